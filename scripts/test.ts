@@ -1,0 +1,94 @@
+// `npm test`: every check, in the order that fails fastest. Each step's own runner prints its
+// summary; the last line adds up the tests of all runners.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { provisionTestTools } from './test-provision';
+import { startPostgres15 } from './test-postgres15';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+const started = Date.now();
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+class StepFailed extends Error {
+	constructor(
+		readonly title: string,
+		readonly status: number
+	) {
+		super(`${title} failed`);
+	}
+}
+
+function step(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}, count?: () => void): void {
+	console.log(`\n▶ ${title}`);
+	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+	try {
+		count?.();
+	} catch {
+		// A runner that crashed wrote no report; its failure is reported below.
+	}
+	if (result.status !== 0) throw new StepFailed(title, result.status ?? 1);
+}
+
+function countVitest(file: string): void {
+	const report = JSON.parse(readFileSync(file, 'utf8'));
+	totals.passed += report.numPassedTests;
+	totals.failed += report.numFailedTests;
+	totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+}
+
+function countPlaywright(file: string): void {
+	const report = JSON.parse(readFileSync(file, 'utf8'));
+	totals.passed += report.stats.expected;
+	totals.failed += report.stats.unexpected + report.stats.flaky;
+	totals.skipped += report.stats.skipped;
+}
+
+function printTotals(): void {
+	const minutes = ((Date.now() - started) / 60000).toFixed(1);
+	console.log(`\nnpm test took ${minutes} min`);
+	console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+}
+
+try {
+	provisionTestTools();
+	rmSync(path.join(root, 'test-results'), { recursive: true, force: true });
+
+	step('i18n catalogues', bin('paraglide-js'), ['compile', '--project', './project.inlang', '--outdir', './src/lib/paraglide', '--strategy', 'url', 'baseLocale']);
+	step('SvelteKit sync', bin('svelte-kit'), ['sync']);
+	step('lint', bin('eslint'), ['.']);
+	step('types (svelte-check, TypeScript strict)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings']);
+
+	step('unit and integration tests on the embedded PostgreSQL', bin('vitest'), [
+		'run',
+		'--reporter=default',
+		'--reporter=json',
+		'--outputFile.json=test-results/vitest-embedded.json'
+	], {}, () => countVitest(path.join(root, 'test-results/vitest-embedded.json')));
+
+	console.log('\n▶ starting Debian PostgreSQL 15 (the oldest supported version)');
+	const postgres15 = await startPostgres15();
+	try {
+		step(
+			'integration tests on PostgreSQL 15',
+			bin('vitest'),
+			['run', 'src/lib/server', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest-postgres15.json'],
+			{ TEST_DATABASE_URL: postgres15.url },
+			() => countVitest(path.join(root, 'test-results/vitest-postgres15.json'))
+		);
+	} finally {
+		postgres15.stop();
+	}
+
+	step('production build', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+	step('end-to-end tests in Chromium (with axe)', bin('playwright'), ['test'], {}, () => {
+		if (existsSync(path.join(root, 'test-results/e2e.json'))) countPlaywright(path.join(root, 'test-results/e2e.json'));
+	});
+} catch (error) {
+	if (!(error instanceof StepFailed)) throw error;
+	console.error(`\n✘ ${error.title} failed`);
+	printTotals();
+	process.exit(error.status);
+}
+printTotals();

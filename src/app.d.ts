@@ -1,0 +1,16 @@
+import type { Actor } from '$lib/server/people/actor';
+
+declare global {
+	namespace App {
+		interface Error {
+			message: string;
+			code: string;
+		}
+		interface Locals {
+			locale: 'de' | 'en';
+			actor: Actor | null;
+		}
+	}
+}
+
+export {};

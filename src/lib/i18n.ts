@@ -1,0 +1,33 @@
+import * as m from '$lib/paraglide/messages';
+import { getLocale, localizeHref } from '$lib/paraglide/runtime';
+
+type MessageFunction = (params?: Record<string, unknown>) => string;
+const catalogue = m as unknown as Record<string, MessageFunction | undefined>;
+
+/** Error codes are message keys; an unknown code falls back to the generic message rather than leaking the code. */
+export function translate(code: string, params: Record<string, unknown> = {}): string {
+	const message = catalogue[code];
+	return message ? message(params) : m.error_unexpected();
+}
+
+/** A link in the current language: /muenster stays German, becomes /en/muenster in English. */
+export const href = (path: string) => localizeHref(path);
+
+export function formatDate(isoDate: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
+	// Calendar dates carry no time zone; format them as UTC so they never shift by a day.
+	return new Intl.DateTimeFormat(getLocale(), { ...options, timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+export function formatDateTime(value: Date | string, timeZone: string): string {
+	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+		new Date(value)
+	);
+}
+
+export function stageLabel(stage: string): string {
+	return translate(`document_stage_${stage}`);
+}
+
+export function roleLabel(role: string): string {
+	return translate(`people_role_${role}`);
+}

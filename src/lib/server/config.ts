@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// Everything the server reads from the environment, parsed once. Secrets never have defaults
+// except in demo mode, where a random per-process secret keeps sessions working without setup.
+const environmentSchema = z.object({
+	DATABASE_URL: z.string().url().optional(),
+	DATA_DIR: z.string().default('data'),
+	DEMO: z.enum(['on', 'off']).default('on'),
+	AUTH_SECRET: z.string().min(32).optional(),
+	ORIGIN: z.string().url().optional(),
+	PUBLIC_CACHE: z.enum(['on', 'off']).default('on'),
+	LOG_DATABASE: z.enum(['on', 'off']).default('off')
+});
+
+export type AppConfig = {
+	databaseUrl: string | undefined;
+	dataDir: string;
+	demo: boolean;
+	authSecret: string | undefined;
+	origin: string | undefined;
+	publicCache: boolean;
+	logDatabase: boolean;
+	projectRoot: string;
+};
+
+export function readConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+	const parsed = environmentSchema.safeParse(environment);
+	if (!parsed.success) {
+		const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+		throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+	}
+	const values = parsed.data;
+	const projectRoot = environment.LEITBILD_ROOT ?? process.cwd();
+	return {
+		databaseUrl: values.DATABASE_URL,
+		dataDir: path.resolve(projectRoot, values.DATA_DIR),
+		demo: values.DEMO === 'on',
+		authSecret: values.AUTH_SECRET,
+		origin: values.ORIGIN,
+		publicCache: values.PUBLIC_CACHE === 'on',
+		logDatabase: values.LOG_DATABASE === 'on',
+		projectRoot
+	};
+}

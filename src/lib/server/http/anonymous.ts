@@ -1,0 +1,14 @@
+import { SESSION_COOKIE_PREFIX } from '../people/auth';
+
+/** A request without a session cookie is anonymous, so we can skip the session lookup entirely. */
+export function hasSessionCookie(cookieHeader: string | null): boolean {
+	return Boolean(cookieHeader && cookieHeader.includes(`${SESSION_COOKIE_PREFIX}.session_token=`));
+}
+
+const uncachedPrefixes = ['/admin', '/sign-in', '/sign-out', '/account', '/healthz', '/api/'];
+
+/** Public pages that look the same for every anonymous visitor and may be served from the cache. */
+export function isCacheablePublicPath(pathname: string): boolean {
+	const withoutLocale = pathname.replace(/^\/en(?=\/|$)/, '') || '/';
+	return !uncachedPrefixes.some((prefix) => withoutLocale === prefix || withoutLocale.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)) && !withoutLocale.startsWith('/_app/');
+}

@@ -1,0 +1,28 @@
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { fieldErrorsOf, type FieldErrors } from './respond';
+
+type Failure = ActionFailure<{ values: Record<string, unknown>; errors: FieldErrors }>;
+
+/** Reads a submitted form and validates it; invalid input comes back as a 400 with every field's error. */
+export async function parseForm<S extends z.ZodType>(
+	request: Request,
+	schema: S
+): Promise<{ ok: true; data: z.output<S>; values: Record<string, unknown> } | { ok: false; failure: Failure }> {
+	let formData: FormData;
+	try {
+		formData = await request.formData();
+	} catch {
+		return { ok: false, failure: fail(400, { values: {}, errors: { form: 'validation_invalid' } }) };
+	}
+	const raw: Record<string, unknown> = {};
+	for (const key of new Set(formData.keys())) {
+		const all = formData.getAll(key).filter((value): value is string => typeof value === 'string');
+		raw[key] = all.length > 1 ? all : all[0];
+	}
+	// Submitted values go back to the form on failure, except passwords.
+	const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith('password')));
+	const parsed = schema.safeParse(raw);
+	if (!parsed.success) return { ok: false, failure: fail(400, { values, errors: fieldErrorsOf(parsed.error.issues) }) };
+	return { ok: true, data: parsed.data, values };
+}

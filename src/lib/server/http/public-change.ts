@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import type pg from 'pg';
+import type { Executor } from '../db/client';
+
+export const PUBLIC_CHANGE_CHANNEL = 'leitbild_public_change';
+
+/** Inside the writing transaction: PostgreSQL delivers the notice only if the transaction commits. */
+export async function announcePublicChange(db: Executor, municipalityId: string | null): Promise<void> {
+	await db.execute(sql`select pg_notify(${PUBLIC_CHANGE_CHANNEL}, ${municipalityId ?? ''})`);
+}
+
+/** Keeps one connection listening for changes; reconnects after the database restarts. */
+export async function listenForPublicChanges(pool: pg.Pool, onChange: () => void): Promise<() => Promise<void>> {
+	let client: pg.PoolClient | undefined;
+	let stopped = false;
+	const connect = async () => {
+		if (stopped) return;
+		try {
+			client = await pool.connect();
+			client.on('notification', onChange);
+			client.on('error', () => {
+				client?.release(true);
+				client = undefined;
+				// Anything may have changed while we were not listening.
+				onChange();
+				setTimeout(connect, 1000).unref();
+			});
+			await client.query(`listen ${PUBLIC_CHANGE_CHANNEL}`);
+		} catch {
+			setTimeout(connect, 1000).unref();
+		}
+	};
+	await connect();
+	return async () => {
+		stopped = true;
+		client?.release(true);
+	};
+}

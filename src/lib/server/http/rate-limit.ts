@@ -1,0 +1,34 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { defineError } from '../shared/errors';
+
+export const rateLimited = defineError('error_rate_limited', 429);
+
+// Sign-in: a handful of tries per account and address, a wider budget per address alone.
+const signInPerAccount = new RateLimiterMemory({ keyPrefix: 'sign-in-account', points: 5, duration: 15 * 60 });
+const signInPerAddress = new RateLimiterMemory({ keyPrefix: 'sign-in-address', points: 30, duration: 15 * 60 });
+// Writes by signed-in people: generous for real work, a wall for scripts gone wrong.
+const writesPerActor = new RateLimiterMemory({ keyPrefix: 'writes', points: 120, duration: 60 });
+
+async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
+	try {
+		await limiter.consume(key);
+	} catch (rejection) {
+		if (rejection instanceof RateLimiterRes) {
+			throw rateLimited({ seconds: Math.ceil(rejection.msBeforeNext / 1000) });
+		}
+		throw rejection;
+	}
+}
+
+export async function limitSignIn(address: string, email: string): Promise<void> {
+	await consume(signInPerAddress, address);
+	await consume(signInPerAccount, `${address}|${email.toLowerCase()}`);
+}
+
+export async function forgetSignInFailures(address: string, email: string): Promise<void> {
+	await signInPerAccount.delete(`${address}|${email.toLowerCase()}`);
+}
+
+export async function limitWrites(actorKey: string): Promise<void> {
+	await consume(writesPerActor, actorKey);
+}

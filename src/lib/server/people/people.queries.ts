@@ -1,0 +1,43 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { municipalities } from '../tenancy/tenancy.schema';
+import { authUsers, roleAssignments, type Role } from './people.schema';
+
+export async function selectRolesOfUser(db: Executor, userId: string) {
+	return db
+		.select({
+			municipalityId: roleAssignments.municipalityId,
+			municipalitySlug: municipalities.slug,
+			municipalityName: municipalities.name,
+			role: roleAssignments.role
+		})
+		.from(roleAssignments)
+		.innerJoin(municipalities, eq(municipalities.id, roleAssignments.municipalityId))
+		.where(eq(roleAssignments.userId, userId))
+		.orderBy(asc(municipalities.name))
+		.limit(200);
+}
+
+export async function selectUserById(db: Executor, userId: string) {
+	const [row] = await db.select().from(authUsers).where(eq(authUsers.id, userId)).limit(1);
+	return row;
+}
+
+export async function selectUserByEmail(db: Executor, email: string) {
+	const [row] = await db.select().from(authUsers).where(eq(authUsers.email, email.toLowerCase())).limit(1);
+	return row;
+}
+
+export async function insertRoleAssignment(db: Executor, municipalityId: string, userId: string, role: Role) {
+	await db.insert(roleAssignments).values({ municipalityId, userId, role }).onConflictDoNothing();
+}
+
+export async function selectMembersOfMunicipality(db: Executor, municipalityId: string) {
+	return db
+		.select({ userId: authUsers.id, name: authUsers.name, email: authUsers.email, role: roleAssignments.role })
+		.from(roleAssignments)
+		.innerJoin(authUsers, eq(authUsers.id, roleAssignments.userId))
+		.where(and(eq(roleAssignments.municipalityId, municipalityId)))
+		.orderBy(asc(authUsers.name))
+		.limit(500);
+}

@@ -1,0 +1,34 @@
+import { bootDatabase, type BootedDatabase } from './db/boot';
+import { readConfig, type AppConfig } from './config';
+import { listenForPublicChanges } from './http/public-change';
+import { PublicPageCache } from './http/public-page-cache';
+import { createAuth, type Auth } from './people/auth';
+
+type Runtime = { config: AppConfig; database: BootedDatabase; auth: Auth; publicPages: PublicPageCache };
+
+// The one database connection, auth instance and page cache of the running server, opened by the init hook.
+let runtime: Runtime | undefined;
+let starting: Promise<void> | undefined;
+
+export function startRuntime(): Promise<void> {
+	starting ??= (async () => {
+		const config = readConfig();
+		const database = await bootDatabase(config);
+		const auth = createAuth({ db: database.db, secret: config.authSecret, demo: config.demo, baseURL: config.origin });
+		const publicPages = new PublicPageCache();
+		const stopListening = await listenForPublicChanges(database.pool, () => publicPages.clear());
+		runtime = { config, database, auth, publicPages };
+		process.once('sveltekit:shutdown', async () => {
+			await stopListening();
+			await database.shutdown();
+		});
+	})();
+	return starting;
+}
+
+export function getRuntime(): Runtime {
+	if (!runtime) throw new Error('The server runtime has not started');
+	return runtime;
+}
+
+export const getDb = () => getRuntime().database.db;

@@ -1,0 +1,16 @@
+import { getDb } from '$lib/server/runtime';
+import { loadOrError } from '$lib/server/http/respond';
+import { getEditionPage } from '$lib/server/document/document.service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, parent }) => {
+	const { municipality } = await parent();
+	return loadOrError(() =>
+		getEditionPage({
+			db: getDb(),
+			municipalityId: municipality.id,
+			strategySlug: params.strategy,
+			number: Number(params.number)
+		})
+	);
+};

@@ -1,0 +1,44 @@
+import adapter from '@sveltejs/adapter-node';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['url', 'baseLocale']
+		}),
+		sveltekit({
+			compilerOptions: {
+				runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
+			},
+			adapter: adapter({ out: 'build', precompress: false }),
+			// Hashes rather than nonces, so that a cached public page stays valid for every visitor.
+			csp: {
+				mode: 'hash',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					'style-src': ['self', 'unsafe-inline'],
+					'img-src': ['self', 'data:'],
+					'font-src': ['self'],
+					'connect-src': ['self'],
+					'form-action': ['self'],
+					'frame-ancestors': ['none'],
+					'base-uri': ['self'],
+					'object-src': ['none']
+				}
+			},
+			csrf: { trustedOrigins: [] }
+		})
+	],
+	test: {
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		globalSetup: ['src/lib/server/db/test-global-setup.ts'],
+		testTimeout: 30_000,
+		hookTimeout: 60_000,
+		pool: 'forks'
+	}
+});
