@@ -22,7 +22,25 @@ export async function parseForm<S extends z.ZodType>(
 	}
 	// Submitted values go back to the form on failure, except passwords.
 	const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith('password')));
-	const parsed = schema.safeParse(raw);
+	const parsed = schema.safeParse(unflatten(raw));
 	if (!parsed.success) return { ok: false, failure: fail(400, { values, errors: fieldErrorsOf(parsed.error.issues) }) };
 	return { ok: true, data: parsed.data, values };
+}
+
+/** Inputs named "contact.email" become { contact: { email } }, matching the nested zod schema. */
+function unflatten(flat: Record<string, unknown>): Record<string, unknown> {
+	const nested: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(flat)) {
+		const parts = key.split('.');
+		let target = nested;
+		for (const part of parts.slice(0, -1)) {
+			if (part === '__proto__' || part === 'constructor' || part === 'prototype') return nested;
+			target[part] ??= {};
+			target = target[part] as Record<string, unknown>;
+		}
+		const last = parts.at(-1)!;
+		if (last === '__proto__' || last === 'constructor' || last === 'prototype') continue;
+		target[last] = value;
+	}
+	return nested;
 }

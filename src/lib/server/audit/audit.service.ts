@@ -1,0 +1,67 @@
+// Audit owns the record of who changed what, when, with the state before and after.
+// Every admin write goes through recordChange inside its own transaction, so no change goes unrecorded.
+import type { Executor } from '../db/client';
+import { announcePublicChange } from '../http/public-change';
+import { requireMunicipalityAdmin, type Actor } from '../people/actor';
+import { insertAuditEvent, selectAuditEvents } from './audit.queries';
+
+export type { AuditEvent } from './audit.queries';
+
+export type Change = {
+	actor: Actor | { system: string };
+	municipalityId: string | null;
+	action: 'create' | 'update' | 'delete' | 'move';
+	entityType: string;
+	entityId: string;
+	before?: unknown;
+	after?: unknown;
+};
+
+/** Records a change and tells the public page cache; call it inside the transaction that makes the change. */
+export async function recordChange(tx: Executor, change: Change): Promise<void> {
+	const actor = change.actor;
+	await insertAuditEvent(tx, {
+		municipalityId: change.municipalityId,
+		actorUserId: 'userId' in actor ? actor.userId : null,
+		actorLabel: 'userId' in actor ? `${actor.name} <${actor.email}>` : actor.system,
+		action: change.action,
+		entityType: change.entityType,
+		entityId: change.entityId,
+		before: change.before ?? null,
+		after: change.after ?? null
+	});
+	await announcePublicChange(tx, change.municipalityId);
+}
+
+const PAGE_SIZE = 50;
+
+export async function listAuditEvents({
+	db,
+	actor,
+	municipalityId,
+	cursor
+}: {
+	db: Executor;
+	actor: Actor | null;
+	municipalityId: string;
+	cursor?: string;
+}) {
+	requireMunicipalityAdmin(actor, municipalityId);
+	const before = decodeCursor(cursor);
+	const rows = await selectAuditEvents(db, municipalityId, { before, limit: PAGE_SIZE + 1 });
+	const events = rows.slice(0, PAGE_SIZE);
+	const last = events.at(-1);
+	return { events, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last.createdAt, last.id) : null };
+}
+
+function encodeCursor(createdAt: Date, id: string): string {
+	return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
+	if (!cursor) return undefined;
+	const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+	const createdAt = new Date(iso);
+	if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) return undefined;
+	return { createdAt, id };
+}
