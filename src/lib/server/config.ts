@@ -31,6 +31,10 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
 		throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
 	}
 	const values = parsed.data;
+	// Checked before anything starts, so a misconfigured server fails at once and leaves nothing running.
+	if (values.DEMO === 'off' && !values.AUTH_SECRET) {
+		throw new Error('AUTH_SECRET is not set: outside demo mode it must hold at least 32 random characters');
+	}
 	const projectRoot = environment.LEITBILD_ROOT ?? process.cwd();
 	return {
 		databaseUrl: values.DATABASE_URL,

@@ -14,9 +14,16 @@ export function startRuntime(): Promise<void> {
 	starting ??= (async () => {
 		const config = readConfig();
 		const database = await bootDatabase(config);
-		const auth = createAuth({ db: database.db, secret: config.authSecret, demo: config.demo, baseURL: config.origin });
+		let auth: Auth;
+		let stopListening: () => Promise<void>;
 		const publicPages = new PublicPageCache();
-		const stopListening = await listenForPublicChanges(database.pool, () => publicPages.clear());
+		try {
+			auth = createAuth({ db: database.db, secret: config.authSecret, demo: config.demo, baseURL: config.origin });
+			stopListening = await listenForPublicChanges(database.pool, () => publicPages.clear());
+		} catch (error) {
+			await database.shutdown();
+			throw error;
+		}
 		runtime = { config, database, auth, publicPages };
 		process.once('sveltekit:shutdown', async () => {
 			await stopListening();

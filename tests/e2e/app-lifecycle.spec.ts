@@ -1,0 +1,133 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { findFreePort, startEmbeddedPostgres } from '../../src/lib/server/db/embedded';
+
+// These start their own servers (not the shared one of the other specs) to check how the app
+// lives with its embedded PostgreSQL: first start, a kill -9, a lost database, an external one.
+
+type App = { process: ChildProcess; port: number; logFile: string };
+
+async function startApp(dataDir: string, env: Record<string, string> = {}): Promise<App> {
+	const port = await findFreePort();
+	const logFile = path.join(dataDir, `app-${port}.log`);
+	const log = openSync(logFile, 'a');
+	const child = spawn(process.execPath, ['build/index.js'], {
+		env: { ...process.env, PORT: String(port), ORIGIN: `http://localhost:${port}`, DATA_DIR: dataDir, ...env },
+		stdio: ['ignore', log, log]
+	});
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`app exited: ${readFileSync(logFile, 'utf8')}`);
+		try {
+			const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+			if (response.status === 200) return { process: child, port, logFile };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	child.kill('SIGKILL');
+	throw new Error(`app did not become healthy: ${readFileSync(logFile, 'utf8')}`);
+}
+
+async function stopApp(app: App, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+	if (app.process.exitCode !== null) return;
+	const exited = new Promise((resolve) => app.process.once('exit', resolve));
+	app.process.kill(signal);
+	await exited;
+}
+
+const postmasterPid = (dataDir: string) => Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+const isAlive = (pid: number) => {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+};
+async function waitFor(condition: () => boolean, timeoutMs = 20_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+	return condition();
+}
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(120_000);
+
+test('after a kill -9 the next start stops the orphaned database server and comes up with the same data', async () => {
+	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'leitbild-lifecycle-'));
+	try {
+		const first = await startApp(dataDir);
+		expect(existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+		const home = await (await fetch(`http://127.0.0.1:${first.port}/`)).text();
+		expect(home).toContain('Münster');
+		const orphan = postmasterPid(dataDir);
+		await stopApp(first, 'SIGKILL');
+		// The database server outlives the killed app: this is the situation the next start must handle.
+		expect(isAlive(orphan)).toBe(true);
+
+		const second = await startApp(dataDir);
+		expect(isAlive(orphan)).toBe(false);
+		const page = await fetch(`http://127.0.0.1:${second.port}/muenster/strategies/migration-und-integration/editions/4`);
+		expect(page.status).toBe(200);
+		expect(readFileSync(second.logFile, 'utf8')).toContain('left running by an earlier process');
+
+		// A clean stop takes the database server down with the app.
+		const running = postmasterPid(dataDir);
+		await stopApp(second);
+		expect(await waitFor(() => !isAlive(running))).toBe(true);
+	} finally {
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+});
+
+test('the health check answers 503 when the database is gone', async () => {
+	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'leitbild-lifecycle-'));
+	try {
+		const app = await startApp(dataDir, { DEMO: 'off', AUTH_SECRET: 'lifecycle-test-secret-0123456789abcdef' });
+		process.kill(postmasterPid(dataDir), 'SIGINT');
+		await expect
+			.poll(async () => {
+				const response = await fetch(`http://127.0.0.1:${app.port}/healthz`);
+				return { status: response.status, body: await response.json() };
+			}, { timeout: 20_000 })
+			.toEqual({ status: 503, body: { status: 'error', db: 'error' } });
+		await stopApp(app);
+	} finally {
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+});
+
+test('DEMO=off starts an empty install', async () => {
+	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'leitbild-lifecycle-'));
+	try {
+		const app = await startApp(dataDir, { DEMO: 'off', AUTH_SECRET: 'lifecycle-test-secret-0123456789abcdef' });
+		const home = await (await fetch(`http://127.0.0.1:${app.port}/`)).text();
+		expect(home).not.toContain('Münster');
+		expect((await fetch(`http://127.0.0.1:${app.port}/muenster`)).status).toBe(404);
+		await stopApp(app);
+	} finally {
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+});
+
+test('with DATABASE_URL the app uses that server, migrates it and starts no embedded one', async () => {
+	const externalDir = mkdtempSync(path.join(os.tmpdir(), 'leitbild-external-'));
+	const appDir = mkdtempSync(path.join(os.tmpdir(), 'leitbild-lifecycle-'));
+	const external = await startEmbeddedPostgres({ dataDir: externalDir, databaseName: 'external_leitbild' });
+	try {
+		const app = await startApp(appDir, { DATABASE_URL: external.url });
+		expect(existsSync(path.join(appDir, 'postgres'))).toBe(false);
+		const page = await fetch(`http://127.0.0.1:${app.port}/muenster`);
+		expect(page.status).toBe(200);
+		await stopApp(app);
+	} finally {
+		await external.stop();
+		rmSync(externalDir, { recursive: true, force: true });
+		rmSync(appDir, { recursive: true, force: true });
+	}
+});
