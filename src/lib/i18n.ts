@@ -31,3 +31,10 @@ export function stageLabel(stage: string): string {
 export function roleLabel(role: string): string {
 	return translate(`people_role_${role}`);
 }
+
+/**
+ * Content (titles, descriptions, addresses) is written in German until translations exist; on a page
+ * in another language it must say so, for screen readers and hyphenation (WCAG 3.1.2).
+ */
+export const CONTENT_LANGUAGE = 'de';
+export const contentLang = (): string | undefined => (getLocale() === CONTENT_LANGUAGE ? undefined : CONTENT_LANGUAGE);
