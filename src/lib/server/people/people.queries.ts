@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { municipalities } from '../tenancy/tenancy.schema';
-import { authUsers, roleAssignments, type Role } from './people.schema';
+import { authCredentials, authUsers, roleAssignments, type Role } from './people.schema';
 
 export async function selectRolesOfUser(db: Executor, userId: string) {
 	return db
@@ -40,4 +40,16 @@ export async function selectMembersOfMunicipality(db: Executor, municipalityId: 
 		.where(and(eq(roleAssignments.municipalityId, municipalityId)))
 		.orderBy(asc(authUsers.name))
 		.limit(500);
+}
+
+export async function insertUserWithPassword(
+	db: Executor,
+	user: { id: string; name: string; email: string; isPlatformAdmin: boolean },
+	passwordHash: string
+) {
+	await db.insert(authUsers).values({ ...user, emailVerified: true });
+	// better-auth keeps e-mail/password sign-in as a "credential" account of the user.
+	await db
+		.insert(authCredentials)
+		.values({ id: crypto.randomUUID(), accountId: user.id, providerId: 'credential', userId: user.id, password: passwordHash });
 }

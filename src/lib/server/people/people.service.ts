@@ -9,8 +9,14 @@ import { municipalityNotFound } from '../tenancy/tenancy.errors';
 import type { Actor } from './actor';
 import type { Auth } from './auth';
 import { emailTaken, invalidCredentials } from './people.errors';
-import { insertRoleAssignment, selectRolesOfUser, selectUserByEmail, selectUserById } from './people.queries';
-import { authCredentials, authUsers, type Role } from './people.schema';
+import {
+	insertRoleAssignment,
+	insertUserWithPassword,
+	selectRolesOfUser,
+	selectUserByEmail,
+	selectUserById
+} from './people.queries';
+import type { Role } from './people.schema';
 
 export async function resolveActor({ db, auth, headers }: { db: Database; auth: Auth; headers: Headers }) {
 	const session = await auth.api.getSession({ headers });
@@ -79,12 +85,7 @@ export async function createAccount({
 	const userId = randomUUID();
 	const passwordHash = await hashPassword(password);
 	await db.transaction(async (tx) => {
-		await tx
-			.insert(authUsers)
-			.values({ id: userId, name, email: normalisedEmail, emailVerified: true, isPlatformAdmin });
-		await tx
-			.insert(authCredentials)
-			.values({ id: randomUUID(), accountId: userId, providerId: 'credential', userId, password: passwordHash });
+		await insertUserWithPassword(tx, { id: userId, name, email: normalisedEmail, isPlatformAdmin }, passwordHash);
 		if (municipality) await insertRoleAssignment(tx, municipality.municipality.id, userId, role);
 	});
 	return { userId };

@@ -1,7 +1,6 @@
 // Admin writes of the tenancy domain: municipality settings, its contact point, districts, new municipalities.
 // Each checks the actor first and records the change in the same transaction.
-import { and, eq } from 'drizzle-orm';
-import type { Database } from '../db/client';
+import type { Database, Executor } from '../db/client';
 import { recordChange } from '../audit/audit.service';
 import { administeredMunicipalityIds, requireMunicipalityAdmin, requirePlatformAdmin, type Actor } from '../people/actor';
 import { notSignedIn } from '../shared/errors';
@@ -9,23 +8,23 @@ import { slugify } from '../shared/slug';
 import type { ContactPointInput, MunicipalitySettingsInput, NewMunicipalityInput } from '$lib/validation/tenancy';
 import { districtNotFound, districtSlugTaken, municipalityNotFound, municipalitySlugTaken } from './tenancy.errors';
 import {
+	deleteDistrict,
+	insertContactPoint,
+	insertDistrict,
+	insertMunicipality,
 	selectContactPoint,
 	selectDistricts,
 	selectMunicipalitiesWithRegion,
 	selectMunicipalityById,
-	selectMunicipalityBySlug
+	selectMunicipalityBySlug,
+	selectOrInsertRegion,
+	updateContactPoint,
+	updateDistrictName,
+	updateMunicipality
 } from './tenancy.queries';
-import { contactPoints, districts, municipalities, regions } from './tenancy.schema';
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
-
-async function findOrCreateRegion(tx: Tx, name: string): Promise<string | null> {
-	if (!name) return null;
-	const slug = slugify(name);
-	const [existing] = await tx.select().from(regions).where(eq(regions.slug, slug)).limit(1);
-	if (existing) return existing.id;
-	const [created] = await tx.insert(regions).values({ slug, name }).returning({ id: regions.id });
-	return created.id;
+async function findOrCreateRegion(tx: Executor, name: string): Promise<string | null> {
+	return name ? selectOrInsertRegion(tx, slugify(name), name) : null;
 }
 
 /** The municipality an admin works on, with everything its settings form shows. */
@@ -37,7 +36,7 @@ export async function getMunicipalityForAdmin({ db, actor, slug }: { db: Databas
 }
 
 async function saveContactPoint(
-	tx: Tx,
+	tx: Executor,
 	municipalityId: string,
 	contactPointId: string | null,
 	input: ContactPointInput
@@ -45,18 +44,11 @@ async function saveContactPoint(
 	if (contactPointId) {
 		const before = await selectContactPoint(tx, municipalityId, contactPointId);
 		if (before) {
-			await tx
-				.update(contactPoints)
-				.set({ ...input, updatedAt: new Date() })
-				.where(and(eq(contactPoints.id, contactPointId), eq(contactPoints.municipalityId, municipalityId)));
+			await updateContactPoint(tx, municipalityId, contactPointId, input);
 			return { id: contactPointId, before };
 		}
 	}
-	const [created] = await tx
-		.insert(contactPoints)
-		.values({ ...input, municipalityId })
-		.returning({ id: contactPoints.id });
-	return { id: created.id, before: null };
+	return { id: await insertContactPoint(tx, { ...input, municipalityId }), before: null };
 }
 
 export async function updateMunicipalitySettings({
@@ -76,18 +68,13 @@ export async function updateMunicipalitySettings({
 		if (!before) throw municipalityNotFound();
 		const regionId = await findOrCreateRegion(tx, input.region);
 		const contact = await saveContactPoint(tx, municipalityId, before.contactPointId, input.contact);
-		const [after] = await tx
-			.update(municipalities)
-			.set({
-				name: input.name,
-				regionId,
-				timeZone: input.timeZone,
-				description: input.description,
-				contactPointId: contact.id,
-				updatedAt: new Date()
-			})
-			.where(eq(municipalities.id, municipalityId))
-			.returning();
+		const after = await updateMunicipality(tx, municipalityId, {
+			name: input.name,
+			regionId,
+			timeZone: input.timeZone,
+			description: input.description,
+			contactPointId: contact.id
+		});
 		await recordChange(tx, {
 			actor: admin,
 			municipalityId,
@@ -105,12 +92,15 @@ export async function createMunicipality({ db, actor, input }: { db: Database; a
 	return db.transaction(async (tx) => {
 		if (await selectMunicipalityBySlug(tx, input.slug)) throw municipalitySlugTaken({ slug: input.slug });
 		const regionId = await findOrCreateRegion(tx, input.region);
-		const [created] = await tx
-			.insert(municipalities)
-			.values({ slug: input.slug, name: input.name, regionId, timeZone: input.timeZone, description: input.description })
-			.returning();
+		const created = await insertMunicipality(tx, {
+			slug: input.slug,
+			name: input.name,
+			regionId,
+			timeZone: input.timeZone,
+			description: input.description
+		});
 		const contact = await saveContactPoint(tx, created.id, null, input.contact);
-		await tx.update(municipalities).set({ contactPointId: contact.id }).where(eq(municipalities.id, created.id));
+		await updateMunicipality(tx, created.id, { contactPointId: contact.id });
 		await recordChange(tx, {
 			actor: platformAdmin,
 			municipalityId: created.id,
@@ -144,10 +134,7 @@ export async function addDistrict({
 	return db.transaction(async (tx) => {
 		const existing = await selectDistricts(tx, municipalityId);
 		if (existing.some((district) => district.slug === slug)) throw districtSlugTaken({ name });
-		const [created] = await tx
-			.insert(districts)
-			.values({ municipalityId, name, slug, position: existing.length })
-			.returning();
+		const created = await insertDistrict(tx, { municipalityId, name, slug, position: existing.length });
 		await recordChange(tx, { actor: admin, municipalityId, action: 'create', entityType: 'district', entityId: created.id, after: created });
 		return created;
 	});
@@ -172,11 +159,7 @@ export async function renameDistrict({
 		const before = all.find((district) => district.id === districtId);
 		if (!before) throw districtNotFound();
 		// The slug stays: it is part of public addresses once monitoring pages link to districts.
-		const [after] = await tx
-			.update(districts)
-			.set({ name, updatedAt: new Date() })
-			.where(and(eq(districts.id, districtId), eq(districts.municipalityId, municipalityId)))
-			.returning();
+		const after = await updateDistrictName(tx, municipalityId, districtId, name);
 		await recordChange(tx, { actor: admin, municipalityId, action: 'update', entityType: 'district', entityId: districtId, before, after });
 	});
 }
@@ -194,10 +177,7 @@ export async function removeDistrict({
 }) {
 	const admin = requireMunicipalityAdmin(actor, municipalityId);
 	await db.transaction(async (tx) => {
-		const [before] = await tx
-			.delete(districts)
-			.where(and(eq(districts.id, districtId), eq(districts.municipalityId, municipalityId)))
-			.returning();
+		const before = await deleteDistrict(tx, municipalityId, districtId);
 		if (!before) throw districtNotFound();
 		await recordChange(tx, { actor: admin, municipalityId, action: 'delete', entityType: 'district', entityId: districtId, before });
 	});

@@ -78,3 +78,63 @@ export async function selectRegionBySlug(db: Executor, slug: string) {
 	const [row] = await db.select().from(regions).where(eq(regions.slug, slug)).limit(1);
 	return row;
 }
+
+export async function selectOrInsertRegion(db: Executor, slug: string, name: string): Promise<string> {
+	const [existing] = await db.select({ id: regions.id }).from(regions).where(eq(regions.slug, slug)).limit(1);
+	if (existing) return existing.id;
+	const [created] = await db.insert(regions).values({ slug, name }).returning({ id: regions.id });
+	return created.id;
+}
+
+export async function updateContactPoint(
+	db: Executor,
+	municipalityId: string,
+	id: string,
+	values: Partial<typeof contactPoints.$inferInsert>
+) {
+	await db
+		.update(contactPoints)
+		.set({ ...values, updatedAt: new Date() })
+		.where(and(eq(contactPoints.id, id), eq(contactPoints.municipalityId, municipalityId)));
+}
+
+export async function insertContactPoint(db: Executor, values: typeof contactPoints.$inferInsert) {
+	const [created] = await db.insert(contactPoints).values(values).returning({ id: contactPoints.id });
+	return created.id;
+}
+
+export async function updateMunicipality(db: Executor, id: string, values: Partial<typeof municipalities.$inferInsert>) {
+	const [updated] = await db
+		.update(municipalities)
+		.set({ ...values, updatedAt: new Date() })
+		.where(eq(municipalities.id, id))
+		.returning();
+	return updated;
+}
+
+export async function insertMunicipality(db: Executor, values: typeof municipalities.$inferInsert) {
+	const [created] = await db.insert(municipalities).values(values).returning();
+	return created;
+}
+
+export async function insertDistrict(db: Executor, values: typeof districts.$inferInsert) {
+	const [created] = await db.insert(districts).values(values).returning();
+	return created;
+}
+
+export async function updateDistrictName(db: Executor, municipalityId: string, id: string, name: string) {
+	const [updated] = await db
+		.update(districts)
+		.set({ name, updatedAt: new Date() })
+		.where(and(eq(districts.id, id), eq(districts.municipalityId, municipalityId)))
+		.returning();
+	return updated;
+}
+
+export async function deleteDistrict(db: Executor, municipalityId: string, id: string) {
+	const [deleted] = await db
+		.delete(districts)
+		.where(and(eq(districts.id, id), eq(districts.municipalityId, municipalityId)))
+		.returning();
+	return deleted;
+}
