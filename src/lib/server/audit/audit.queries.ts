@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { auditEvents } from './audit.schema';
 
@@ -8,11 +8,15 @@ export async function insertAuditEvent(db: Executor, event: typeof auditEvents.$
 	await db.insert(auditEvents).values(event);
 }
 
-/** Newest first, keyset-paginated on (created_at, id) so deep pages stay as fast as the first. */
+/**
+ * Newest first, keyset-paginated on (created_at, id) so deep pages stay as fast as the first. The
+ * cursor is the id of the last event shown; its timestamp is read in the database, because a
+ * JavaScript Date would cut PostgreSQL's microseconds and skip events.
+ */
 export async function selectAuditEvents(
 	db: Executor,
 	municipalityId: string,
-	{ before, limit }: { before?: { createdAt: Date; id: string }; limit: number }
+	{ beforeId, limit }: { beforeId?: string; limit: number }
 ) {
 	return db
 		.select()
@@ -20,11 +24,8 @@ export async function selectAuditEvents(
 		.where(
 			and(
 				eq(auditEvents.municipalityId, municipalityId),
-				before
-					? or(
-							lt(auditEvents.createdAt, before.createdAt),
-							and(eq(auditEvents.createdAt, before.createdAt), lt(auditEvents.id, before.id))
-						)
+				beforeId
+					? sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (select created_at, id from audit_events where id = ${beforeId} and municipality_id = ${municipalityId})`
 					: undefined
 			)
 		)

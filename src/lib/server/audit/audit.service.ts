@@ -47,21 +47,10 @@ export async function listAuditEvents({
 	cursor?: string;
 }) {
 	requireMunicipalityAdmin(actor, municipalityId);
-	const before = decodeCursor(cursor);
-	const rows = await selectAuditEvents(db, municipalityId, { before, limit: PAGE_SIZE + 1 });
+	// The cursor is the id of the last event of the previous page; anything else starts from the top.
+	const beforeId = cursor && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(cursor) ? cursor : undefined;
+	const rows = await selectAuditEvents(db, municipalityId, { beforeId, limit: PAGE_SIZE + 1 });
 	const events = rows.slice(0, PAGE_SIZE);
 	const last = events.at(-1);
-	return { events, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last.createdAt, last.id) : null };
-}
-
-function encodeCursor(createdAt: Date, id: string): string {
-	return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
-	if (!cursor) return undefined;
-	const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-	const createdAt = new Date(iso);
-	if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) return undefined;
-	return { createdAt, id };
+	return { events, nextCursor: rows.length > PAGE_SIZE && last ? last.id : null };
 }
