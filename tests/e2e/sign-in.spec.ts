@@ -13,3 +13,16 @@ test('a wrong password gets a 400 with a localised message and the e-mail kept',
 	await expect(page.getByLabel('E-Mail-Adresse')).toHaveValue('admin@muenster.example.org');
 	await checkPage(page);
 });
+
+test('signing in from a back-office link returns there, but never to another site', async ({ page }) => {
+	await page.goto('/admin/muenster');
+	await expect(page).toHaveURL(/\/sign-in\?next=%2Fadmin%2Fmuenster$/);
+	await page.getByLabel('E-Mail-Adresse').fill('admin@muenster.example.org');
+	await page.getByLabel('Passwort', { exact: true }).fill('demo-admin-muenster');
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page).toHaveURL('/admin/muenster');
+	await checkPage(page);
+
+	await page.goto('/sign-in?next=//evil.example.org/');
+	await expect(page).toHaveURL('/');
+});

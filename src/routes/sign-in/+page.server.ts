@@ -10,14 +10,19 @@ import { signInSchema } from '$lib/validation/people';
 import { copySetCookies } from '$lib/server/http/cookies';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	if (locals.actor) redirect(303, localizeHref('/'));
+/** Only a path on this site may follow sign-in, never another host ("//evil.example" included). */
+function safeNext(next: string | null): string {
+	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : localizeHref('/');
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.actor) redirect(303, safeNext(url.searchParams.get('next')));
 	const { config } = getRuntime();
 	return { demoAccounts: config.demo ? demoAccounts : [] };
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, getClientAddress }) => {
+	default: async ({ request, cookies, getClientAddress, url }) => {
 		const form = await parseForm(request, signInSchema);
 		if (!form.ok) return form.failure;
 		const { email, password } = form.data;
@@ -30,6 +35,6 @@ export const actions: Actions = {
 		});
 		if (!(result instanceof Headers)) return result;
 		copySetCookies(result, cookies);
-		redirect(303, localizeHref('/'));
+		redirect(303, safeNext(url.searchParams.get('next')));
 	}
 };
