@@ -53,3 +53,22 @@ export async function insertUserWithPassword(
 		.insert(authCredentials)
 		.values({ id: crypto.randomUUID(), accountId: user.id, providerId: 'credential', userId: user.id, password: passwordHash });
 }
+
+export async function deleteRoleAssignment(db: Executor, municipalityId: string, userId: string, role: Role) {
+	const [deleted] = await db
+		.delete(roleAssignments)
+		.where(
+			and(eq(roleAssignments.municipalityId, municipalityId), eq(roleAssignments.userId, userId), eq(roleAssignments.role, role))
+		)
+		.returning();
+	return deleted;
+}
+
+export async function countAdmins(db: Executor, municipalityId: string) {
+	const rows = await db
+		.select({ userId: roleAssignments.userId })
+		.from(roleAssignments)
+		.where(and(eq(roleAssignments.municipalityId, municipalityId), eq(roleAssignments.role, 'admin')))
+		.limit(2);
+	return rows.length;
+}
