@@ -1,0 +1,53 @@
+import { redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { getDb } from '$lib/server/runtime';
+import { parseForm } from '$lib/server/http/forms';
+import { actOrFail, loadOrError } from '$lib/server/http/respond';
+import { limitWrites } from '$lib/server/http/rate-limit';
+import { createEdition, getStrategyForAdmin, listContactPointsForAdmin } from '$lib/server/document/document.admin';
+import { editionStages } from '$lib/server/document/document.schema';
+import { getMunicipalityForAdmin } from '$lib/server/tenancy/tenancy.admin';
+import { editionSchema } from '$lib/validation/document';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, params, locals }) => {
+	const { municipality } = await parent();
+	const scope = { db: getDb(), actor: locals.actor, municipalityId: municipality.id };
+	return loadOrError(async () => {
+		const strategy = await getStrategyForAdmin({ ...scope, slug: params.strategy });
+		// Editions are listed newest first: the next one usually continues the numbering and the period.
+		const latest = strategy.editions[0];
+		const startYear = latest ? latest.periodEnd : new Date().getFullYear();
+		return {
+			strategy,
+			suggestion: {
+				number: (latest?.number ?? 0) + 1,
+				periodStart: startYear,
+				periodEnd: startYear + 5,
+				stage: 'preparing',
+				summary: '',
+				contactPointId: latest?.contactPointId ?? null,
+				stageDates: []
+			},
+			contactPoints: await listContactPointsForAdmin(scope),
+			stages: editionStages
+		};
+	});
+};
+
+export const actions: Actions = {
+	createEdition: async ({ request, params, locals }) => {
+		const form = await parseForm(request, editionSchema);
+		if (!form.ok) return form.failure;
+		const result = await actOrFail(form.values, async () => {
+			await limitWrites(locals.actor?.userId ?? 'anonymous');
+			const db = getDb();
+			const municipality = await getMunicipalityForAdmin({ db, actor: locals.actor, slug: params.municipality });
+			const scope = { db, actor: locals.actor, municipalityId: municipality.id };
+			const strategy = await getStrategyForAdmin({ ...scope, slug: params.strategy });
+			return createEdition({ ...scope, strategyId: strategy.id, input: form.data });
+		});
+		if (!('number' in result)) return result;
+		redirect(303, localizeHref(`/admin/${params.municipality}/strategies/${params.strategy}/editions/${result.number}`));
+	}
+};
