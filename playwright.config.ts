@@ -12,6 +12,8 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
+	// Long user stories scan many pages with axe; on a busy 2-core machine that takes a while.
+	timeout: 90_000,
 	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
 	use: {
 		baseURL: `http://localhost:${port}`,
