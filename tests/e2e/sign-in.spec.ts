@@ -13,3 +13,18 @@ test('a wrong password gets a 400 with a localised message and the e-mail kept',
 	await expect(page.getByLabel('E-Mail-Adresse')).toHaveValue('admin@muenster.example.org');
 	await checkPage(page);
 });
+
+test('the sixth wrong password for one account from one address gets 429 with a localised message', async ({ request, baseURL }) => {
+	// The limiter lives in the shared e2e server's memory: an address no other spec signs in with
+	// keeps the demo accounts usable for everyone else.
+	const attempt = () =>
+		request.post('/sign-in', {
+			form: { email: 'niemand-ratenlimit@example.org', password: 'falsch-falsch-falsch' },
+			headers: { Origin: new URL(baseURL!).origin, Accept: 'text/html' },
+			maxRedirects: 0
+		});
+	for (let i = 1; i <= 5; i++) expect((await attempt()).status(), `attempt ${i}`).toBe(400);
+	const sixth = await attempt();
+	expect(sixth.status()).toBe(429);
+	expect(await sixth.text()).toMatch(/Zu viele Versuche\. Bitte warten Sie \d+ Sekunden\./);
+});
