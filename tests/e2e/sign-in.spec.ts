@@ -28,3 +28,31 @@ test('the sixth wrong password for one account from one address gets 429 with a 
 	expect(sixth.status()).toBe(429);
 	expect(await sixth.text()).toMatch(/Zu viele Versuche\. Bitte warten Sie \d+ Sekunden\./);
 });
+
+test('the back office sends a visitor to sign in and then back to the page they asked for', async ({ page }) => {
+	await page.goto('/admin/muenster/audit');
+	await expect(page).toHaveURL(/\/sign-in\?next=%2Fadmin%2Fmuenster%2Faudit$/);
+	await page.getByLabel('E-Mail-Adresse').fill('admin@muenster.example.org');
+	await page.getByLabel('Passwort', { exact: true }).fill('demo-admin-muenster');
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page).toHaveURL(/\/admin\/muenster\/audit$/);
+	await checkPage(page);
+});
+
+test('signing in never sends anyone on to another site', async ({ request, baseURL }) => {
+	const origin = new URL(baseURL!).origin;
+	const signedIn = await request.post(`/sign-in?next=${encodeURIComponent('//angreifer.example/admin')}`, {
+		form: { email: 'admin@greven.example.org', password: 'demo-admin-greven' },
+		headers: { Origin: origin, Accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(signedIn.status()).toBe(303);
+	expect(signedIn.headers()['location']).toBe('/');
+	// Signed in, the sign-in page forwards at once, through the same check.
+	for (const next of ['https://angreifer.example/', '/\\angreifer.example', '/\t/angreifer.example', '/.//angreifer.example']) {
+		const response = await request.get(`/sign-in?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+		expect(response.headers()['location'], next).toBe('/');
+	}
+	const home = await request.get(`/sign-in?next=${encodeURIComponent('/en/admin/greven')}`, { maxRedirects: 0 });
+	expect(home.headers()['location']).toBe('/en/admin/greven');
+});

@@ -10,14 +10,29 @@ import { signInSchema } from '$lib/validation/people';
 import { copySetCookies } from '$lib/server/http/cookies';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	if (locals.actor) redirect(303, localizeHref('/'));
+/**
+ * Where the back office sent someone to sign in (?next=…, already in their language), else the start
+ * page. Never another site: the URL parser drops tabs and line breaks as browsers do, and a path that
+ * starts with "//" or "/\" would still be read as another host.
+ */
+function destinationAfterSignIn(url: URL): string {
+	const next = url.searchParams.get('next');
+	if (next && URL.canParse(next, url.origin)) {
+		const target = new URL(next, url.origin);
+		const path = target.pathname + target.search;
+		if (target.origin === url.origin && /^\/(?![/\\])/.test(path)) return path;
+	}
+	return localizeHref('/');
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.actor) redirect(303, destinationAfterSignIn(url));
 	const { config } = getRuntime();
 	return { demoAccounts: config.demo ? demoAccounts : [] };
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, getClientAddress }) => {
+	default: async ({ request, cookies, getClientAddress, url }) => {
 		const form = await parseForm(request, signInSchema);
 		if (!form.ok) return form.failure;
 		const { email, password } = form.data;
@@ -30,6 +45,6 @@ export const actions: Actions = {
 		});
 		if (!(result instanceof Headers)) return result;
 		copySetCookies(result, cookies);
-		redirect(303, localizeHref('/'));
+		redirect(303, destinationAfterSignIn(url));
 	}
 };
