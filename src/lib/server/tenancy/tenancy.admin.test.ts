@@ -6,7 +6,7 @@ import type { Actor } from '../people/actor';
 import { selectRolesOfUser, selectUserByEmail } from '../people/people.queries';
 import { isDomainError } from '../shared/errors';
 import type { MunicipalitySettingsInput, NewMunicipalityInput } from '$lib/validation/tenancy';
-import { addDistrict, createMunicipality, getMunicipalityForAdmin, updateMunicipalitySettings } from './tenancy.admin';
+import { addDistrict, createMunicipality, getMunicipalityForAdmin, removeDistrict, renameDistrict, updateMunicipalitySettings } from './tenancy.admin';
 import { contactPoints, districts, municipalities } from './tenancy.schema';
 
 let test: TestDatabase;
@@ -147,6 +147,38 @@ describe('districts', () => {
 		const rows = await test.db.select().from(districts).where(eq(districts.municipalityId, id));
 		expect(rows.map((row) => row.name).sort()).toEqual(['Mitte', 'Nord-Ost']);
 		expect((await auditOf(id)).filter((event) => event.entityType === 'district')).toHaveLength(1);
+	});
+
+	it('renaming and removing a district each write one audit event with the state before and after', async () => {
+		const adminA = await actorOf('admin-a@example.org');
+		const id = municipalityId('a-stadt');
+		const district = await addDistrict({ db: test.db, actor: adminA, municipalityId: id, name: 'Süd' });
+		const eventsOf = async () => (await auditOf(id)).filter((event) => event.entityId === district.id);
+
+		await renameDistrict({ db: test.db, actor: adminA, municipalityId: id, districtId: district.id, name: 'Süd-West' });
+		const renamed = (await eventsOf()).filter((event) => event.action === 'update');
+		expect(renamed).toHaveLength(1);
+		expect(renamed[0]).toMatchObject({ before: { name: 'Süd', slug: 'sued' }, after: { name: 'Süd-West', slug: 'sued' } });
+
+		await removeDistrict({ db: test.db, actor: adminA, municipalityId: id, districtId: district.id });
+		const removed = (await eventsOf()).filter((event) => event.action === 'delete');
+		expect(removed).toHaveLength(1);
+		expect(removed[0]).toMatchObject({ before: { name: 'Süd-West' }, after: null });
+		expect(await eventsOf()).toHaveLength(3);
+	});
+
+	it('a district of one municipality cannot be renamed or removed through another', async () => {
+		const platformAdmin = await actorOf('plattform@example.org');
+		const [mitte] = await test.db.select().from(districts).where(eq(districts.municipalityId, municipalityId('a-stadt')));
+		// Even an actor allowed in both must name the district's own municipality.
+		expect(
+			await codeOf(renameDistrict({ db: test.db, actor: platformAdmin, municipalityId: municipalityId('b-dorf'), districtId: mitte.id, name: 'Weg' }))
+		).toBe('tenancy_district_not_found');
+		expect(
+			await codeOf(removeDistrict({ db: test.db, actor: platformAdmin, municipalityId: municipalityId('b-dorf'), districtId: mitte.id }))
+		).toBe('tenancy_district_not_found');
+		const [after] = await test.db.select().from(districts).where(eq(districts.id, mitte.id));
+		expect(after.name).toBe(mitte.name);
 	});
 
 	it('the admin of one municipality cannot add a district to another', async () => {
