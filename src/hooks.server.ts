@@ -1,10 +1,12 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getTextDirection } from '$lib/paraglide/runtime';
+import { translate } from '$lib/i18n';
 import { hasSessionCookie, isCacheablePublicPath } from '$lib/server/http/anonymous';
 import { matchesEtag } from '$lib/server/http/public-page-cache';
 import { securityHeaders } from '$lib/server/http/security-headers';
+import { canEnterBackOffice, type Actor } from '$lib/server/people/actor';
 import { resolveActor } from '$lib/server/people/people.service';
 import { getRuntime, startRuntime } from '$lib/server/runtime';
 
@@ -82,7 +84,30 @@ const identify: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(withSecurityHeaders, publicPageCache, localise, identify);
+const isBackOffice = (routeId: string | null) => routeId === '/admin' || Boolean(routeId?.startsWith('/admin/'));
+
+function administers(actor: Actor, municipalitySlug: string): boolean {
+	return actor.isPlatformAdmin || actor.memberships.some((m) => m.municipalitySlug === municipalitySlug && m.role === 'admin');
+}
+
+/**
+ * Form actions run before any layout load, so the back office's entrance check in admin/+layout.server.ts
+ * does not protect them. Writes are therefore refused here, before the action parses anything, for
+ * everyone who may not work on the municipality in the address; each service still checks again.
+ */
+const guardBackOfficeWrites: Handle = ({ event, resolve }) => {
+	const method = event.request.method;
+	if (method === 'GET' || method === 'HEAD' || !isBackOffice(event.route.id)) return resolve(event);
+	const actor = event.locals.actor;
+	if (!actor) error(401, { code: 'error_not_signed_in', message: translate('error_not_signed_in') });
+	const slug = event.params.municipality;
+	if (!canEnterBackOffice(actor) || (slug !== undefined && !administers(actor, slug))) {
+		error(403, { code: 'error_forbidden', message: translate('error_forbidden') });
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(withSecurityHeaders, publicPageCache, localise, identify, guardBackOfficeWrites);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error(error);

@@ -13,7 +13,8 @@ let starting: Promise<void> | undefined;
 export function startRuntime(): Promise<void> {
 	starting ??= (async () => {
 		const config = readConfig();
-		const database = await bootDatabase(config);
+		// A server still running on the data directory can only be an orphan of a killed app: stop it.
+		const database = await bootDatabase(config, { whenRunning: 'stop' });
 		let auth: Auth;
 		let stopListening: () => Promise<void>;
 		const publicPages = new PublicPageCache();

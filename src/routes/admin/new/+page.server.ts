@@ -17,6 +17,8 @@ export const load: PageServerLoad = async ({ locals }) =>
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
+		// Who may not create a municipality learns nothing about what a valid one would look like.
+		await loadOrError(async () => requirePlatformAdmin(locals.actor));
 		const form = await parseForm(request, newMunicipalitySchema);
 		if (!form.ok) return form.failure;
 		const result = await actOrFail(form.values, async () => {

@@ -1,0 +1,56 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded';
+
+async function answers(url: string): Promise<boolean> {
+	const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+	try {
+		await client.connect();
+		const result = await client.query('select 1 as one');
+		return result.rows[0].one === 1;
+	} catch {
+		return false;
+	} finally {
+		await client.end().catch(() => {});
+	}
+}
+
+describe('a second process on the same data directory', () => {
+	let dataDir: string;
+	let first: EmbeddedDatabase;
+
+	beforeAll(async () => {
+		dataDir = await mkdtemp(path.join(os.tmpdir(), 'leitbild-embedded-'));
+		first = await startEmbeddedPostgres({ dataDir, whenRunning: 'stop' });
+	});
+	afterAll(async () => {
+		// The second test has the first server stopped by another start; stopping it again would wait forever.
+		if (await answers(first.url)) await first.stop();
+		await rm(dataDir, { recursive: true, force: true });
+	});
+
+	it('reuses the running server when asked to, and leaves it running when it is done', async () => {
+		const second = await startEmbeddedPostgres({ dataDir, whenRunning: 'reuse' });
+		expect(second.reused).toBe(true);
+		expect(new URL(second.url).port).toBe(new URL(first.url).port);
+		expect(await answers(first.url)).toBe(true);
+		expect(await answers(second.url)).toBe(true);
+		await second.stop();
+		expect(await answers(first.url)).toBe(true);
+	});
+
+	it('stops the running server and starts its own when told to, as the app does with an orphan', async () => {
+		const third = await startEmbeddedPostgres({ dataDir, whenRunning: 'stop' });
+		try {
+			expect(third.reused).toBe(false);
+			expect(new URL(third.url).port).not.toBe(new URL(first.url).port);
+			expect(await answers(first.url)).toBe(false);
+			expect(await answers(third.url)).toBe(true);
+		} finally {
+			await third.stop();
+		}
+	});
+});
