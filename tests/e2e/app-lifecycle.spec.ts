@@ -118,7 +118,7 @@ test('DEMO=off starts an empty install', async () => {
 test('with DATABASE_URL the app uses that server, migrates it and starts no embedded one', async () => {
 	const externalDir = mkdtempSync(path.join(os.tmpdir(), 'leitbild-external-'));
 	const appDir = mkdtempSync(path.join(os.tmpdir(), 'leitbild-lifecycle-'));
-	const external = await startEmbeddedPostgres({ dataDir: externalDir, databaseName: 'external_leitbild' });
+	const external = await startEmbeddedPostgres({ dataDir: externalDir, databaseName: 'external_leitbild', whenRunning: 'stop' });
 	try {
 		const app = await startApp(appDir, { DATABASE_URL: external.url });
 		expect(existsSync(path.join(appDir, 'postgres'))).toBe(false);
