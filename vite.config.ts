@@ -31,7 +31,13 @@ export default defineConfig({
 					'object-src': ['none']
 				}
 			},
-			csrf: { trustedOrigins: [] }
+			csrf: { trustedOrigins: [] },
+			// The command-line scripts (start, test, admin, bench) are type-checked like the app.
+			typescript: {
+				config: (config) => {
+					config.include.push('../scripts/**/*.ts', '../playwright.config.ts', '../drizzle.config.ts');
+				}
+			}
 		})
 	],
 	// The build's timing and dependency-cycle notes concern third-party packages and drown real warnings.
