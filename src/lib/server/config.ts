@@ -10,7 +10,9 @@ const environmentSchema = z.object({
 	AUTH_SECRET: z.string().min(32).optional(),
 	ORIGIN: z.string().url().optional(),
 	PUBLIC_CACHE: z.enum(['on', 'off']).default('on'),
-	LOG_DATABASE: z.enum(['on', 'off']).default('off')
+	LOG_DATABASE: z.enum(['on', 'off']).default('off'),
+	SMTP_URL: z.string().url().optional(),
+	MAIL_FROM: z.string().default('Leitbild <noreply@leitbild.example.org>')
 });
 
 export type AppConfig = {
@@ -22,6 +24,9 @@ export type AppConfig = {
 	publicCache: boolean;
 	logDatabase: boolean;
 	projectRoot: string;
+	smtpUrl: string | undefined;
+	mailFrom: string;
+	outboxDir: string;
 };
 
 export function readConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -44,6 +49,9 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
 		origin: values.ORIGIN,
 		publicCache: values.PUBLIC_CACHE === 'on',
 		logDatabase: values.LOG_DATABASE === 'on',
-		projectRoot
+		projectRoot,
+		smtpUrl: values.SMTP_URL,
+		mailFrom: values.MAIL_FROM,
+		outboxDir: path.join(path.resolve(projectRoot, values.DATA_DIR), 'outbox')
 	};
 }

@@ -3,8 +3,9 @@ import { readConfig, type AppConfig } from './config';
 import { listenForPublicChanges } from './http/public-change';
 import { PublicPageCache } from './http/public-page-cache';
 import { createAuth, type Auth } from './people/auth';
+import { createMailer, type Mailer } from './mail/mail.service';
 
-type Runtime = { config: AppConfig; database: BootedDatabase; auth: Auth; publicPages: PublicPageCache };
+type Runtime = { config: AppConfig; database: BootedDatabase; auth: Auth; publicPages: PublicPageCache; mailer: Mailer };
 
 // The one database connection, auth instance and page cache of the running server, opened by the init hook.
 let runtime: Runtime | undefined;
@@ -25,7 +26,8 @@ export function startRuntime(): Promise<void> {
 			await database.shutdown();
 			throw error;
 		}
-		runtime = { config, database, auth, publicPages };
+		const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, from: config.mailFrom });
+		runtime = { config, database, auth, publicPages, mailer };
 		process.once('sveltekit:shutdown', async () => {
 			await stopListening();
 			await database.shutdown();
