@@ -40,7 +40,7 @@ const rendered = {
 	] as [string, string][]
 };
 
-it('answers a hit with the rendered headers, its own ETag and the true length, and says it was a hit', async () => {
+it('answers a hit with the rendered headers and its own ETag, and says it was a hit', async () => {
 	const entry = new PublicPageCache().set('/muenster', rendered);
 	const response = respondFromCache(entry, null, 'hit');
 	expect(response.status).toBe(200);
@@ -48,7 +48,8 @@ it('answers a hit with the rendered headers, its own ETag and the true length, a
 	expect(response.headers.get('content-security-policy')).toBe("default-src 'self'");
 	expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 	expect(response.headers.get('etag')).toBe(entry.etag);
-	expect(response.headers.get('content-length')).toBe(String(rendered.body.byteLength));
+	// The rendered length would be wrong for a body that differs from it; none is better than a wrong one.
+	expect(response.headers.get('content-length')).toBeNull();
 	expect(response.headers.get('x-cache')).toBe('hit');
 	expect(new Uint8Array(await response.arrayBuffer())).toEqual(rendered.body);
 	expect(respondFromCache(entry, null, 'miss').headers.get('x-cache')).toBe('miss');

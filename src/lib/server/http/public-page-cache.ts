@@ -9,18 +9,15 @@ export type CachedPage = {
 	body: Uint8Array<ArrayBuffer>;
 	etag: string;
 	status: number;
-	/**
-	 * The headers of a hit and of a 304, built once when the page is stored: a hit is then one Response
-	 * construction, which matters because hits are where the cache earns its keep.
-	 */
-	headers: Record<CacheState, { page: [string, string][]; notModified: [string, string][] }>;
+	/** Built once when the page is stored, so that a hit does no header work beyond constructing its Response. */
+	headers: Record<CacheState, [string, string][]>;
 };
 
 type CacheState = 'hit' | 'miss';
 
 export type RenderedPage = { body: Uint8Array<ArrayBuffer>; headers: [string, string][]; status: number };
 
-// Recomputed for the stored body, or meaningless for a copy served later.
+// Replaced for the stored body, or meaningless for a copy served later.
 const replacedHeaders = new Set(['content-length', 'etag', 'x-cache', 'date', 'transfer-encoding', 'connection', 'keep-alive']);
 
 export class PublicPageCache {
@@ -55,20 +52,17 @@ export function cachedPageOf({ body, headers, status }: RenderedPage): CachedPag
 	const etag = etagOf(body);
 	const kept = headers.filter(([name]) => !replacedHeaders.has(name.toLowerCase()));
 	const withEtag: [string, string][] = [...kept, ['etag', etag]];
-	const length: [string, string] = ['content-length', String(body.byteLength)];
-	// A 304 has no body, so it must not announce the length of one.
-	const headersFor = (state: CacheState) => ({
-		page: [...withEtag, length, ['x-cache', state]] as [string, string][],
-		notModified: [...withEtag, ['x-cache', state]] as [string, string][]
-	});
+	// Without a Content-Length: in an A/B run on the edition page (50 connections, three alternating rounds)
+	// announcing the length cost about 8 % of the hits per second, and a 304 must not announce one anyway.
+	const headersFor = (state: CacheState): [string, string][] => [...withEtag, ['x-cache', state]];
 	return { body, etag, status, headers: { hit: headersFor('hit'), miss: headersFor('miss') } };
 }
 
 /** The response for a cached page: 304 when the client already holds this version, else the page itself. */
 export function respondFromCache(page: CachedPage, ifNoneMatch: string | null, state: CacheState): Response {
 	const headers = page.headers[state];
-	if (matchesEtag(ifNoneMatch, page.etag)) return new Response(null, { status: 304, headers: headers.notModified });
-	return new Response(page.body, { status: page.status, headers: headers.page });
+	if (matchesEtag(ifNoneMatch, page.etag)) return new Response(null, { status: 304, headers });
+	return new Response(page.body, { status: page.status, headers });
 }
 
 export function etagOf(body: Uint8Array<ArrayBuffer>): string {
