@@ -4,7 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getTextDirection } from '$lib/paraglide/runtime';
 import { translate } from '$lib/i18n';
 import { hasSessionCookie, isCacheablePublicPath } from '$lib/server/http/anonymous';
-import { matchesEtag } from '$lib/server/http/public-page-cache';
+import { respondFromCache } from '$lib/server/http/public-page-cache';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { canEnterBackOffice, type Actor } from '$lib/server/people/actor';
 import { resolveActor } from '$lib/server/people/people.service';
@@ -24,45 +24,32 @@ const withSecurityHeaders: Handle = async ({ event, resolve }) => {
 
 /**
  * Anonymous GETs of public pages are answered from memory while the data behind them is unchanged;
- * an If-None-Match that names the current page gets 304.
+ * an If-None-Match that names the current page gets 304. This hook runs first, so that a hit skips
+ * every other hook: the stored headers already include the security headers and the page's CSP.
  */
 const publicPageCache: Handle = async ({ event, resolve }) => {
 	const { publicPages, config } = getRuntime();
+	const { request } = event;
 	const cacheable =
 		config.publicCache &&
-		event.request.method === 'GET' &&
-		!hasSessionCookie(event.request.headers.get('cookie')) &&
+		request.method === 'GET' &&
+		!hasSessionCookie(request.headers.get('cookie')) &&
 		isCacheablePublicPath(event.url.pathname);
 	if (!cacheable) {
 		const response = await resolve(event);
 		// Any write may change what the public sees; the NOTIFY listener covers other processes too.
-		if (event.request.method !== 'GET' && event.request.method !== 'HEAD') publicPages.clear();
+		if (request.method !== 'GET' && request.method !== 'HEAD') publicPages.clear();
 		return response;
 	}
 	const key = event.url.pathname + event.url.search;
 	const cached = publicPages.get(key);
-	if (cached) {
-		const headers = new Headers(cached.headers);
-		headers.set('ETag', cached.etag);
-		headers.set('X-Cache', 'hit');
-		if (matchesEtag(event.request.headers.get('if-none-match'), cached.etag)) {
-			return new Response(null, { status: 304, headers });
-		}
-		return new Response(cached.body, { status: cached.status, headers });
-	}
+	if (cached) return respondFromCache(cached, request.headers.get('if-none-match'), 'hit');
 	const response = await resolve(event);
 	const type = response.headers.get('content-type') ?? '';
 	if (response.status !== 200 || !type.startsWith('text/html') || response.headers.has('set-cookie')) return response;
 	const body = new Uint8Array(await response.arrayBuffer());
-	const headers = [...response.headers.entries()].filter(([name]) => name !== 'content-length');
-	const entry = publicPages.set(key, { body, headers, status: response.status });
-	const fresh = new Headers(headers);
-	fresh.set('ETag', entry.etag);
-	fresh.set('X-Cache', 'miss');
-	if (matchesEtag(event.request.headers.get('if-none-match'), entry.etag)) {
-		return new Response(null, { status: 304, headers: fresh });
-	}
-	return new Response(body, { status: response.status, headers: fresh });
+	const entry = publicPages.set(key, { body, headers: [...response.headers], status: response.status });
+	return respondFromCache(entry, request.headers.get('if-none-match'), 'miss');
 };
 
 const localise: Handle = ({ event, resolve }) =>
@@ -107,7 +94,7 @@ const guardBackOfficeWrites: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(withSecurityHeaders, publicPageCache, localise, identify, guardBackOfficeWrites);
+export const handle = sequence(publicPageCache, withSecurityHeaders, localise, identify, guardBackOfficeWrites);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error(error);

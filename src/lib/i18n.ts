@@ -1,5 +1,6 @@
 import * as m from '$lib/paraglide/messages';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
+import { dateFormatter, formatCalendarDate } from './date-format';
 
 type MessageFunction = (params?: Record<string, unknown>) => string;
 const catalogue = m as unknown as Record<string, MessageFunction | undefined>;
@@ -14,14 +15,11 @@ export function translate(code: string, params: Record<string, unknown> = {}): s
 export const href = (path: string) => localizeHref(path);
 
 export function formatDate(isoDate: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
-	// Calendar dates carry no time zone; format them as UTC so they never shift by a day.
-	return new Intl.DateTimeFormat(getLocale(), { ...options, timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+	return formatCalendarDate(getLocale(), isoDate, options);
 }
 
 export function formatDateTime(value: Date | string, timeZone: string): string {
-	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-		new Date(value)
-	);
+	return dateFormatter(getLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(value));
 }
 
 export function stageLabel(stage: string): string {

@@ -48,9 +48,16 @@ export const test = base.extend<{ visit: (path: string) => Promise<void>; foreig
 export { expect };
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
-	await page.goto('/sign-in');
-	await page.getByLabel('E-Mail-Adresse').fill(email);
-	await page.getByLabel('Passwort', { exact: true }).fill(password);
+	await page.goto('/sign-in', { waitUntil: 'networkidle' });
+	const emailField = page.getByLabel('E-Mail-Adresse');
+	const passwordField = page.getByLabel('Passwort', { exact: true });
+	// Hydration can reset a field typed into just before it; fill again until both values stick.
+	await expect(async () => {
+		await emailField.fill(email);
+		await passwordField.fill(password);
+		await expect(emailField).toHaveValue(email, { timeout: 250 });
+		await expect(passwordField).toHaveValue(password, { timeout: 250 });
+	}).toPass({ timeout: 10_000 });
 	await page.getByRole('button', { name: 'Anmelden' }).click();
 	await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
 }

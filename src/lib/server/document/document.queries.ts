@@ -1,5 +1,7 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import { preparedFor } from '../db/prepared';
+import { contactPoints } from '../tenancy/tenancy.schema';
 import { editionStageDates, editions, fields, goals, measures, strategies } from './document.schema';
 
 export type Strategy = typeof strategies.$inferSelect;
@@ -47,6 +49,144 @@ export async function selectEditionsOfStrategies(db: Executor, municipalityId: s
 		.limit(1000);
 }
 
+export async function selectEditionById(db: Executor, municipalityId: string, id: string) {
+	const [row] = await db
+		.select()
+		.from(editions)
+		.where(and(eq(editions.municipalityId, municipalityId), eq(editions.id, id)))
+		.limit(1);
+	return row;
+}
+
+export async function selectField(db: Executor, municipalityId: string, id: string) {
+	const [row] = await db
+		.select()
+		.from(fields)
+		.where(and(eq(fields.municipalityId, municipalityId), eq(fields.id, id)))
+		.limit(1);
+	return row;
+}
+
+export async function selectGoal(db: Executor, municipalityId: string, id: string) {
+	const [row] = await db
+		.select()
+		.from(goals)
+		.where(and(eq(goals.municipalityId, municipalityId), eq(goals.id, id)))
+		.limit(1);
+	return row;
+}
+
+export async function selectMeasure(db: Executor, municipalityId: string, id: string) {
+	const [row] = await db
+		.select()
+		.from(measures)
+		.where(and(eq(measures.municipalityId, municipalityId), eq(measures.id, id)))
+		.limit(1);
+	return row;
+}
+
+// The public edition page: one round trip for strategy, edition and contact point, then one for the
+// timeline and the whole outline at once. Goals and measures are found through the edition (not through
+// the ids of the rows before them), so all four queries can run side by side.
+const municipalityId = sql.placeholder('municipalityId');
+const editionId = sql.placeholder('editionId');
+
+const editionHeadStatement = preparedFor((db) =>
+	db
+		.select({ strategy: strategies, edition: editions, contactPoint: contactPoints })
+		.from(strategies)
+		.leftJoin(
+			editions,
+			and(
+				eq(editions.strategyId, strategies.id),
+				eq(editions.municipalityId, strategies.municipalityId),
+				eq(editions.number, sql.placeholder('number'))
+			)
+		)
+		.leftJoin(
+			contactPoints,
+			and(eq(contactPoints.id, editions.contactPointId), eq(contactPoints.municipalityId, strategies.municipalityId))
+		)
+		.where(and(eq(strategies.municipalityId, municipalityId), eq(strategies.slug, sql.placeholder('slug'))))
+		.limit(1)
+		.prepare('public_edition_head')
+);
+
+/** The strategy by slug with its edition of that number (null when it has none) and the edition's contact point. */
+export async function selectEditionHead(db: Executor, scope: { municipalityId: string; strategySlug: string; number: number }) {
+	const [row] = await editionHeadStatement(db).execute({ municipalityId: scope.municipalityId, slug: scope.strategySlug, number: scope.number });
+	return row;
+}
+
+const fieldIdsOfEdition = (db: Executor) =>
+	db
+		.select({ id: fields.id })
+		.from(fields)
+		.where(and(eq(fields.municipalityId, municipalityId), eq(fields.editionId, editionId)));
+
+const editionStagesStatement = preparedFor((db) =>
+	db
+		.select()
+		.from(editionStageDates)
+		.where(and(eq(editionStageDates.municipalityId, municipalityId), eq(editionStageDates.editionId, editionId)))
+		.orderBy(asc(editionStageDates.startsOn))
+		.limit(20)
+		.prepare('public_edition_stages')
+);
+
+const editionFieldsStatement = preparedFor((db) =>
+	db
+		.select()
+		.from(fields)
+		.where(and(eq(fields.municipalityId, municipalityId), eq(fields.editionId, editionId)))
+		.orderBy(asc(fields.position), asc(fields.createdAt))
+		.limit(200)
+		.prepare('public_edition_fields')
+);
+
+const editionGoalsStatement = preparedFor((db) =>
+	db
+		.select()
+		.from(goals)
+		.where(and(eq(goals.municipalityId, municipalityId), inArray(goals.fieldId, fieldIdsOfEdition(db))))
+		.orderBy(asc(goals.position), asc(goals.createdAt))
+		.limit(2000)
+		.prepare('public_edition_goals')
+);
+
+const editionMeasuresStatement = preparedFor((db) =>
+	db
+		.select()
+		.from(measures)
+		.where(
+			and(
+				eq(measures.municipalityId, municipalityId),
+				inArray(
+					measures.goalId,
+					db
+						.select({ id: goals.id })
+						.from(goals)
+						.where(and(eq(goals.municipalityId, municipalityId), inArray(goals.fieldId, fieldIdsOfEdition(db))))
+				)
+			)
+		)
+		.orderBy(asc(measures.position), asc(measures.createdAt))
+		.limit(10000)
+		.prepare('public_edition_measures')
+);
+
+/** Timeline and outline of an edition in four queries that run at the same time. */
+export async function selectEditionBody(db: Executor, scope: { municipalityId: string; editionId: string }) {
+	const [stageDates, fieldRows, goalRows, measureRows] = await Promise.all([
+		editionStagesStatement(db).execute(scope),
+		editionFieldsStatement(db).execute(scope),
+		editionGoalsStatement(db).execute(scope),
+		editionMeasuresStatement(db).execute(scope)
+	]);
+	return { stageDates, fieldRows, goalRows, measureRows };
+}
+
+// Used by the back office, also inside transactions (hence sequential, no prepared statements).
 export async function selectEditionByNumber(db: Executor, municipalityId: string, strategyId: string, number: number) {
 	const [row] = await db
 		.select()
@@ -57,16 +197,6 @@ export async function selectEditionByNumber(db: Executor, municipalityId: string
 		.limit(1);
 	return row;
 }
-
-export async function selectEditionById(db: Executor, municipalityId: string, id: string) {
-	const [row] = await db
-		.select()
-		.from(editions)
-		.where(and(eq(editions.municipalityId, municipalityId), eq(editions.id, id)))
-		.limit(1);
-	return row;
-}
-
 export async function selectStageDates(db: Executor, municipalityId: string, editionId: string) {
 	return db
 		.select()
@@ -75,7 +205,6 @@ export async function selectStageDates(db: Executor, municipalityId: string, edi
 		.orderBy(asc(editionStageDates.startsOn))
 		.limit(20);
 }
-
 /** The whole outline of an edition in three indexed queries, however many fields and goals it has. */
 export async function selectOutline(db: Executor, municipalityId: string, editionId: string) {
 	const fieldRows = await db
@@ -105,31 +234,4 @@ export async function selectOutline(db: Executor, municipalityId: string, editio
 					.orderBy(asc(measures.position), asc(measures.createdAt))
 					.limit(10000);
 	return { fieldRows, goalRows, measureRows };
-}
-
-export async function selectField(db: Executor, municipalityId: string, id: string) {
-	const [row] = await db
-		.select()
-		.from(fields)
-		.where(and(eq(fields.municipalityId, municipalityId), eq(fields.id, id)))
-		.limit(1);
-	return row;
-}
-
-export async function selectGoal(db: Executor, municipalityId: string, id: string) {
-	const [row] = await db
-		.select()
-		.from(goals)
-		.where(and(eq(goals.municipalityId, municipalityId), eq(goals.id, id)))
-		.limit(1);
-	return row;
-}
-
-export async function selectMeasure(db: Executor, municipalityId: string, id: string) {
-	const [row] = await db
-		.select()
-		.from(measures)
-		.where(and(eq(measures.municipalityId, municipalityId), eq(measures.id, id)))
-		.limit(1);
-	return row;
 }

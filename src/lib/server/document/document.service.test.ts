@@ -85,5 +85,18 @@ describe('editions on public pages', () => {
 		expect(
 			await codeOf(getStrategyBySlug({ db: test.db, municipalityId: municipality('a-stadt'), slug: 'unbekannt' }))
 		).toBe('document_strategy_not_found');
+		expect(
+			await codeOf(getEditionPage({ db: test.db, municipalityId: municipality('a-stadt'), strategySlug: 'unbekannt', number: 1 }))
+		).toBe('document_strategy_not_found');
+	});
+
+	it('keeps each edition’s outline to itself when the prepared queries are reused', async () => {
+		const scope = { db: test.db, municipalityId: municipality('a-stadt'), strategySlug: 'vielfalt' };
+		const [second, first] = await Promise.all([getEditionPage({ ...scope, number: 2 }), getEditionPage({ ...scope, number: 1 })]);
+		expect(second.outline.flatMap((field) => field.goals.flatMap((goal) => goal.measures.map((measure) => measure.title)))).toEqual(['Lotsen', 'Sprechstunde']);
+		expect(first.edition.number).toBe(1);
+		expect(first.outline).toEqual([]);
+		expect(first.stageDates).toEqual([]);
+		expect(first.contactPoint).toBeNull();
 	});
 });

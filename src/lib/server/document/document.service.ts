@@ -1,14 +1,12 @@
 // The document domain owns strategies, their editions with stages, and each edition's outline
 // (fields of action → goals → measures). Public reads and admin writes both go through here.
 import type { Executor } from '../db/client';
-import { selectContactPoint } from '../tenancy/tenancy.queries';
 import { editionNotFound, strategyNotFound } from './document.errors';
 import { buildOutline } from './document.outline';
 import {
-	selectEditionByNumber,
+	selectEditionBody,
+	selectEditionHead,
 	selectEditionsOfStrategies,
-	selectOutline,
-	selectStageDates,
 	selectStrategies,
 	selectStrategyBySlug
 } from './document.queries';
@@ -46,20 +44,16 @@ export async function getEditionPage({
 	strategySlug,
 	number
 }: Scope & { strategySlug: string; number: number }) {
-	const strategy = await selectStrategyBySlug(db, municipalityId, strategySlug);
-	if (!strategy) throw strategyNotFound({ slug: strategySlug });
-	const edition = await selectEditionByNumber(db, municipalityId, strategy.id, number);
+	const head = await selectEditionHead(db, { municipalityId, strategySlug, number });
+	if (!head) throw strategyNotFound({ slug: strategySlug });
+	const { strategy, edition, contactPoint } = head;
 	if (!edition) throw editionNotFound({ number });
-	const [stageDates, outline, contactPoint] = await Promise.all([
-		selectStageDates(db, municipalityId, edition.id),
-		selectOutline(db, municipalityId, edition.id),
-		edition.contactPointId ? selectContactPoint(db, municipalityId, edition.contactPointId) : undefined
-	]);
+	const body = await selectEditionBody(db, { municipalityId, editionId: edition.id });
 	return {
 		strategy,
 		edition,
-		stageDates,
-		outline: buildOutline(outline.fieldRows, outline.goalRows, outline.measureRows),
-		contactPoint: contactPoint ?? null
+		stageDates: body.stageDates,
+		outline: buildOutline(body.fieldRows, body.goalRows, body.measureRows),
+		contactPoint
 	};
 }

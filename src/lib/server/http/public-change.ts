@@ -16,16 +16,20 @@ export async function listenForPublicChanges(pool: pg.Pool, onChange: () => void
 	const connect = async () => {
 		if (stopped) return;
 		try {
-			client = await pool.connect();
-			client.on('notification', onChange);
-			client.on('error', () => {
-				client?.release(true);
+			const listening = await pool.connect();
+			client = listening;
+			listening.on('notification', onChange);
+			listening.on('error', () => {
+				// On shutdown the database goes away after we released this client: releasing it twice throws.
+				if (client !== listening) return;
 				client = undefined;
+				listening.release(true);
+				if (stopped) return;
 				// Anything may have changed while we were not listening.
 				onChange();
 				setTimeout(connect, 1000).unref();
 			});
-			await client.query(`listen ${PUBLIC_CHANGE_CHANNEL}`);
+			await listening.query(`listen ${PUBLIC_CHANGE_CHANNEL}`);
 		} catch {
 			setTimeout(connect, 1000).unref();
 		}
@@ -33,6 +37,8 @@ export async function listenForPublicChanges(pool: pg.Pool, onChange: () => void
 	await connect();
 	return async () => {
 		stopped = true;
-		client?.release(true);
+		const listening = client;
+		client = undefined;
+		listening?.release(true);
 	};
 }

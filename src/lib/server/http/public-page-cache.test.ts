@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { PublicPageCache, matchesEtag } from './public-page-cache';
+import { PublicPageCache, matchesEtag, respondFromCache } from './public-page-cache';
 
 const page = (text: string) => ({ body: new TextEncoder().encode(text), headers: [], status: 200 });
 
@@ -26,4 +26,47 @@ it('drops the oldest page when full and forgets everything on clear', () => {
 	expect(cache.size).toBe(2);
 	cache.clear();
 	expect(cache.get('/3')).toBeUndefined();
+});
+
+const rendered = {
+	body: new TextEncoder().encode('<!doctype html><p>Münster</p>'),
+	status: 200,
+	headers: [
+		['content-type', 'text/html'],
+		['content-security-policy', "default-src 'self'"],
+		['x-content-type-options', 'nosniff'],
+		['etag', '"sveltekit-own"'],
+		['content-length', '999']
+	] as [string, string][]
+};
+
+it('answers a hit with the rendered headers and its own ETag, and says it was a hit', async () => {
+	const entry = new PublicPageCache().set('/muenster', rendered);
+	const response = respondFromCache(entry, null, 'hit');
+	expect(response.status).toBe(200);
+	expect(response.headers.get('content-type')).toBe('text/html');
+	expect(response.headers.get('content-security-policy')).toBe("default-src 'self'");
+	expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+	expect(response.headers.get('etag')).toBe(entry.etag);
+	// The rendered length would be wrong for a body that differs from it; none is better than a wrong one.
+	expect(response.headers.get('content-length')).toBeNull();
+	expect(response.headers.get('x-cache')).toBe('hit');
+	expect(new Uint8Array(await response.arrayBuffer())).toEqual(rendered.body);
+	expect(respondFromCache(entry, null, 'miss').headers.get('x-cache')).toBe('miss');
+});
+
+it('answers a matching If-None-Match with an empty 304 that still names the version, and a stale one with the page', async () => {
+	const entry = new PublicPageCache().set('/muenster', rendered);
+	for (const state of ['hit', 'miss'] as const) {
+		const notModified = respondFromCache(entry, entry.etag, state);
+		expect(notModified.status).toBe(304);
+		expect(notModified.body).toBeNull();
+		expect(notModified.headers.get('content-length')).toBeNull();
+		expect(notModified.headers.get('etag')).toBe(entry.etag);
+		expect(notModified.headers.get('x-cache')).toBe(state);
+		expect(notModified.headers.get('content-security-policy')).toBe("default-src 'self'");
+	}
+	const stale = respondFromCache(entry, 'W/"older"', 'hit');
+	expect(stale.status).toBe(200);
+	expect(await stale.text()).toBe('<!doctype html><p>Münster</p>');
 });

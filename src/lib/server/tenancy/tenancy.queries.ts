@@ -1,5 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import { preparedFor } from '../db/prepared';
 import { contactPoints, districts, municipalities, regions } from './tenancy.schema';
 
 export type ContactPoint = typeof contactPoints.$inferSelect;
@@ -24,8 +25,9 @@ export async function selectMunicipalitiesWithRegion(db: Executor) {
 		.limit(500);
 }
 
-export async function selectMunicipalityBySlug(db: Executor, slug: string) {
-	const [row] = await db
+// Every public page of a municipality starts with this query, so it is prepared once per handle.
+const municipalityBySlugStatement = preparedFor((db) =>
+	db
 		.select({ municipality: municipalities, region: regions, contactPoint: contactPoints })
 		.from(municipalities)
 		.leftJoin(regions, eq(regions.id, municipalities.regionId))
@@ -33,8 +35,13 @@ export async function selectMunicipalityBySlug(db: Executor, slug: string) {
 			contactPoints,
 			and(eq(contactPoints.id, municipalities.contactPointId), eq(contactPoints.municipalityId, municipalities.id))
 		)
-		.where(eq(municipalities.slug, slug))
-		.limit(1);
+		.where(eq(municipalities.slug, sql.placeholder('slug')))
+		.limit(1)
+		.prepare('municipality_by_slug')
+);
+
+export async function selectMunicipalityBySlug(db: Executor, slug: string) {
+	const [row] = await municipalityBySlugStatement(db).execute({ slug });
 	return row;
 }
 

@@ -1,0 +1,63 @@
+import { expect, it } from 'vitest';
+import { defaultOptions, meetsTarget, median, parseBenchArguments, parseVmRss, problemsOf, summarise, type LoadResult } from './bench-lib';
+
+const result = (overrides: Partial<LoadResult> = {}): LoadResult => ({
+	requests: { average: 999, total: 1000 },
+	latency: { p50: 4, p99: 20, max: 40 },
+	duration: 10,
+	errors: 0,
+	timeouts: 0,
+	statusCodeStats: { '200': { count: 1000 } },
+	...overrides
+});
+
+it('reads the flags in both spellings and refuses what it does not understand', () => {
+	expect(parseBenchArguments([])).toEqual(defaultOptions);
+	expect(parseBenchArguments(['--connections', '10', '--duration=3', '--warmup', '0', '--runs=1', '--only', 'a,c'])).toEqual({
+		connections: 10,
+		duration: 3,
+		warmup: 0,
+		runs: 1,
+		only: ['a', 'c']
+	});
+	expect(() => parseBenchArguments(['--duration', '0'])).toThrow(/--duration/);
+	expect(() => parseBenchArguments(['--connections', 'many'])).toThrow(/--connections/);
+	expect(() => parseBenchArguments(['--connections'])).toThrow(/--connections/);
+	expect(() => parseBenchArguments(['--only', 'e'])).toThrow(/--only/);
+	expect(() => parseBenchArguments(['--fast'])).toThrow(/unknown flag/);
+	expect(() => parseBenchArguments(['fast'])).toThrow(/unexpected argument/);
+});
+
+it('counts completed responses over the measured time and converts RSS to MB', () => {
+	const measurement = summarise(result(), 200, 150 * 1024 * 1024);
+	expect(measurement).toMatchObject({ requestsPerSecond: 100, p50Ms: 4, p99Ms: 20, requests: 1000, unexpectedStatuses: 0, peakRssMb: 150 });
+	expect(problemsOf(measurement)).toEqual([]);
+});
+
+it('reports errors and any status other than the expected one, so a broken run cannot pass as fast', () => {
+	const revalidation = summarise(result({ statusCodeStats: { '304': { count: 990 }, '200': { count: 10 } } }), 304, 0);
+	expect(revalidation.unexpectedStatuses).toBe(10);
+	expect(problemsOf(revalidation).join()).toMatch(/10 responses with an unexpected status/);
+	const failing = summarise(result({ errors: 3, timeouts: 2, statusCodeStats: { '500': { count: 1000 } } }), 200, 0);
+	expect(problemsOf(failing)).toHaveLength(2);
+	expect(meetsTarget(failing, 1, { minRatio: 0.1 })).toBe(false);
+	expect(problemsOf(summarise(result({ requests: { average: 0, total: 0 }, statusCodeStats: {} }), 200, 0))).toEqual(['no responses at all']);
+});
+
+it('checks ratio and p99 against a target', () => {
+	const measurement = summarise(result(), 200, 0);
+	expect(meetsTarget(measurement, 0.05, { minRatio: 0.03, maxP99Ms: 100 })).toBe(true);
+	expect(meetsTarget(measurement, 0.02, { minRatio: 0.03 })).toBe(false);
+	expect(meetsTarget(measurement, 0.05, { minRatio: 0.03, maxP99Ms: 20 })).toBe(false);
+});
+
+it('reads VmRSS from /proc/<pid>/status', () => {
+	expect(parseVmRss('Name:\tnode\nVmPeak:\t  999 kB\nVmRSS:\t  204800 kB\nThreads:\t7\n')).toBe(200 * 1024 * 1024);
+	expect(parseVmRss('Name:\tzombie\n')).toBeUndefined();
+});
+
+it('takes the median of an odd and an even number of runs', () => {
+	expect(median([3, 1, 2])).toBe(2);
+	expect(median([4, 1, 2, 3])).toBe(2.5);
+	expect(median([])).toBeNaN();
+});

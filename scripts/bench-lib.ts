@@ -1,0 +1,113 @@
+// The arithmetic of `npm run bench`, kept apart from the processes it starts so that it can be tested.
+
+export type BenchOptions = { connections: number; duration: number; warmup: number; runs: number; only: string[] | undefined };
+
+export const defaultOptions: BenchOptions = { connections: 50, duration: 10, warmup: 3, runs: 2, only: undefined };
+
+const usage = 'usage: npm run bench -- [--connections N] [--duration S] [--warmup S] [--runs N] [--only a,b,c,d]';
+
+/** Reads `--name value` and `--name=value`; an unknown or malformed flag is an error, never ignored. */
+export function parseBenchArguments(argv: string[]): BenchOptions {
+	const options = { ...defaultOptions };
+	const positive = (name: string, raw: string | undefined, allowZero = false): number => {
+		const value = Number(raw);
+		if (raw === undefined || raw === '' || !Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
+			throw new Error(`--${name} needs a whole number${allowZero ? '' : ' above 0'}, got ${raw ?? 'nothing'}\n${usage}`);
+		}
+		return value;
+	};
+	for (let index = 0; index < argv.length; index++) {
+		const argument = argv[index];
+		if (argument === '--help' || argument === '-h') throw new Error(usage);
+		const match = /^--([a-z]+)(?:=(.*))?$/.exec(argument);
+		if (!match) throw new Error(`unexpected argument ${argument}\n${usage}`);
+		const [, name, inline] = match;
+		const raw = inline ?? argv[++index];
+		if (name === 'connections') options.connections = positive(name, raw);
+		else if (name === 'duration') options.duration = positive(name, raw);
+		else if (name === 'warmup') options.warmup = positive(name, raw, true);
+		else if (name === 'runs') options.runs = positive(name, raw);
+		else if (name === 'only') {
+			const names = (raw ?? '').split(',').filter(Boolean);
+			if (names.length === 0 || names.some((scenario) => !['a', 'b', 'c', 'd'].includes(scenario))) {
+				throw new Error(`--only takes a comma-separated list of a, b, c, d\n${usage}`);
+			}
+			options.only = names;
+		} else throw new Error(`unknown flag --${name}\n${usage}`);
+	}
+	return options;
+}
+
+/** The parts of an autocannon result we report; statusCodeStats is missing from its published types. */
+export type LoadResult = {
+	requests: { average: number; total: number };
+	latency: { p50: number; p99: number; max: number };
+	duration: number;
+	errors: number;
+	timeouts: number;
+	statusCodeStats?: Record<string, { count: number }>;
+};
+
+export type Measurement = {
+	requestsPerSecond: number;
+	p50Ms: number;
+	p99Ms: number;
+	maxMs: number;
+	requests: number;
+	errors: number;
+	timeouts: number;
+	statusCounts: Record<string, number>;
+	/** Responses whose status was not the one the scenario is about (200, or 304 for revalidation). */
+	unexpectedStatuses: number;
+	peakRssMb: number;
+};
+
+export function summarise(result: LoadResult, expectedStatus: number, peakRssBytes: number): Measurement {
+	const statusCounts: Record<string, number> = {};
+	for (const [status, { count }] of Object.entries(result.statusCodeStats ?? {})) statusCounts[status] = count;
+	const unexpectedStatuses = Object.entries(statusCounts)
+		.filter(([status]) => Number(status) !== expectedStatus)
+		.reduce((sum, [, count]) => sum + count, 0);
+	return {
+		// Completed responses over the measured time: unlike the mean of per-second samples it does not
+		// depend on how the last partial second is counted.
+		requestsPerSecond: result.duration > 0 ? result.requests.total / result.duration : 0,
+		p50Ms: result.latency.p50,
+		p99Ms: result.latency.p99,
+		maxMs: result.latency.max,
+		requests: result.requests.total,
+		errors: result.errors,
+		timeouts: result.timeouts,
+		statusCounts,
+		unexpectedStatuses,
+		peakRssMb: Math.round((peakRssBytes / 1024 / 1024) * 10) / 10
+	};
+}
+
+/** "VmRSS:    123456 kB" from /proc/<pid>/status, in bytes; undefined once the process is gone. */
+export function parseVmRss(status: string): number | undefined {
+	const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
+	return match ? Number(match[1]) * 1024 : undefined;
+}
+
+/** A measurement is only valid when every request was answered with the expected status. */
+export function problemsOf(measurement: Measurement): string[] {
+	const problems: string[] = [];
+	if (measurement.errors > 0) problems.push(`${measurement.errors} connection errors (${measurement.timeouts} timeouts)`);
+	if (measurement.unexpectedStatuses > 0) problems.push(`${measurement.unexpectedStatuses} responses with an unexpected status ${JSON.stringify(measurement.statusCounts)}`);
+	if (measurement.requests === 0) problems.push('no responses at all');
+	return problems;
+}
+
+export type Target = { minRatio: number; maxP99Ms?: number };
+
+export function meetsTarget(measurement: Measurement, ratio: number, target: Target): boolean {
+	return ratio >= target.minRatio && (target.maxP99Ms === undefined || measurement.p99Ms < target.maxP99Ms) && problemsOf(measurement).length === 0;
+}
+
+export function median(values: number[]): number {
+	if (values.length === 0) return Number.NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}

@@ -1,0 +1,359 @@
+// `npm run bench`: throughput, latency and memory of the public edition page, measured against a raw
+// node:http server on the same machine with the same load, so the figures can be compared across machines
+// by their ratio. Every server runs on its own, one after another, as a child process of this script.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { findFreePort } from '../src/lib/server/db/embedded';
+import {
+	median,
+	meetsTarget,
+	parseBenchArguments,
+	parseVmRss,
+	problemsOf,
+	summarise,
+	type BenchOptions,
+	type LoadResult,
+	type Measurement,
+	type Target
+} from './bench-lib';
+import { buildEntry, ensureBuild, projectRoot } from './ensure-build';
+
+const editionPath = '/muenster/strategies/migration-und-integration/editions/4';
+
+type Server = { label: string; child: ChildProcess; port: number; exited: Promise<void>; dataDir?: string; logFile: string };
+
+type Scenario = {
+	id: 'a' | 'b' | 'c' | 'd';
+	title: string;
+	expectedStatus: number;
+	target?: Target;
+	start: () => Promise<Server>;
+	/** Checks that the server answers the way the scenario claims before it is loaded; returns the request headers. */
+	prepare: (server: Server) => Promise<Record<string, string>>;
+	path: string;
+};
+
+type ScenarioResult = {
+	id: string;
+	title: string;
+	url: string;
+	headers: Record<string, string>;
+	runs: (Measurement & { ratioToRaw: number | null; loadAverage: number[]; problems: string[] })[];
+	median: { requestsPerSecond: number; p50Ms: number; p99Ms: number; peakRssMb: number; ratioToRaw: number | null };
+	target?: Target & { met: boolean };
+};
+
+const running = new Set<Server>();
+const workDir = mkdtempSync(path.join(os.tmpdir(), 'leitbild-bench-'));
+// As root the embedded PostgreSQL runs as the postgres user, which must be able to reach its directory inside.
+chmodSync(workDir, 0o755);
+const sharedDataDir = path.join(workDir, 'data');
+
+function processIsAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+function readRss(pid: number): number | undefined {
+	try {
+		return parseVmRss(readFileSync(`/proc/${pid}/status`, 'utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
+function tail(file: string, lines = 30): string {
+	if (!existsSync(file)) return '';
+	return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+}
+
+function spawnServer(label: string, args: string[], env: NodeJS.ProcessEnv, port: number, dataDir?: string): Server {
+	const logFile = path.join(workDir, `${label.replace(/\W+/g, '-')}-${port}.log`);
+	// Output goes to a file: a pipe nobody reads would block the server, and a file survives for the error report.
+	const log = openSync(logFile, 'a');
+	const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ['ignore', log, log], detached: true });
+	closeSync(log);
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	const server = { label, child, port, exited, dataDir, logFile };
+	running.add(server);
+	return server;
+}
+
+async function waitForHttp(server: Server, url: string, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	let exited = false;
+	void server.exited.then(() => (exited = true));
+	while (Date.now() < deadline) {
+		if (exited) throw new Error(`${server.label} exited during start-up:\n${tail(server.logFile)}`);
+		try {
+			const response = await fetch(url);
+			await response.arrayBuffer();
+			if (response.ok) return;
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`${server.label} did not answer ${url} within ${timeoutMs / 1000} s:\n${tail(server.logFile)}`);
+}
+
+async function startHelloWorld(): Promise<Server> {
+	const port = await findFreePort();
+	const code = `require('node:http').createServer((request, response) => {
+		response.writeHead(200, { 'content-type': 'text/plain' });
+		response.end('hello world');
+	}).listen(${port}, '127.0.0.1');`;
+	const server = spawnServer('node:http hello world', ['-e', code], { PATH: process.env.PATH, NODE_ENV: 'production' }, port);
+	await waitForHttp(server, `http://127.0.0.1:${port}/`, 10_000);
+	return server;
+}
+
+async function startApp(publicCache: boolean): Promise<Server> {
+	const port = await findFreePort();
+	const origin = `http://127.0.0.1:${port}`;
+	const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin };
+	// The embedded PostgreSQL in a fresh directory, never a database named in the caller's environment.
+	delete env.DATABASE_URL;
+	Object.assign(env, { DATA_DIR: sharedDataDir, DEMO: 'on', PUBLIC_CACHE: publicCache ? 'on' : 'off', LEITBILD_ROOT: projectRoot });
+	const server = spawnServer(`Leitbild (PUBLIC_CACHE=${publicCache ? 'on' : 'off'})`, [buildEntry], env, port, sharedDataDir);
+	await waitForHttp(server, `${origin}/healthz`, 180_000);
+	return server;
+}
+
+/** SIGTERM lets adapter-node stop the embedded PostgreSQL; a server that hangs is killed, and so is its database. */
+async function stopServer(server: Server): Promise<void> {
+	const pid = server.child.pid;
+	if (pid !== undefined && server.child.exitCode === null && server.child.signalCode === null) {
+		server.child.kill('SIGTERM');
+		const stopped = await Promise.race([server.exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000))]);
+		if (!stopped) {
+			server.child.kill('SIGKILL');
+			await server.exited;
+		}
+	}
+	if (server.dataDir) {
+		const pidFile = path.join(server.dataDir, 'postgres', 'postmaster.pid');
+		const postgresPid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
+		if (Number.isInteger(postgresPid) && postgresPid > 0 && processIsAlive(postgresPid)) {
+			process.kill(postgresPid, 'SIGINT');
+			const deadline = Date.now() + 20_000;
+			while (processIsAlive(postgresPid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	}
+	running.delete(server);
+}
+
+async function stopAll(): Promise<void> {
+	await Promise.all([...running].map((server) => stopServer(server).catch((error) => console.error(`[bench] stopping ${server.label}:`, error))));
+}
+
+async function get(url: string, headers: Record<string, string> = {}) {
+	const response = await fetch(url, { headers, redirect: 'manual' });
+	return { status: response.status, headers: response.headers, body: await response.text() };
+}
+
+function expectThat(condition: boolean, message: string): void {
+	if (!condition) throw new Error(`precondition failed: ${message}`);
+}
+
+const pageUrl = (server: Server) => `http://127.0.0.1:${server.port}${editionPath}`;
+
+async function expectPublicPage(server: Server) {
+	const response = await get(pageUrl(server));
+	expectThat(response.status === 200, `${editionPath} answered ${response.status}`);
+	expectThat((response.headers.get('content-type') ?? '').startsWith('text/html'), 'the page is not text/html');
+	expectThat(response.headers.has('content-security-policy'), 'the page has no Content-Security-Policy');
+	expectThat(response.headers.get('x-content-type-options') === 'nosniff', 'the page lacks the security headers');
+	return response;
+}
+
+const scenarios: Scenario[] = [
+	{
+		id: 'a',
+		title: 'raw node:http hello world',
+		expectedStatus: 200,
+		path: '/',
+		start: startHelloWorld,
+		prepare: async () => ({})
+	},
+	{
+		id: 'b',
+		title: 'edition page, uncached (PUBLIC_CACHE=off)',
+		expectedStatus: 200,
+		target: { minRatio: 0.03, maxP99Ms: 100 },
+		path: editionPath,
+		start: () => startApp(false),
+		prepare: async (server) => {
+			await expectPublicPage(server);
+			const again = await expectPublicPage(server);
+			expectThat(!again.headers.has('x-cache'), 'PUBLIC_CACHE=off but the page came from the cache');
+			return {};
+		}
+	},
+	{
+		id: 'c',
+		title: 'edition page, public page cache on',
+		expectedStatus: 200,
+		target: { minRatio: 0.15 },
+		path: editionPath,
+		start: () => startApp(true),
+		prepare: async (server) => {
+			const first = await expectPublicPage(server);
+			const second = await expectPublicPage(server);
+			expectThat(second.headers.get('x-cache') === 'hit', `the second anonymous GET was not a cache hit (X-Cache: ${second.headers.get('x-cache')})`);
+			expectThat(second.body === first.body, 'the cached body differs from the rendered one');
+			return {};
+		}
+	},
+	{
+		id: 'd',
+		title: 'edition page, revalidation with If-None-Match (304)',
+		expectedStatus: 304,
+		target: { minRatio: 0.15 },
+		path: editionPath,
+		start: () => startApp(true),
+		prepare: async (server) => {
+			const page = await expectPublicPage(server);
+			const etag = page.headers.get('etag');
+			expectThat(Boolean(etag), 'the cached page has no ETag');
+			const revalidated = await get(pageUrl(server), { 'if-none-match': etag! });
+			expectThat(revalidated.status === 304, `If-None-Match with the current ETag answered ${revalidated.status}`);
+			expectThat(revalidated.body === '', 'the 304 carried a body');
+			return { 'if-none-match': etag! };
+		}
+	}
+];
+
+async function load(url: string, headers: Record<string, string>, options: BenchOptions, duration: number): Promise<LoadResult> {
+	const result = await autocannon({ url, headers, connections: options.connections, duration });
+	return result as unknown as LoadResult;
+}
+
+/** Samples the server's resident memory while the load runs and a moment after, keeping the peak. */
+function sampleRss(pid: number) {
+	let peak = readRss(pid) ?? 0;
+	const timer = setInterval(() => (peak = Math.max(peak, readRss(pid) ?? 0)), 100);
+	return async () => {
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		clearInterval(timer);
+		return Math.max(peak, readRss(pid) ?? 0);
+	};
+}
+
+const format = (value: number, digits = 0) => value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+async function main(): Promise<number> {
+	const options = parseBenchArguments(process.argv.slice(2));
+	ensureBuild('bench');
+	console.log(
+		`[bench] autocannon, ${options.connections} connections, ${options.duration} s per run after a ${options.warmup} s warm-up, ${options.runs} run(s) per scenario; ` +
+			`${os.cpus().length} CPUs, load average ${os.loadavg().map((value) => value.toFixed(2)).join(' ')}`
+	);
+	const selected = scenarios.filter((scenario) => !options.only || options.only.includes(scenario.id));
+	const results: ScenarioResult[] = [];
+	let rawRuns: number[] | undefined;
+	for (const scenario of selected) {
+		console.log(`\n[bench] (${scenario.id}) ${scenario.title}: starting the server…`);
+		const server = await scenario.start();
+		try {
+			const headers = await scenario.prepare(server);
+			const url = `http://127.0.0.1:${server.port}${scenario.path}`;
+			if (options.warmup > 0) await load(url, headers, options, options.warmup);
+			const runs: ScenarioResult['runs'] = [];
+			for (let run = 0; run < options.runs; run++) {
+				const loadAverage = os.loadavg();
+				const stopSampling = sampleRss(server.child.pid!);
+				const result = await load(url, headers, options, options.duration);
+				const measurement = summarise(result, scenario.expectedStatus, await stopSampling());
+				const raw = rawRuns?.[run] ?? rawRuns?.[0];
+				const ratioToRaw = scenario.id === 'a' ? 1 : raw ? measurement.requestsPerSecond / raw : null;
+				const problems = problemsOf(measurement);
+				runs.push({ ...measurement, ratioToRaw, loadAverage, problems });
+				console.log(
+					`  run ${run + 1}: ${format(measurement.requestsPerSecond)} req/s, p50 ${measurement.p50Ms} ms, p99 ${measurement.p99Ms} ms, ` +
+						`peak RSS ${measurement.peakRssMb} MB, ${ratioToRaw === null ? 'no raw figure to compare' : `ratio ${ratioToRaw.toFixed(3)}`}, ` +
+						`statuses ${JSON.stringify(measurement.statusCounts)}${problems.length ? `\n  ✘ ${problems.join('; ')}` : ''}`
+				);
+			}
+			if (scenario.id === 'a') rawRuns = runs.map((run) => run.requestsPerSecond);
+			const ratios = runs.map((run) => run.ratioToRaw).filter((ratio): ratio is number => ratio !== null);
+			const summary: ScenarioResult['median'] = {
+				requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+				p50Ms: median(runs.map((run) => run.p50Ms)),
+				p99Ms: median(runs.map((run) => run.p99Ms)),
+				peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
+				ratioToRaw: ratios.length ? median(ratios) : null
+			};
+			const medianMeasurement = { ...runs[0], ...summary, errors: Math.max(...runs.map((run) => run.errors)), unexpectedStatuses: Math.max(...runs.map((run) => run.unexpectedStatuses)) };
+			results.push({
+				id: scenario.id,
+				title: scenario.title,
+				url,
+				headers,
+				runs,
+				median: summary,
+				target: scenario.target && summary.ratioToRaw !== null ? { ...scenario.target, met: meetsTarget(medianMeasurement, summary.ratioToRaw, scenario.target) } : undefined
+			});
+		} finally {
+			await stopServer(server);
+		}
+	}
+
+	console.log('\n[bench] medians over the runs (peak RSS: highest of the runs; ratio: req/s against (a) of the same run)');
+	console.log(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'RSS MB', 'ratio', 'target'].join('\t'));
+	for (const result of results) {
+		const target = result.target
+			? `${result.target.met ? '✔' : '✘'} ratio ≥ ${result.target.minRatio}${result.target.maxP99Ms ? `, p99 < ${result.target.maxP99Ms} ms` : ''}`
+			: '';
+		console.log(
+			[`(${result.id}) ${result.title}`, format(result.median.requestsPerSecond), result.median.p50Ms, result.median.p99Ms, result.median.peakRssMb, result.median.ratioToRaw?.toFixed(3) ?? '–', target].join('\t')
+		);
+	}
+	const problems = results.flatMap((result) => result.runs.flatMap((run, index) => run.problems.map((problem) => `(${result.id}) run ${index + 1}: ${problem}`)));
+	if (problems.length) console.log(`\n[bench] ✘ the measurements include failed requests, so their figures are not valid:\n  ${problems.join('\n  ')}`);
+
+	const outputDir = path.join(projectRoot, 'bench-results');
+	mkdirSync(outputDir, { recursive: true });
+	const file = path.join(outputDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+	const report = {
+		date: new Date().toISOString(),
+		machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryMb: Math.round(os.totalmem() / 1024 / 1024), node: process.version, loadAverageAtEnd: os.loadavg() },
+		settings: { tool: 'autocannon', connections: options.connections, durationSeconds: options.duration, warmupSeconds: options.warmup, runs: options.runs },
+		results,
+		problems
+	};
+	writeFileSync(file, `${JSON.stringify(report, null, '\t')}\n`);
+	console.log(`\n[bench] wrote ${path.relative(projectRoot, file)}`);
+	return problems.length ? 1 : 0;
+}
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => {
+		if (interrupted) return;
+		interrupted = true;
+		console.error(`\n[bench] ${signal}: stopping the servers…`);
+		void stopAll().finally(() => {
+			rmSync(workDir, { recursive: true, force: true });
+			process.exit(130);
+		});
+	});
+}
+
+let exitCode = 1;
+try {
+	exitCode = await main();
+} catch (error) {
+	console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
+} finally {
+	await stopAll();
+	rmSync(workDir, { recursive: true, force: true });
+}
+process.exit(exitCode);
