@@ -1,0 +1,1 @@
+export { csr } from './[municipality]/+layout';
