@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getTextDirection } from '$lib/paraglide/runtime';
 import { translate } from '$lib/i18n';
-import { hasSessionCookie, isCacheablePublicPath } from '$lib/server/http/anonymous';
+import { hasSessionCookie, isCacheablePublicPath, isSessionPath } from '$lib/server/http/anonymous';
 import { respondFromCache } from '$lib/server/http/public-page-cache';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { canEnterBackOffice, type Actor } from '$lib/server/people/actor';
@@ -37,8 +37,10 @@ const publicPageCache: Handle = async ({ event, resolve }) => {
 		isCacheablePublicPath(event.url.pathname);
 	if (!cacheable) {
 		const response = await resolve(event);
-		// Any write may change what the public sees; the NOTIFY listener covers other processes too.
-		if (request.method !== 'GET' && request.method !== 'HEAD') publicPages.clear();
+		// A successful write may change what the public sees (the NOTIFY listener covers other processes).
+		// Refused posts and sign-ins change nothing, so they must not let anyone empty the cache at will.
+		const wrote = request.method !== 'GET' && request.method !== 'HEAD' && response.status < 400;
+		if (wrote && !isSessionPath(event.url.pathname)) publicPages.clear();
 		return response;
 	}
 	const key = event.url.pathname + event.url.search;

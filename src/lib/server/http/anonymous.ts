@@ -12,3 +12,8 @@ export function isCacheablePublicPath(pathname: string): boolean {
 	const withoutLocale = pathname.replace(/^\/en(?=\/|$)/, '') || '/';
 	return !uncachedPrefixes.some((prefix) => withoutLocale === prefix || withoutLocale.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)) && !withoutLocale.startsWith('/_app/');
 }
+
+/** Signing in or out changes no page that anonymous visitors see. */
+export function isSessionPath(pathname: string): boolean {
+	return /^(?:\/en)?\/sign-(?:in|out)(?:\/|$)/.test(pathname);
+}
