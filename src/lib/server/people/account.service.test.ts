@@ -177,6 +177,12 @@ describe('deleting an account', () => {
 		expect(await count('auth_users', `email = 'bo@example.org'`)).toBe(1);
 	});
 
+	it('the last admin of a municipality cannot delete their account', async () => {
+		const admin = await actorFor('chefin@a.example.org', 'long-enough-password');
+		expect(await codeOf(deleteAccount({ db: test.db, actor: admin, password: 'long-enough-password' }))).toBe('people_last_admin');
+		expect(await count('auth_users', `email = 'chefin@a.example.org'`)).toBe(1);
+	});
+
 	it("a deleted account's e-mail appears nowhere, while the account row stays as a tombstone", async () => {
 		const municipalityId = test.ids.municipalityIds.get('a')!;
 		const admin = await actorFor('chefin@a.example.org', 'long-enough-password');

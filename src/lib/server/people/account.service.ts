@@ -24,8 +24,8 @@ import {
 	selectValidVerificationToken,
 	upsertProfile
 } from './account.queries';
-import { emailTaken } from './people.errors';
-import { selectRolesOfUser, selectUserByEmail, selectUserById } from './people.queries';
+import { emailTaken, lastAdmin } from './people.errors';
+import { countAdmins, selectRolesOfUser, selectUserByEmail, selectUserById } from './people.queries';
 
 /** Changes whenever the text of the privacy notice changes; each consent records the version it agreed to. */
 export const PRIVACY_NOTICE_VERSION = '2026-11-26';
@@ -190,6 +190,10 @@ export async function deleteAccount({ db, actor, password }: { db: Database; act
 	await db.transaction(async (tx) => {
 		const user = await selectUserById(tx, self.userId);
 		if (!user) throw notSignedIn();
+		// A municipality left without an admin could only be rescued from the command line.
+		for (const role of await selectRolesOfUser(tx, user.id)) {
+			if (role.role === 'admin' && (await countAdmins(tx, role.municipalityId)) < 2) throw lastAdmin();
+		}
 		await pseudonymiseAuditEvents(tx, user.id, user.email, DELETED_ACCOUNT_NAME);
 		await replaceUserByTombstone(tx, user.id, user.email, DELETED_ACCOUNT_NAME);
 		// Recorded without name or address: the entry only says that this account id was deleted.
