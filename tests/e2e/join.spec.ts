@@ -110,6 +110,18 @@ test('the privacy notice names its version', async ({ visit, page }) => {
 	await expect(page.getByText(/Fassung vom/)).toBeVisible();
 });
 
+test('the join pages fit a 360 px wide phone without sideways scrolling', async ({ page, visit }) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	const fits = async (path: string) => {
+		await visit(path);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow, path).toBeLessThanOrEqual(0);
+	};
+	for (const path of ['/register', '/verify', '/privacy']) await fits(path);
+	await signIn(page, 'teilnahme@example.org', 'demo-participant');
+	for (const path of ['/account', '/account/delete']) await fits(path);
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
