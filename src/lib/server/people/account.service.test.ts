@@ -17,6 +17,7 @@ import {
 	exportAccountData,
 	getProfile,
 	registerAccount,
+	resendVerification,
 	updateProfile,
 	verifyEmail
 } from './account.service';
@@ -128,6 +129,20 @@ describe('verification', () => {
 		await verifyEmail({ db: test.db, token, now: inTime });
 		expect(await codeOf(verifyEmail({ db: test.db, token, now: inTime }))).toBe('account_verification_invalid');
 		expect(await codeOf(verifyEmail({ db: test.db, token: 'erfundenes-token-das-es-nicht-gibt' }))).toBe('account_verification_invalid');
+	});
+
+	it('a new link goes only to an unverified account, and the response is the same for any address', async () => {
+		const mailsTo = async (to: string) => (await listOutbox(outboxDir, 1000)).filter((entry) => entry.to.includes(to)).length;
+		await registerAccount({ db: test.db, mail, input: { name: 'Dana', email: 'dana@example.org', password: 'dana ist registriert' } });
+		expect(await mailsTo('dana@example.org')).toBe(1);
+		await resendVerification({ db: test.db, mail: { ...mail, locale: 'en' }, email: 'Dana@example.org' });
+		expect(await mailsTo('dana@example.org')).toBe(2);
+		const newest = (await listOutbox(outboxDir)).find((entry) => entry.to.includes('dana@example.org'))!;
+		expect(newest.subject).toBe('Please confirm your e-mail address');
+		await expect(resendVerification({ db: test.db, mail, email: 'unbekannt@example.org' })).resolves.toBeUndefined();
+		await expect(resendVerification({ db: test.db, mail, email: 'bo@example.org' })).resolves.toBeUndefined();
+		expect(await mailsTo('unbekannt@example.org')).toBe(0);
+		expect(await mailsTo('bo@example.org')).toBe(1);
 	});
 });
 
