@@ -1,4 +1,6 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { isDomainError } from '$lib/server/shared/errors';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { demoAccounts } from '$lib/server/demo/demo-data';
 import { parseForm } from '$lib/server/http/forms';
@@ -39,10 +41,17 @@ export const actions: Actions = {
 		const address = getClientAddress();
 		const result = await actOrFail(form.values, async () => {
 			await limitSignIn(address, email);
-			const headers = await signIn({ auth: getRuntime().auth, email, password, headers: request.headers });
-			await forgetSignInFailures(address, email);
+			const headers = await signIn({ auth: getRuntime().auth, email, password, headers: request.headers }).catch((caught: unknown) => {
+				if (isDomainError(caught) && caught.code === 'account_email_not_verified') return 'unverified' as const;
+				throw caught;
+			});
+			if (headers !== 'unverified') await forgetSignInFailures(address, email);
 			return headers;
 		});
+		// The password was right but the address is unproven: say so and offer a new link.
+		if (result === 'unverified') {
+			return fail(403, { values: form.values, errors: { form: translate('account_email_not_verified') }, unverified: true });
+		}
 		if (!(result instanceof Headers)) return result;
 		copySetCookies(result, cookies);
 		redirect(303, destinationAfterSignIn(url));

@@ -32,3 +32,13 @@ export async function forgetSignInFailures(address: string, email: string): Prom
 export async function limitWrites(actorKey: string): Promise<void> {
 	await consume(writesPerActor, actorKey);
 }
+
+// Registration sends mail: a few accounts per network address and a few mails per e-mail address an hour.
+const registrationsPerAddress = new RateLimiterMemory({ keyPrefix: 'register-address', points: 10, duration: 60 * 60 });
+const verificationMailsPerEmail = new RateLimiterMemory({ keyPrefix: 'verification-mail', points: 3, duration: 60 * 60 });
+
+/** Registering and asking for another verification link share one budget: both send mail. */
+export async function limitRegistration(address: string, email: string): Promise<void> {
+	await consume(registrationsPerAddress, address);
+	await consume(verificationMailsPerEmail, email.toLowerCase());
+}

@@ -24,7 +24,8 @@ export function createAuth(options: AuthOptions) {
 			provider: 'pg',
 			schema: { user: authUsers, session: authSessions, account: authCredentials, verification: authVerifications }
 		}),
-		emailAndPassword: { enabled: true, minPasswordLength: 12, disableSignUp: true },
+		// Residents register through the account service; until they prove their address they cannot sign in.
+		emailAndPassword: { enabled: true, minPasswordLength: 12, disableSignUp: true, requireEmailVerification: true },
 		advanced: {
 			cookiePrefix: SESSION_COOKIE_PREFIX,
 			database: { generateId: () => crypto.randomUUID() }

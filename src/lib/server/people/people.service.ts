@@ -8,6 +8,7 @@ import { selectMunicipalityBySlug } from '../tenancy/tenancy.queries';
 import { municipalityNotFound } from '../tenancy/tenancy.errors';
 import type { Actor } from './actor';
 import type { Auth } from './auth';
+import { emailNotVerified } from './account.errors';
 import { emailTaken, invalidCredentials } from './people.errors';
 import {
 	insertRoleAssignment,
@@ -42,6 +43,8 @@ export async function signIn({ auth, email, password, headers }: { auth: Auth; e
 		const result = await auth.api.signInEmail({ body: { email, password }, headers, returnHeaders: true });
 		return result.headers;
 	} catch (error) {
+		// better-auth says so only after the password matched, so this reveals nothing to a stranger.
+		if (error instanceof APIError && error.body?.code === 'EMAIL_NOT_VERIFIED') throw emailNotVerified();
 		if (error instanceof APIError) throw invalidCredentials();
 		throw error;
 	}
