@@ -40,7 +40,8 @@ export const unhideSchema = z.object({ ideaId: uuid, commentId: optionalUuid });
 export const ideaStatusSchema = z.object({
 	status: z.enum(ideaStatuses, { message: 'validation_choose' }),
 	explanation: optionalText(2000),
-	mergedIntoId: optionalUuid
+	// Facilitators may paste the other idea's address; its identifier is the last part.
+	mergedIntoId: z.preprocess((value) => (typeof value === 'string' ? (value.match(/[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}/)?.[0] ?? value.trim()) : value), optionalUuid)
 });
 
 export const ideaFilterSchema = z.object({

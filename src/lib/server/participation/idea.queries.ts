@@ -257,10 +257,14 @@ export async function selectOpenReports(db: Executor, municipalityId: string, li
 			ideaTitle: ideas.title,
 			ideaHiddenReason: ideas.hiddenReason,
 			commentBody: ideaComments.body,
-			commentHiddenReason: ideaComments.hiddenReason
+			commentHiddenReason: ideaComments.hiddenReason,
+			editionNumber: editions.number,
+			strategySlug: strategies.slug
 		})
 		.from(ideaReports)
 		.innerJoin(ideas, eq(ideas.id, ideaReports.ideaId))
+		.innerJoin(editions, eq(editions.id, ideas.editionId))
+		.innerJoin(strategies, eq(strategies.id, editions.strategyId))
 		.leftJoin(ideaComments, eq(ideaComments.id, ideaReports.commentId))
 		.where(and(eq(ideaReports.municipalityId, municipalityId), isNull(ideaReports.resolvedAt)))
 		.orderBy(asc(ideaReports.createdAt))

@@ -28,9 +28,11 @@ export function requirePlatformAdmin(actor: Actor | null): Actor {
 	return actor;
 }
 
-/** Whether the actor may enter the back office at all (it still checks each municipality separately). */
+/** Whether the actor may enter the back office at all (it still checks each municipality and section separately). */
 export function canEnterBackOffice(actor: Actor | null): boolean {
-	return Boolean(actor && (actor.isPlatformAdmin || actor.memberships.some((m) => m.role === 'admin')));
+	if (!actor) return false;
+	const staff = new Set<Role>(['admin', ...Object.values(backOfficeSectionRoles).flat()]);
+	return actor.isPlatformAdmin || actor.memberships.some((m) => staff.has(m.role));
 }
 
 export function administeredMunicipalityIds(actor: Actor): Set<string> {
@@ -69,9 +71,3 @@ export function mayWorkInBackOffice(actor: Actor, municipalitySlug: string, sect
 	return actor.memberships.some((m) => m.municipalitySlug === municipalitySlug && allowed.includes(m.role));
 }
 
-/** Whether the actor holds any role that opens some part of the back office. */
-export function holdsBackOfficeRole(actor: Actor | null): boolean {
-	if (!actor) return false;
-	const staff = new Set<Role>(['admin', ...Object.values(backOfficeSectionRoles).flat()]);
-	return actor.isPlatformAdmin || actor.memberships.some((m) => staff.has(m.role));
-}
