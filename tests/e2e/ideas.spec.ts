@@ -80,3 +80,19 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('heading', { name: 'Ideen: 1' })).toBeVisible();
 	});
 });
+
+test('a facilitator reaches the moderation queue from the back office but no admin-only page', async ({ page, visit }) => {
+	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');
+	await visit('/admin');
+	await page.getByRole('link', { name: 'Moderation in Münster' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Moderation in Münster');
+	await checkPage(page);
+	await expect(page.getByRole('navigation', { name: 'Verwaltung von Münster' }).getByRole('link', { name: 'Rollen' })).toHaveCount(0);
+	expect((await page.goto('/admin/muenster/people'))?.status()).toBe(403);
+	expect((await page.goto('/admin/greven/moderation'))?.status()).toBe(403);
+	const refused = await page.request.post('/admin/muenster/people?/grant', {
+		form: { email: 'teilnahme@example.org', role: 'admin' },
+		headers: { accept: 'text/html', origin: new URL(page.url()).origin }
+	});
+	expect(refused.status()).toBe(403);
+});
