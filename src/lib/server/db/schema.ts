@@ -3,3 +3,4 @@ export * from '../document/document.schema';
 export * from '../people/people.schema';
 export * from '../audit/audit.schema';
 export * from '../people/account.schema';
+export * from '../participation/idea.schema';

@@ -28,11 +28,46 @@ export function requirePlatformAdmin(actor: Actor | null): Actor {
 	return actor;
 }
 
-/** Whether the actor may enter the back office at all (it still checks each municipality separately). */
+/** Whether the actor may enter the back office at all (it still checks each municipality and section separately). */
 export function canEnterBackOffice(actor: Actor | null): boolean {
-	return Boolean(actor && (actor.isPlatformAdmin || actor.memberships.some((m) => m.role === 'admin')));
+	if (!actor) return false;
+	const staff = new Set<Role>(['admin', ...Object.values(backOfficeSectionRoles).flat()]);
+	return actor.isPlatformAdmin || actor.memberships.some((m) => staff.has(m.role));
 }
 
 export function administeredMunicipalityIds(actor: Actor): Set<string> {
 	return new Set(actor.memberships.filter((m) => m.role === 'admin').map((m) => m.municipalityId));
 }
+
+/** Staff work: platform administrators everywhere, everyone else where they hold one of the roles. */
+export function requireRole(actor: Actor | null, municipalityId: string, roles: readonly Role[]): Actor {
+	if (!actor) throw notSignedIn();
+	if (actor.isPlatformAdmin || roles.some((role) => hasRole(actor, municipalityId, role))) return actor;
+	throw forbidden();
+}
+
+export function requireSignedIn(actor: Actor | null): Actor {
+	if (!actor) throw notSignedIn();
+	return actor;
+}
+
+/**
+ * Back-office sections (the first path segment after /admin/{municipality}/) open to staff besides
+ * admins. Every other back-office page stays for admins only; each service still checks its own rule.
+ */
+export const backOfficeSectionRoles: Record<string, readonly Role[]> = {
+	moderation: ['admin', 'facilitator', 'moderator']
+};
+
+export function backOfficeSectionOf(routeId: string | null): string | undefined {
+	const match = routeId?.match(/^\/admin\/\[municipality\]\/([^/]+)/);
+	return match ? match[1] : undefined;
+}
+
+/** Whether the actor may work on this section of the municipality's back office (admins: every section). */
+export function mayWorkInBackOffice(actor: Actor, municipalitySlug: string, section: string | undefined): boolean {
+	if (actor.isPlatformAdmin) return true;
+	const allowed: readonly Role[] = (section && backOfficeSectionRoles[section]) || ['admin'];
+	return actor.memberships.some((m) => m.municipalitySlug === municipalitySlug && allowed.includes(m.role));
+}
+

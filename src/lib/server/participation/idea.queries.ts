@@ -1,0 +1,277 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { editions, fields, strategies } from '../document/document.schema';
+import { authUsers } from '../people/people.schema';
+import { districts } from '../tenancy/tenancy.schema';
+import { ideaComments, ideaReports, ideas, ideaSupports, type IdeaStatus } from './idea.schema';
+
+export type IdeaRow = typeof ideas.$inferSelect;
+export type NewIdea = typeof ideas.$inferInsert;
+
+export async function selectEditionBySlugAndNumber(db: Executor, municipalityId: string, strategySlug: string, number: number) {
+	const [row] = await db
+		.select({
+			id: editions.id,
+			number: editions.number,
+			stage: editions.stage,
+			strategyId: strategies.id,
+			strategySlug: strategies.slug,
+			strategyTitle: strategies.title
+		})
+		.from(editions)
+		.innerJoin(strategies, eq(strategies.id, editions.strategyId))
+		.where(
+			and(eq(editions.municipalityId, municipalityId), eq(strategies.slug, strategySlug), eq(editions.number, number))
+		)
+		.limit(1);
+	return row;
+}
+
+export async function selectEditionStage(db: Executor, municipalityId: string, editionId: string) {
+	const [row] = await db
+		.select({ stage: editions.stage })
+		.from(editions)
+		.where(and(eq(editions.municipalityId, municipalityId), eq(editions.id, editionId)))
+		.limit(1);
+	return row?.stage;
+}
+
+export async function selectFieldsOfEdition(db: Executor, municipalityId: string, editionId: string) {
+	return db
+		.select({ id: fields.id, title: fields.title })
+		.from(fields)
+		.where(and(eq(fields.municipalityId, municipalityId), eq(fields.editionId, editionId)))
+		.orderBy(asc(fields.position));
+}
+
+export async function selectDistrictIds(db: Executor, municipalityId: string) {
+	const rows = await db.select({ id: districts.id }).from(districts).where(eq(districts.municipalityId, municipalityId));
+	return rows.map((row) => row.id);
+}
+
+export async function insertIdea(db: Executor, values: NewIdea) {
+	const [row] = await db.insert(ideas).values(values).returning();
+	return row;
+}
+
+export async function updateIdea(db: Executor, municipalityId: string, ideaId: string, values: Partial<NewIdea>) {
+	const [row] = await db
+		.update(ideas)
+		.set({ ...values, updatedAt: new Date() })
+		.where(and(eq(ideas.municipalityId, municipalityId), eq(ideas.id, ideaId)))
+		.returning();
+	return row;
+}
+
+export async function selectIdeaRow(db: Executor, municipalityId: string, ideaId: string) {
+	const [row] = await db
+		.select()
+		.from(ideas)
+		.where(and(eq(ideas.municipalityId, municipalityId), eq(ideas.id, ideaId)))
+		.limit(1);
+	return row;
+}
+
+const supportCount = sql<number>`(select count(*)::int from ${ideaSupports} where ${ideaSupports.ideaId} = ${ideas.id})`;
+const commentCount = sql<number>`(select count(*)::int from ${ideaComments} where ${ideaComments.ideaId} = ${ideas.id} and ${ideaComments.hiddenReason} is null)`;
+
+const listColumns = {
+	id: ideas.id,
+	title: ideas.title,
+	body: ideas.body,
+	status: ideas.status,
+	hiddenReason: ideas.hiddenReason,
+	sourceLabel: ideas.sourceLabel,
+	createdAt: ideas.createdAt,
+	fieldTitle: fields.title,
+	districtName: districts.name,
+	authorName: authUsers.name,
+	supportCount,
+	commentCount
+};
+
+export type IdeaListFilter = {
+	editionId: string;
+	fieldId?: string;
+	districtId?: string;
+	status?: IdeaStatus;
+	source?: 'online' | 'transcribed';
+	query?: string;
+};
+
+// Below this trigram word similarity a search term and a word of the idea are not the same word misspelt.
+const TYPO_SIMILARITY = 0.45;
+
+export async function selectIdeas(db: Executor, municipalityId: string, filter: IdeaListFilter, page: { limit: number; offset: number }) {
+	const conditions: (SQL | undefined)[] = [eq(ideas.municipalityId, municipalityId), eq(ideas.editionId, filter.editionId)];
+	if (filter.fieldId) conditions.push(eq(ideas.fieldId, filter.fieldId));
+	if (filter.districtId) conditions.push(eq(ideas.districtId, filter.districtId));
+	if (filter.status) conditions.push(eq(ideas.status, filter.status));
+	if (filter.source === 'online') conditions.push(isNull(ideas.sourceLabel));
+	if (filter.source === 'transcribed') conditions.push(isNotNull(ideas.sourceLabel));
+	let rank: SQL | undefined;
+	if (filter.query) {
+		const text = sql`(${ideas.title} || ' ' || ${ideas.body})`;
+		const tsQuery = sql`websearch_to_tsquery('german', ${filter.query})`;
+		conditions.push(
+			or(sql`${ideas.searchVector} @@ ${tsQuery}`, sql`word_similarity(${filter.query}, ${text}) >= ${TYPO_SIMILARITY}`)
+		);
+		rank = sql`ts_rank(${ideas.searchVector}, ${tsQuery}) + word_similarity(${filter.query}, ${text})`;
+	}
+	const where = and(...conditions);
+	const rows = await db
+		.select(listColumns)
+		.from(ideas)
+		.innerJoin(fields, eq(fields.id, ideas.fieldId))
+		.leftJoin(districts, eq(districts.id, ideas.districtId))
+		.leftJoin(authUsers, eq(authUsers.id, ideas.authorUserId))
+		.where(where)
+		.orderBy(...(rank ? [desc(rank)] : []), desc(ideas.createdAt), desc(ideas.id))
+		.limit(page.limit)
+		.offset(page.offset);
+	const [{ total }] = await db.select({ total: count() }).from(ideas).where(where);
+	return { rows, total };
+}
+
+export async function selectIdeaDetail(db: Executor, municipalityId: string, ideaId: string) {
+	const [row] = await db
+		.select({
+			...listColumns,
+			editionId: ideas.editionId,
+			fieldId: ideas.fieldId,
+			districtId: ideas.districtId,
+			authorUserId: ideas.authorUserId,
+			statusExplanation: ideas.statusExplanation,
+			mergedIntoId: ideas.mergedIntoId,
+			updatedAt: ideas.updatedAt
+		})
+		.from(ideas)
+		.innerJoin(fields, eq(fields.id, ideas.fieldId))
+		.leftJoin(districts, eq(districts.id, ideas.districtId))
+		.leftJoin(authUsers, eq(authUsers.id, ideas.authorUserId))
+		.where(and(eq(ideas.municipalityId, municipalityId), eq(ideas.id, ideaId)))
+		.limit(1);
+	return row;
+}
+
+export async function selectIdeaTitles(db: Executor, municipalityId: string, ideaIds: string[]) {
+	if (ideaIds.length === 0) return [];
+	return db
+		.select({ id: ideas.id, title: ideas.title, editionId: ideas.editionId })
+		.from(ideas)
+		.where(and(eq(ideas.municipalityId, municipalityId), inArray(ideas.id, ideaIds)));
+}
+
+// A thread longer than this is not a conversation any page could show; the newest are cut.
+const COMMENT_LIMIT = 500;
+
+export async function selectComments(db: Executor, municipalityId: string, ideaId: string) {
+	return db
+		.select({
+			id: ideaComments.id,
+			parentId: ideaComments.parentId,
+			body: ideaComments.body,
+			hiddenReason: ideaComments.hiddenReason,
+			authorUserId: ideaComments.authorUserId,
+			authorName: authUsers.name,
+			createdAt: ideaComments.createdAt
+		})
+		.from(ideaComments)
+		.leftJoin(authUsers, eq(authUsers.id, ideaComments.authorUserId))
+		.where(and(eq(ideaComments.municipalityId, municipalityId), eq(ideaComments.ideaId, ideaId)))
+		.orderBy(asc(ideaComments.createdAt), asc(ideaComments.id))
+		.limit(COMMENT_LIMIT);
+}
+
+export async function selectComment(db: Executor, municipalityId: string, commentId: string) {
+	const [row] = await db
+		.select()
+		.from(ideaComments)
+		.where(and(eq(ideaComments.municipalityId, municipalityId), eq(ideaComments.id, commentId)))
+		.limit(1);
+	return row;
+}
+
+export async function insertComment(db: Executor, values: typeof ideaComments.$inferInsert) {
+	const [row] = await db.insert(ideaComments).values(values).returning();
+	return row;
+}
+
+export async function updateCommentHidden(db: Executor, municipalityId: string, commentId: string, hiddenReason: string | null) {
+	const [row] = await db
+		.update(ideaComments)
+		.set({ hiddenReason, updatedAt: new Date() })
+		.where(and(eq(ideaComments.municipalityId, municipalityId), eq(ideaComments.id, commentId)))
+		.returning();
+	return row;
+}
+
+/** Inserts the support unless the person already gave one; true when a new one was stored. */
+export async function insertSupport(db: Executor, values: { municipalityId: string; ideaId: string; userId: string }) {
+	const rows = await db.insert(ideaSupports).values(values).onConflictDoNothing().returning({ id: ideaSupports.id });
+	return rows.length > 0;
+}
+
+export async function deleteSupport(db: Executor, municipalityId: string, ideaId: string, userId: string) {
+	await db
+		.delete(ideaSupports)
+		.where(and(eq(ideaSupports.municipalityId, municipalityId), eq(ideaSupports.ideaId, ideaId), eq(ideaSupports.userId, userId)));
+}
+
+export async function selectHasSupported(db: Executor, municipalityId: string, ideaId: string, userId: string) {
+	const [row] = await db
+		.select({ id: ideaSupports.id })
+		.from(ideaSupports)
+		.where(and(eq(ideaSupports.municipalityId, municipalityId), eq(ideaSupports.ideaId, ideaId), eq(ideaSupports.userId, userId)))
+		.limit(1);
+	return Boolean(row);
+}
+
+export async function insertReport(db: Executor, values: typeof ideaReports.$inferInsert) {
+	const [row] = await db.insert(ideaReports).values(values).returning();
+	return row;
+}
+
+export async function resolveReports(db: Executor, municipalityId: string, ideaId: string, commentId: string | null) {
+	await db
+		.update(ideaReports)
+		.set({ resolvedAt: new Date() })
+		.where(
+			and(
+				eq(ideaReports.municipalityId, municipalityId),
+				eq(ideaReports.ideaId, ideaId),
+				commentId ? eq(ideaReports.commentId, commentId) : isNull(ideaReports.commentId),
+				isNull(ideaReports.resolvedAt)
+			)
+		);
+}
+
+export async function selectOpenReports(db: Executor, municipalityId: string, limit: number) {
+	return db
+		.select({
+			id: ideaReports.id,
+			ideaId: ideaReports.ideaId,
+			commentId: ideaReports.commentId,
+			reason: ideaReports.reason,
+			createdAt: ideaReports.createdAt,
+			ideaTitle: ideas.title,
+			ideaHiddenReason: ideas.hiddenReason,
+			commentBody: ideaComments.body,
+			commentHiddenReason: ideaComments.hiddenReason,
+			editionNumber: editions.number,
+			strategySlug: strategies.slug
+		})
+		.from(ideaReports)
+		.innerJoin(ideas, eq(ideas.id, ideaReports.ideaId))
+		.innerJoin(editions, eq(editions.id, ideas.editionId))
+		.innerJoin(strategies, eq(strategies.id, editions.strategyId))
+		.leftJoin(ideaComments, eq(ideaComments.id, ideaReports.commentId))
+		.where(and(eq(ideaReports.municipalityId, municipalityId), isNull(ideaReports.resolvedAt)))
+		.orderBy(asc(ideaReports.createdAt))
+		.limit(limit);
+}
+
+export async function selectAccountEmail(db: Executor, userId: string) {
+	const [row] = await db.select({ email: authUsers.email, name: authUsers.name }).from(authUsers).where(eq(authUsers.id, userId)).limit(1);
+	return row;
+}

@@ -1,0 +1,112 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { customType, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { id, timestamps } from '../db/columns';
+import { editions, fields } from '../document/document.schema';
+import { authUsers } from '../people/people.schema';
+import { districts, municipalities } from '../tenancy/tenancy.schema';
+
+export const ideaStatuses = ['new', 'considered', 'adopted', 'merged', 'not_pursued'] as const;
+export type IdeaStatus = (typeof ideaStatuses)[number];
+export const ideaStatusEnum = pgEnum('idea_status', ideaStatuses);
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+const municipalityId = () =>
+	uuid('municipality_id')
+		.notNull()
+		.references(() => municipalities.id, { onDelete: 'cascade' });
+
+export const ideas = pgTable(
+	'ideas',
+	{
+		id: id(),
+		municipalityId: municipalityId(),
+		editionId: uuid('edition_id')
+			.notNull()
+			.references(() => editions.id, { onDelete: 'cascade' }),
+		fieldId: uuid('field_id')
+			.notNull()
+			.references(() => fields.id, { onDelete: 'cascade' }),
+		districtId: uuid('district_id').references(() => districts.id, { onDelete: 'set null' }),
+		// Organisations, events and working groups belong to slices merged later; their foreign keys follow then.
+		organisationId: uuid('organisation_id'),
+		eventId: uuid('event_id'),
+		workingGroupId: uuid('working_group_id'),
+		// Transcribed ideas name where they were gathered instead of a person.
+		sourceLabel: text('source_label'),
+		// A deleted account leaves its ideas behind without an author ("former participant").
+		authorUserId: text('author_user_id').references(() => authUsers.id, { onDelete: 'set null' }),
+		title: text('title').notNull(),
+		body: text('body').notNull(),
+		status: ideaStatusEnum('status').notNull().default('new'),
+		statusExplanation: text('status_explanation').notNull().default(''),
+		mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => ideas.id, { onDelete: 'set null' }),
+		hiddenReason: text('hidden_reason'),
+		searchVector: tsvector('search_vector').generatedAlwaysAs(
+			(): SQL => sql`to_tsvector('german', coalesce(${ideas.title}, '') || ' ' || coalesce(${ideas.body}, ''))`
+		),
+		...timestamps()
+	},
+	(table) => [
+		index('ideas_edition_created_idx').on(table.editionId, table.createdAt),
+		index('ideas_municipality_idx').on(table.municipalityId),
+		index('ideas_author_idx').on(table.authorUserId),
+		index('ideas_search_idx').using('gin', table.searchVector),
+		index('ideas_title_trgm_idx').using('gin', table.title.op('gin_trgm_ops'))
+	]
+);
+
+export const ideaComments = pgTable(
+	'idea_comments',
+	{
+		id: id(),
+		municipalityId: municipalityId(),
+		ideaId: uuid('idea_id')
+			.notNull()
+			.references(() => ideas.id, { onDelete: 'cascade' }),
+		// Replies hang under a top-level comment only: one level of threading.
+		parentId: uuid('parent_id').references((): AnyPgColumn => ideaComments.id, { onDelete: 'cascade' }),
+		authorUserId: text('author_user_id').references(() => authUsers.id, { onDelete: 'set null' }),
+		body: text('body').notNull(),
+		hiddenReason: text('hidden_reason'),
+		...timestamps()
+	},
+	(table) => [
+		index('idea_comments_idea_created_idx').on(table.ideaId, table.createdAt),
+		index('idea_comments_municipality_idx').on(table.municipalityId)
+	]
+);
+
+export const ideaSupports = pgTable(
+	'idea_supports',
+	{
+		id: id(),
+		municipalityId: municipalityId(),
+		ideaId: uuid('idea_id')
+			.notNull()
+			.references(() => ideas.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => authUsers.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	// One support per person and idea, enforced by the database even under concurrent clicks.
+	(table) => [uniqueIndex('idea_supports_idea_user_idx').on(table.ideaId, table.userId)]
+);
+
+export const ideaReports = pgTable(
+	'idea_reports',
+	{
+		id: id(),
+		municipalityId: municipalityId(),
+		ideaId: uuid('idea_id')
+			.notNull()
+			.references(() => ideas.id, { onDelete: 'cascade' }),
+		commentId: uuid('comment_id').references(() => ideaComments.id, { onDelete: 'cascade' }),
+		reporterUserId: text('reporter_user_id').references(() => authUsers.id, { onDelete: 'set null' }),
+		reason: text('reason').notNull(),
+		resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('idea_reports_open_idx').on(table.municipalityId, table.resolvedAt, table.createdAt)]
+);

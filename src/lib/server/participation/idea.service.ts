@@ -1,0 +1,317 @@
+// Participation owns ideas with their comments, supports and reports: what people contribute to an
+// edition, and what moderators and facilitators do with it. Staff writes are audited.
+import type { Locale } from '$lib/paraglide/runtime';
+import type { IdeaFilter } from '$lib/validation/idea';
+import { recordChange } from '../audit/audit.service';
+import type { Database, Executor } from '../db/client';
+import { announcePublicChange } from '../http/public-change';
+import type { Mailer } from '../mail/mail.service';
+import { requireRole, requireSignedIn, type Actor } from '../people/actor';
+import type { Role } from '../people/people.schema';
+import { editionNotFound } from '../document/document.errors';
+import {
+	commentNotFound,
+	ideaDistrictUnknown,
+	ideaFieldUnknown,
+	ideaHidden,
+	ideaNotEditable,
+	ideaNotFound,
+	ideasClosed,
+	mergeTargetInvalid,
+	replyTooDeep
+} from './idea.errors';
+import { composeStatusMail } from './idea.mail';
+import {
+	deleteSupport,
+	insertComment,
+	insertIdea,
+	insertReport,
+	insertSupport,
+	resolveReports,
+	selectAccountEmail,
+	selectComment,
+	selectComments,
+	selectDistrictIds,
+	selectEditionBySlugAndNumber,
+	selectEditionStage,
+	selectFieldsOfEdition,
+	selectHasSupported,
+	selectIdeaDetail,
+	selectIdeaRow,
+	selectIdeas,
+	selectIdeaTitles,
+	selectOpenReports,
+	updateCommentHidden,
+	updateIdea
+} from './idea.queries';
+import type { IdeaStatus } from './idea.schema';
+
+export const MODERATOR_ROLES: readonly Role[] = ['admin', 'facilitator', 'moderator'];
+export const FACILITATOR_ROLES: readonly Role[] = ['admin', 'facilitator'];
+export const IDEAS_PAGE_SIZE = 20;
+
+type Scope = { db: Database; municipalityId: string };
+type IdeaInput = { title: string; body: string; fieldId: string; districtId: string | null };
+
+export async function getIdeasEdition({ db, municipalityId, strategySlug, number }: Scope & { strategySlug: string; number: number }) {
+	const edition = await selectEditionBySlugAndNumber(db, municipalityId, strategySlug, number);
+	if (!edition) throw editionNotFound({ number });
+	return edition;
+}
+
+/** The choices an idea form offers: the edition's fields of action. */
+export async function listIdeaFields({ db, municipalityId, editionId }: Scope & { editionId: string }) {
+	return selectFieldsOfEdition(db, municipalityId, editionId);
+}
+
+export async function listIdeas({ db, municipalityId, editionId, filter }: Scope & { editionId: string; filter: IdeaFilter }) {
+	const { rows, total } = await selectIdeas(
+		db,
+		municipalityId,
+		{ editionId, fieldId: filter.field, districtId: filter.district, status: filter.status, source: filter.source, query: filter.q || undefined },
+		{ limit: IDEAS_PAGE_SIZE, offset: (filter.page - 1) * IDEAS_PAGE_SIZE }
+	);
+	// Hidden ideas stay in the list so that the moderation is visible, but without their text.
+	const ideas = rows.map((row) => (row.hiddenReason ? { ...row, title: '', body: '' } : row));
+	return { ideas, total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / IDEAS_PAGE_SIZE)) };
+}
+
+/** One idea with its comments, as the public sees it: hidden content shows only the moderators' reason. */
+export async function getIdea({ db, municipalityId, ideaId, actor }: Scope & { ideaId: string; actor: Actor | null }) {
+	const idea = await selectIdeaDetail(db, municipalityId, ideaId);
+	if (!idea) throw ideaNotFound();
+	const [comments, supported, mergedInto] = await Promise.all([
+		selectComments(db, municipalityId, ideaId),
+		actor ? selectHasSupported(db, municipalityId, ideaId, actor.userId) : false,
+		idea.mergedIntoId ? selectIdeaTitles(db, municipalityId, [idea.mergedIntoId]) : []
+	]);
+	const visible = <T extends { hiddenReason: string | null; body: string }>(item: T) =>
+		item.hiddenReason ? { ...item, body: '' } : item;
+	const threads = comments
+		.filter((comment) => comment.parentId === null)
+		.map((comment) => ({
+			...visible(comment),
+			replies: comments.filter((reply) => reply.parentId === comment.id).map(visible)
+		}));
+	const mayModerate = Boolean(actor && isStaff(actor, municipalityId, MODERATOR_ROLES));
+	return {
+		idea: idea.hiddenReason ? { ...idea, title: '', body: '' } : idea,
+		comments: threads,
+		supported,
+		mergedInto: mergedInto[0] ?? null,
+		mayEdit: Boolean(actor && idea.authorUserId === actor.userId && idea.status === 'new' && !idea.hiddenReason),
+		mayModerate,
+		maySetStatus: Boolean(actor && isStaff(actor, municipalityId, FACILITATOR_ROLES))
+	};
+}
+
+function isStaff(actor: Actor, municipalityId: string, roles: readonly Role[]) {
+	try {
+		requireRole(actor, municipalityId, roles);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function checkIdeaInput(db: Executor, municipalityId: string, editionId: string, input: IdeaInput) {
+	const fields = await selectFieldsOfEdition(db, municipalityId, editionId);
+	if (!fields.some((field) => field.id === input.fieldId)) throw ideaFieldUnknown();
+	if (input.districtId && !(await selectDistrictIds(db, municipalityId)).includes(input.districtId)) {
+		throw ideaDistrictUnknown();
+	}
+}
+
+/** A signed-in person contributes an idea while the edition is collecting them. */
+export async function submitIdea({ db, actor, municipalityId, editionId, input }: Scope & { actor: Actor | null; editionId: string; input: IdeaInput }) {
+	const author = requireSignedIn(actor);
+	return db.transaction(async (tx) => {
+		const stage = await selectEditionStage(tx, municipalityId, editionId);
+		if (!stage) throw editionNotFound();
+		if (stage !== 'participating') throw ideasClosed();
+		await checkIdeaInput(tx, municipalityId, editionId, input);
+		const idea = await insertIdea(tx, { ...input, municipalityId, editionId, authorUserId: author.userId });
+		await announcePublicChange(tx, municipalityId);
+		return idea;
+	});
+}
+
+/**
+ * Facilitators type up ideas gathered at a workshop: attributed to where they were gathered, not to a
+ * person. That may happen while the edition still collects ideas or shortly after, while drafting.
+ */
+export async function transcribeIdea({
+	db,
+	actor,
+	municipalityId,
+	editionId,
+	input
+}: Scope & { actor: Actor | null; editionId: string; input: IdeaInput & { sourceLabel: string; eventId?: string | null; workingGroupId?: string | null } }) {
+	const facilitator = requireRole(actor, municipalityId, FACILITATOR_ROLES);
+	return db.transaction(async (tx) => {
+		const stage = await selectEditionStage(tx, municipalityId, editionId);
+		if (!stage) throw editionNotFound();
+		if (stage !== 'participating' && stage !== 'drafting') throw ideasClosed();
+		await checkIdeaInput(tx, municipalityId, editionId, input);
+		const idea = await insertIdea(tx, { ...input, municipalityId, editionId, authorUserId: null });
+		await recordChange(tx, { actor: facilitator, municipalityId, action: 'create', entityType: 'idea', entityId: idea.id, after: idea });
+		return idea;
+	});
+}
+
+/** Authors may improve their own idea until facilitators have looked at it; nobody edits another's. */
+export async function editIdea({ db, actor, municipalityId, ideaId, input }: Scope & { actor: Actor | null; ideaId: string; input: IdeaInput }) {
+	const author = requireSignedIn(actor);
+	return db.transaction(async (tx) => {
+		const idea = await selectIdeaRow(tx, municipalityId, ideaId);
+		if (!idea) throw ideaNotFound();
+		if (idea.authorUserId !== author.userId || idea.status !== 'new' || idea.hiddenReason) throw ideaNotEditable();
+		await checkIdeaInput(tx, municipalityId, idea.editionId, input);
+		const updated = await updateIdea(tx, municipalityId, ideaId, input);
+		await announcePublicChange(tx, municipalityId);
+		return updated;
+	});
+}
+
+export async function commentOnIdea({
+	db,
+	actor,
+	municipalityId,
+	ideaId,
+	input
+}: Scope & { actor: Actor | null; ideaId: string; input: { body: string; parentId: string | null } }) {
+	const author = requireSignedIn(actor);
+	return db.transaction(async (tx) => {
+		const idea = await selectIdeaRow(tx, municipalityId, ideaId);
+		if (!idea) throw ideaNotFound();
+		if (idea.hiddenReason) throw ideaHidden();
+		if (input.parentId) {
+			const parent = await selectComment(tx, municipalityId, input.parentId);
+			if (!parent || parent.ideaId !== ideaId) throw commentNotFound();
+			if (parent.parentId) throw replyTooDeep();
+		}
+		const comment = await insertComment(tx, { municipalityId, ideaId, parentId: input.parentId, authorUserId: author.userId, body: input.body });
+		await announcePublicChange(tx, municipalityId);
+		return comment;
+	});
+}
+
+/** Each person supports an idea at most once; a second click changes nothing. */
+export async function supportIdea({ db, actor, municipalityId, ideaId }: Scope & { actor: Actor | null; ideaId: string }) {
+	const supporter = requireSignedIn(actor);
+	return db.transaction(async (tx) => {
+		const idea = await selectIdeaRow(tx, municipalityId, ideaId);
+		if (!idea) throw ideaNotFound();
+		if (idea.hiddenReason) throw ideaHidden();
+		const added = await insertSupport(tx, { municipalityId, ideaId, userId: supporter.userId });
+		if (added) await announcePublicChange(tx, municipalityId);
+		return added;
+	});
+}
+
+export async function withdrawSupport({ db, actor, municipalityId, ideaId }: Scope & { actor: Actor | null; ideaId: string }) {
+	const supporter = requireSignedIn(actor);
+	await db.transaction(async (tx) => {
+		await deleteSupport(tx, municipalityId, ideaId, supporter.userId);
+		await announcePublicChange(tx, municipalityId);
+	});
+}
+
+/** Anyone signed in may flag an idea or a comment; moderators see it in their queue. */
+export async function reportContent({
+	db,
+	actor,
+	municipalityId,
+	ideaId,
+	input
+}: Scope & { actor: Actor | null; ideaId: string; input: { reason: string; commentId: string | null } }) {
+	const reporter = requireSignedIn(actor);
+	return db.transaction(async (tx) => {
+		const idea = await selectIdeaRow(tx, municipalityId, ideaId);
+		if (!idea) throw ideaNotFound();
+		if (input.commentId) {
+			const comment = await selectComment(tx, municipalityId, input.commentId);
+			if (!comment || comment.ideaId !== ideaId) throw commentNotFound();
+		}
+		return insertReport(tx, { municipalityId, ideaId, commentId: input.commentId, reporterUserId: reporter.userId, reason: input.reason });
+	});
+}
+
+export async function listOpenReports({ db, actor, municipalityId }: Scope & { actor: Actor | null }) {
+	requireRole(actor, municipalityId, MODERATOR_ROLES);
+	return selectOpenReports(db, municipalityId, 100);
+}
+
+/** Hides (reason given) or shows again (reason null) an idea or one comment; closes its open reports. */
+export async function moderateContent({
+	db,
+	actor,
+	municipalityId,
+	ideaId,
+	commentId,
+	hiddenReason
+}: Scope & { actor: Actor | null; ideaId: string; commentId: string | null; hiddenReason: string | null }) {
+	const moderator = requireRole(actor, municipalityId, MODERATOR_ROLES);
+	await db.transaction(async (tx) => {
+		if (commentId) {
+			const before = await selectComment(tx, municipalityId, commentId);
+			if (!before || before.ideaId !== ideaId) throw commentNotFound();
+			const after = await updateCommentHidden(tx, municipalityId, commentId, hiddenReason);
+			await recordChange(tx, { actor: moderator, municipalityId, action: 'update', entityType: 'idea_comment', entityId: commentId, before, after });
+		} else {
+			const before = await selectIdeaRow(tx, municipalityId, ideaId);
+			if (!before) throw ideaNotFound();
+			const after = await updateIdea(tx, municipalityId, ideaId, { hiddenReason });
+			await recordChange(tx, { actor: moderator, municipalityId, action: 'update', entityType: 'idea', entityId: ideaId, before: withoutSearch(before), after: withoutSearch(after) });
+		}
+		await resolveReports(tx, municipalityId, ideaId, commentId);
+	});
+}
+
+const withoutSearch = <T extends { searchVector?: unknown }>(row: T) => {
+	const copy = { ...row };
+	delete copy.searchVector;
+	return copy;
+};
+
+/** Facilitators decide what becomes of an idea and say why in public; the author hears of it by mail. */
+export async function setIdeaStatus({
+	db,
+	actor,
+	municipalityId,
+	ideaId,
+	input,
+	mailer,
+	link,
+	locale
+}: Scope & {
+	actor: Actor | null;
+	ideaId: string;
+	input: { status: IdeaStatus; explanation: string; mergedIntoId: string | null };
+	mailer: Mailer;
+	link: string;
+	locale: Locale;
+}) {
+	const facilitator = requireRole(actor, municipalityId, FACILITATOR_ROLES);
+	const { after, author } = await db.transaction(async (tx) => {
+		const before = await selectIdeaRow(tx, municipalityId, ideaId);
+		if (!before) throw ideaNotFound();
+		let mergedIntoId: string | null = null;
+		if (input.status === 'merged') {
+			const [target] = input.mergedIntoId ? await selectIdeaTitles(tx, municipalityId, [input.mergedIntoId]) : [];
+			if (!target || target.id === ideaId || target.editionId !== before.editionId) throw mergeTargetInvalid();
+			mergedIntoId = target.id;
+		}
+		const after = await updateIdea(tx, municipalityId, ideaId, { status: input.status, statusExplanation: input.explanation, mergedIntoId });
+		await recordChange(tx, { actor: facilitator, municipalityId, action: 'update', entityType: 'idea', entityId: ideaId, before: withoutSearch(before), after: withoutSearch(after) });
+		const author = before.authorUserId ? await selectAccountEmail(tx, before.authorUserId) : undefined;
+		return { after, author };
+	});
+	// Sent after the commit: a mail must never announce a decision that was rolled back.
+	if (author) {
+		await mailer.send(
+			composeStatusMail({ to: author.email, name: author.name, ideaTitle: after.title, status: after.status, explanation: after.statusExplanation, link, locale })
+		);
+	}
+	return after;
+}

@@ -1,0 +1,11 @@
+import { getDb } from '$lib/server/runtime';
+import { listIdeas } from '$lib/server/participation/idea.service';
+import { ideaFilterSchema } from '$lib/validation/idea';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, url }) => {
+	const { municipality, edition } = await parent();
+	// Filters come from the address; anything unusable falls back to "all" instead of an error page.
+	const filter = ideaFilterSchema.parse(Object.fromEntries(url.searchParams));
+	return { filter, list: await listIdeas({ db: getDb(), municipalityId: municipality.id, editionId: edition.id, filter }) };
+};

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { getLocale, localizeHref } from '$lib/paraglide/runtime';
+import { getDb, getRuntime } from '$lib/server/runtime';
+import { parseForm } from '$lib/server/http/forms';
+import { actOrFail, loadOrError } from '$lib/server/http/respond';
+import { limitWrites } from '$lib/server/http/rate-limit';
+import type { Actor } from '$lib/server/people/actor';
+import {
+	commentOnIdea,
+	getIdea,
+	moderateContent,
+	reportContent,
+	setIdeaStatus,
+	supportIdea,
+	withdrawSupport
+} from '$lib/server/participation/idea.service';
+import { getMunicipalityBySlug } from '$lib/server/tenancy/tenancy.service';
+import { commentSchema, hideSchema, ideaStatusSchema, reportSchema, unhideSchema } from '$lib/validation/idea';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, params, locals }) => {
+	const { municipality } = await parent();
+	return loadOrError(() => getIdea({ db: getDb(), municipalityId: municipality.id, ideaId: params.id, actor: locals.actor }));
+};
+
+type Params = { municipality: string; id: string };
+
+/** Every action: parse, hold back floods, find the municipality, let the service decide. */
+function act<S extends z.ZodType>(schema: S, work: (input: { municipalityId: string; ideaId: string; actor: Actor | null; data: z.output<S>; url: URL }) => Promise<unknown>, saved: string) {
+	return async ({ request, params, locals, url }: { request: Request; params: Params; locals: App.Locals; url: URL }) => {
+		const form = await parseForm(request, schema);
+		if (!form.ok) return form.failure;
+		return actOrFail(form.values, async () => {
+			await limitWrites(locals.actor?.userId ?? 'anonymous');
+			const municipality = await getMunicipalityBySlug({ db: getDb(), slug: params.municipality });
+			await work({ municipalityId: municipality.id, ideaId: params.id, actor: locals.actor, data: form.data, url });
+			return { saved };
+		});
+	};
+}
+
+const empty = z.object({});
+
+export const actions: Actions = {
+	comment: act(commentSchema, ({ data, ...scope }) => commentOnIdea({ db: getDb(), ...scope, input: data }), 'comment'),
+	support: act(empty, (scope) => supportIdea({ db: getDb(), ...scope }), 'support'),
+	unsupport: act(empty, (scope) => withdrawSupport({ db: getDb(), ...scope }), 'support'),
+	report: act(reportSchema, ({ data, ...scope }) => reportContent({ db: getDb(), ...scope, input: data }), 'report'),
+	hide: act(hideSchema, ({ data, municipalityId, ideaId, actor }) =>
+		moderateContent({ db: getDb(), actor, municipalityId, ideaId, commentId: data.commentId, hiddenReason: data.reason }), 'hidden'),
+	unhide: act(unhideSchema, ({ data, municipalityId, ideaId, actor }) =>
+		moderateContent({ db: getDb(), actor, municipalityId, ideaId, commentId: data.commentId, hiddenReason: null }), 'shown'),
+	status: act(ideaStatusSchema, ({ data, municipalityId, ideaId, actor, url }) =>
+		setIdeaStatus({
+			db: getDb(),
+			actor,
+			municipalityId,
+			ideaId,
+			input: data,
+			mailer: getRuntime().mailer,
+			link: new URL(localizeHref(url.pathname), url.origin).toString(),
+			locale: getLocale()
+		}), 'status')
+};

@@ -1,0 +1,51 @@
+import { redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { getDb } from '$lib/server/runtime';
+import { parseForm } from '$lib/server/http/forms';
+import { actOrFail } from '$lib/server/http/respond';
+import { limitWrites } from '$lib/server/http/rate-limit';
+import { hasRole } from '$lib/server/people/actor';
+import { getIdeasEdition, submitIdea, transcribeIdea } from '$lib/server/participation/idea.service';
+import { getMunicipalityBySlug } from '$lib/server/tenancy/tenancy.service';
+import { ideaSchema, transcribedIdeaSchema } from '$lib/validation/idea';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, locals, url }) => {
+	if (!locals.actor) redirect(303, localizeHref(`/sign-in?next=${encodeURIComponent(url.pathname)}`));
+	const { municipality } = await parent();
+	const actor = locals.actor;
+	return { mayTranscribe: actor.isPlatformAdmin || hasRole(actor, municipality.id, 'admin') || hasRole(actor, municipality.id, 'facilitator') };
+};
+
+async function editionOf(params: { municipality: string; strategy: string; number: string }) {
+	const municipality = await getMunicipalityBySlug({ db: getDb(), slug: params.municipality });
+	const edition = await getIdeasEdition({ db: getDb(), municipalityId: municipality.id, strategySlug: params.strategy, number: Number(params.number) });
+	return { municipality, edition, base: `/${municipality.slug}/strategies/${edition.strategySlug}/editions/${edition.number}/ideas` };
+}
+
+export const actions: Actions = {
+	submit: async ({ request, params, locals }) => {
+		const form = await parseForm(request, ideaSchema);
+		if (!form.ok) return form.failure;
+		const result = await actOrFail(form.values, async () => {
+			await limitWrites(locals.actor?.userId ?? 'anonymous');
+			const { municipality, edition, base } = await editionOf(params);
+			const idea = await submitIdea({ db: getDb(), actor: locals.actor, municipalityId: municipality.id, editionId: edition.id, input: form.data });
+			return { path: `${base}/${idea.id}` };
+		});
+		if ('path' in result) redirect(303, localizeHref(result.path));
+		return result;
+	},
+	transcribe: async ({ request, params, locals }) => {
+		const form = await parseForm(request, transcribedIdeaSchema);
+		if (!form.ok) return form.failure;
+		const result = await actOrFail(form.values, async () => {
+			await limitWrites(locals.actor?.userId ?? 'anonymous');
+			const { municipality, edition, base } = await editionOf(params);
+			const idea = await transcribeIdea({ db: getDb(), actor: locals.actor, municipalityId: municipality.id, editionId: edition.id, input: form.data });
+			return { path: `${base}/${idea.id}` };
+		});
+		if ('path' in result) redirect(303, localizeHref(result.path));
+		return result;
+	}
+};
