@@ -86,8 +86,14 @@ const identify: Handle = async ({ event, resolve }) => {
 
 const isBackOffice = (routeId: string | null) => routeId === '/admin' || Boolean(routeId?.startsWith('/admin/'));
 
-function administers(actor: Actor, municipalitySlug: string): boolean {
-	return actor.isPlatformAdmin || actor.memberships.some((m) => m.municipalitySlug === municipalitySlug && m.role === 'admin');
+// Facilitators keep the organisation registry; every other back-office page is for admins only.
+const facilitatorRoutes = ['/admin/[municipality]/organisations'];
+const isFacilitatorRoute = (routeId: string | null) =>
+	facilitatorRoutes.some((prefix) => routeId === prefix || Boolean(routeId?.startsWith(`${prefix}/`)));
+
+function mayWrite(actor: Actor, municipalitySlug: string, routeId: string | null): boolean {
+	const allowed = isFacilitatorRoute(routeId) ? ['admin', 'facilitator'] : ['admin'];
+	return actor.isPlatformAdmin || actor.memberships.some((m) => m.municipalitySlug === municipalitySlug && allowed.includes(m.role));
 }
 
 /**
@@ -101,7 +107,12 @@ const guardBackOfficeWrites: Handle = ({ event, resolve }) => {
 	const actor = event.locals.actor;
 	if (!actor) error(401, { code: 'error_not_signed_in', message: translate('error_not_signed_in') });
 	const slug = event.params.municipality;
-	if (!canEnterBackOffice(actor) || (slug !== undefined && !administers(actor, slug))) {
+	// Pages outside a municipality (a new municipality) stay with admins; their services check again.
+	const allowed =
+		slug === undefined
+			? actor.isPlatformAdmin || actor.memberships.some((m) => m.role === 'admin')
+			: canEnterBackOffice(actor) && mayWrite(actor, slug, event.route.id);
+	if (!allowed) {
 		error(403, { code: 'error_forbidden', message: translate('error_forbidden') });
 	}
 	return resolve(event);

@@ -28,9 +28,19 @@ export function requirePlatformAdmin(actor: Actor | null): Actor {
 	return actor;
 }
 
+/** Platform administrators may do everything; everyone else needs one of the roles in that municipality. */
+export function requireRole(actor: Actor | null, municipalityId: string, allowed: readonly Role[]): Actor {
+	if (!actor) throw notSignedIn();
+	if (actor.isPlatformAdmin || allowed.some((role) => hasRole(actor, municipalityId, role))) return actor;
+	throw forbidden();
+}
+
+/** Roles that work in the back office; facilitators only on the pages of their process (see hooks.server.ts). */
+export const backOfficeRoles: readonly Role[] = ['admin', 'facilitator'];
+
 /** Whether the actor may enter the back office at all (it still checks each municipality separately). */
 export function canEnterBackOffice(actor: Actor | null): boolean {
-	return Boolean(actor && (actor.isPlatformAdmin || actor.memberships.some((m) => m.role === 'admin')));
+	return Boolean(actor && (actor.isPlatformAdmin || actor.memberships.some((m) => backOfficeRoles.includes(m.role))));
 }
 
 export function administeredMunicipalityIds(actor: Actor): Set<string> {

@@ -2,7 +2,15 @@
 // Each checks the actor first and records the change in the same transaction.
 import type { Database, Executor } from '../db/client';
 import { recordChange } from '../audit/audit.service';
-import { administeredMunicipalityIds, requireMunicipalityAdmin, requirePlatformAdmin, type Actor } from '../people/actor';
+import {
+	administeredMunicipalityIds,
+	backOfficeRoles,
+	hasRole,
+	requireMunicipalityAdmin,
+	requirePlatformAdmin,
+	requireRole,
+	type Actor
+} from '../people/actor';
 import { notSignedIn } from '../shared/errors';
 import { slugify } from '../shared/slug';
 import type { ContactPointInput, MunicipalitySettingsInput, NewMunicipalityInput } from '$lib/validation/tenancy';
@@ -25,6 +33,18 @@ import {
 
 async function findOrCreateRegion(tx: Executor, name: string): Promise<string | null> {
 	return name ? selectOrInsertRegion(tx, slugify(name), name) : null;
+}
+
+/**
+ * The municipality for the back office's frame: admins and facilitators enter; each page below checks
+ * its own role again, so a facilitator sees only the pages meant for facilitators.
+ */
+export async function getMunicipalityForBackOffice({ db, actor, slug }: { db: Database; actor: Actor | null; slug: string }) {
+	const row = await selectMunicipalityBySlug(db, slug);
+	if (!row) throw municipalityNotFound({ slug });
+	const member = requireRole(actor, row.municipality.id, backOfficeRoles);
+	const isAdmin = member.isPlatformAdmin || hasRole(member, row.municipality.id, 'admin');
+	return { municipality: { ...row.municipality, region: row.region, contactPoint: row.contactPoint }, isAdmin };
 }
 
 /** The municipality an admin works on, with everything its settings form shows. */
