@@ -274,7 +274,8 @@ export async function importCsvAsOperator({
 	kind,
 	records,
 	skipInvalid,
-	onProgress
+	onProgress,
+	operator = 'import command'
 }: {
 	db: Database;
 	municipalityId: string;
@@ -282,6 +283,8 @@ export async function importCsvAsOperator({
 	records: CsvRecord[];
 	skipInvalid: boolean;
 	onProgress?: Progress;
+	/** How the audit log names who imported: the command line, or the demo loader. */
+	operator?: string;
 }): Promise<ImportReport> {
-	return runImport(db, { system: 'import command' }, { municipalityId, kind, records, skipInvalid, onProgress });
+	return runImport(db, { system: operator }, { municipalityId, kind, records, skipInvalid, onProgress });
 }

@@ -28,6 +28,7 @@ import { organisationSectors, type OrganisationSector } from './organisation.sch
 type Scope = { db: Database; actor: Actor | null; municipalityId: string };
 
 export const ORGANISATIONS_PAGE_SIZE = 25;
+const reservedSlugs = ['new', 'import'];
 
 const isUniqueViolation = (error: unknown, constraint: string) => {
 	const cause = (error as { cause?: { code?: string; constraint?: string } })?.cause ?? (error as { code?: string; constraint?: string });
@@ -98,7 +99,8 @@ export async function getOrganisationForStaff({ db, actor, municipalityId, slug 
 /** One slug per name, unique in the municipality: a taken "kulturverein" becomes "kulturverein--2". */
 export async function uniqueSlugs(tx: Executor, municipalityId: string, names: string[]): Promise<string[]> {
 	const bases = names.map((name) => slugify(name) || 'organisation');
-	const taken = new Set(await selectSlugsLike(tx, municipalityId, [...new Set(bases)]));
+	// "new" and "import" are pages beside the organisations in the back office.
+	const taken = new Set([...reservedSlugs, ...(await selectSlugsLike(tx, municipalityId, [...new Set(bases)]))]);
 	return bases.map((base) => {
 		let slug = base;
 		for (let suffix = 2; taken.has(slug); suffix++) slug = `${base}--${suffix}`;
