@@ -17,7 +17,9 @@ test('a facilitator adds an organisation and imports a CSV file only once every 
 	page
 }) => {
 	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');
-	await page.goto('/admin/muenster/organisations');
+	await page.goto('/admin');
+	await checkPage(page);
+	await page.getByRole('link', { name: 'Organisationen in Münster' }).click();
 	await checkPage(page);
 	// Facilitators see only the pages they may use.
 	await expect(page.getByRole('navigation', { name: 'Verwaltung von Münster' })).not.toContainText('Einstellungen');

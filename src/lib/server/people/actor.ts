@@ -46,3 +46,12 @@ export function canEnterBackOffice(actor: Actor | null): boolean {
 export function administeredMunicipalityIds(actor: Actor): Set<string> {
 	return new Set(actor.memberships.filter((m) => m.role === 'admin').map((m) => m.municipalityId));
 }
+
+/** Municipalities where the actor facilitates without administering: they may use the organisation pages there. */
+export function facilitatedMunicipalities(actor: Actor | null): { slug: string; name: string }[] {
+	if (!actor || actor.isPlatformAdmin) return [];
+	const administered = administeredMunicipalityIds(actor);
+	return actor.memberships
+		.filter((m) => m.role === 'facilitator' && !administered.has(m.municipalityId))
+		.map((m) => ({ slug: m.municipalitySlug, name: m.municipalityName }));
+}
