@@ -86,7 +86,12 @@ const guardBackOfficeWrites: Handle = ({ event, resolve }) => {
 	const actor = event.locals.actor;
 	if (!actor) error(401, { code: 'error_not_signed_in', message: translate('error_not_signed_in') });
 	const slug = event.params.municipality;
-	if (!canEnterBackOffice(actor) || (slug !== undefined && !mayWorkInBackOffice(actor, slug, backOfficeSectionOf(event.route.id)))) {
+	// Pages outside a municipality (a new municipality, the outbox) stay with admins; their services check again.
+	const allowed =
+		slug === undefined
+			? actor.isPlatformAdmin || actor.memberships.some((m) => m.role === 'admin')
+			: canEnterBackOffice(actor) && mayWorkInBackOffice(actor, slug, backOfficeSectionOf(event.route.id));
+	if (!allowed) {
 		error(403, { code: 'error_forbidden', message: translate('error_forbidden') });
 	}
 	return resolve(event);

@@ -20,8 +20,12 @@ const paramFillers: Record<string, (municipality: Municipality) => string> = {
 	municipality: (municipality) => municipality,
 	strategy: (municipality) => demo[municipality].strategy,
 	'number=integer': (municipality) => demo[municipality].edition,
-	number: (municipality) => demo[municipality].edition
+	number: (municipality) => demo[municipality].edition,
+	organisation: (municipality) => (municipality === 'greven' ? 'grevener-tafel-demo' : 'kulturverein-anatolia-muenster-demo')
 };
+
+// Facilitators keep the organisation registry of their municipality and may open nothing else here.
+const isFacilitatorPage = (routeId: string) => routeId.startsWith('/admin/[municipality]/organisations');
 
 type AdminPage = { routeId: string; path: string; municipality: Municipality | null; actions: string[] };
 
@@ -112,9 +116,10 @@ const adminPages: AdminPage[] = pageRoutes.routes.map((route) => ({
 const adminEndpoints = endpointRoutes.routes.map((route) => ({ ...route, methods: endpointMethodsOf(path.join(route.directory, '+server.ts')) }));
 const actionUrl = (page: AdminPage, action: string) => (action === 'default' ? page.path : `${page.path}?/${action}`);
 
-type Role = 'anonymous' | 'participant' | 'grevenAdmin' | 'muensterAdmin' | 'platformAdmin';
+type Role = 'anonymous' | 'participant' | 'muensterFacilitator' | 'grevenAdmin' | 'muensterAdmin' | 'platformAdmin';
 const accounts: Record<Exclude<Role, 'anonymous'>, { email: string; password: string }> = {
 	participant: { email: 'teilnahme@example.org', password: 'demo-participant' },
+	muensterFacilitator: { email: 'moderation@muenster.example.org', password: 'demo-facilitator-muenster' },
 	grevenAdmin: { email: 'admin@greven.example.org', password: 'demo-admin-greven' },
 	muensterAdmin: { email: 'admin@muenster.example.org', password: 'demo-admin-muenster' },
 	platformAdmin: { email: 'plattform@example.org', password: 'demo-platform-admin' }
@@ -127,7 +132,7 @@ const contexts = new Map<Role, BrowserContext>();
 const client = (role: Role): APIRequestContext => contexts.get(role)!.request;
 
 test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
-	// Four password hashes on a shared two-core machine can take longer than the default 30 s.
+	// Five password hashes on a shared two-core machine can take longer than the default 30 s.
 	testInfo.setTimeout(120_000);
 	origin = new URL(testInfo.project.use.baseURL!).origin;
 	// One sign-in per account for the whole file: sign-ins count against the per-address rate limit.
@@ -163,9 +168,13 @@ function refusal(response: APIResponse): string | null {
  * the platform admin; elsewhere whoever is turned away when opening the page.
  */
 async function attackersOf(adminPage: AdminPage): Promise<Role[]> {
-	if (adminPage.municipality) return ['anonymous', 'participant', adminPage.municipality === 'greven' ? 'muensterAdmin' : 'grevenAdmin'];
+	if (adminPage.municipality) {
+		const attackers: Role[] = ['anonymous', 'participant', adminPage.municipality === 'greven' ? 'muensterAdmin' : 'grevenAdmin'];
+		if (adminPage.municipality === 'greven' || !isFacilitatorPage(adminPage.routeId)) attackers.push('muensterFacilitator');
+		return attackers;
+	}
 	const attackers: Role[] = [];
-	for (const role of ['anonymous', 'participant', 'grevenAdmin', 'muensterAdmin', 'platformAdmin'] as Role[]) {
+	for (const role of ['anonymous', 'participant', 'muensterFacilitator', 'grevenAdmin', 'muensterAdmin', 'platformAdmin'] as Role[]) {
 		if (refusal(await open(role, adminPage.path)) === null) attackers.push(role);
 	}
 	return attackers;
@@ -255,6 +264,17 @@ test('the admin of one municipality gets 403 on every admin page of the other', 
 		if (status !== 403) problems.push(`${intruder} on ${page.path}: ${status}`);
 	}
 	expect(problems).toEqual([]);
+});
+
+test('a facilitator opens the organisation pages of their own municipality and gets 403 on every other admin page', async () => {
+	const problems: string[] = [];
+	for (const page of adminPages.filter((page) => page.municipality)) {
+		const allowed = page.municipality === 'muenster' && isFacilitatorPage(page.routeId);
+		const status = (await open('muensterFacilitator', page.path)).status();
+		if (status !== (allowed ? 200 : 403)) problems.push(`${page.path}: ${status}`);
+	}
+	expect(problems).toEqual([]);
+	expect(adminPages.filter((page) => isFacilitatorPage(page.routeId)).length).toBeGreaterThanOrEqual(8);
 });
 
 test('every back-office endpoint refuses anonymous visitors, participants and the other municipality’s admin', async () => {

@@ -1,5 +1,5 @@
 import { listAdministeredMunicipalities } from '$lib/server/tenancy/tenancy.admin';
-import { backOfficeSectionRoles } from '$lib/server/people/actor';
+import { backOfficeSectionRoles, facilitatedMunicipalities } from '$lib/server/people/actor';
 import { getDb } from '$lib/server/runtime';
 import { loadOrError } from '$lib/server/http/respond';
 import type { PageServerLoad } from './$types';
@@ -14,5 +14,11 @@ export const load: PageServerLoad = async ({ locals }) =>
 				.filter((m) => backOfficeSectionRoles.moderation.includes(m.role) && !administered.has(m.municipalitySlug))
 				.map((m) => [m.municipalitySlug, { slug: m.municipalitySlug, name: m.municipalityName }])
 		);
-		return { municipalities, moderated: [...moderated.values()], isPlatformAdmin: locals.actor?.isPlatformAdmin ?? false };
+		return {
+			municipalities,
+			moderated: [...moderated.values()],
+			// Facilitators keep organisation registries: their way in is that page, not the settings.
+			facilitated: facilitatedMunicipalities(locals.actor),
+			isPlatformAdmin: locals.actor?.isPlatformAdmin ?? false
+		};
 	});

@@ -4,3 +4,4 @@ export * from '../people/people.schema';
 export * from '../audit/audit.schema';
 export * from '../people/account.schema';
 export * from '../participation/idea.schema';
+export * from '../people/organisation.schema';

@@ -5,6 +5,7 @@ import { loadDataDescription } from '../db/load-data';
 import { municipalities } from '../tenancy/tenancy.schema';
 import { demoData } from './demo-data';
 import { loadDemoIdeas } from './demo-ideas';
+import { loadDemoOrganisations } from './demo-organisations';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -15,5 +16,6 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	if (!(await isInstallEmpty(db))) return false;
 	await loadDataDescription(db, demoData);
 	await loadDemoIdeas(db);
+	await loadDemoOrganisations(db);
 	return true;
 }

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { customType, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { id, timestamps } from '../db/columns';
 import { editions, fields } from '../document/document.schema';
+import { organisations } from '../people/organisation.schema';
 import { authUsers } from '../people/people.schema';
 import { districts, municipalities } from '../tenancy/tenancy.schema';
 
@@ -29,7 +30,7 @@ export const ideas = pgTable(
 			.references(() => fields.id, { onDelete: 'cascade' }),
 		districtId: uuid('district_id').references(() => districts.id, { onDelete: 'set null' }),
 		// Organisations, events and working groups belong to slices merged later; their foreign keys follow then.
-		organisationId: uuid('organisation_id'),
+		organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
 		eventId: uuid('event_id'),
 		workingGroupId: uuid('working_group_id'),
 		// Transcribed ideas name where they were gathered instead of a person.

@@ -46,6 +46,9 @@ export function requireRole(actor: Actor | null, municipalityId: string, roles: 
 	throw forbidden();
 }
 
+/** Roles that keep a municipality's registry of organisations and people. */
+export const backOfficeRoles: readonly Role[] = ['admin', 'facilitator'];
+
 export function requireSignedIn(actor: Actor | null): Actor {
 	if (!actor) throw notSignedIn();
 	return actor;
@@ -56,7 +59,8 @@ export function requireSignedIn(actor: Actor | null): Actor {
  * admins. Every other back-office page stays for admins only; each service still checks its own rule.
  */
 export const backOfficeSectionRoles: Record<string, readonly Role[]> = {
-	moderation: ['admin', 'facilitator', 'moderator']
+	moderation: ['admin', 'facilitator', 'moderator'],
+	organisations: ['admin', 'facilitator']
 };
 
 export function backOfficeSectionOf(routeId: string | null): string | undefined {
@@ -71,3 +75,11 @@ export function mayWorkInBackOffice(actor: Actor, municipalitySlug: string, sect
 	return actor.memberships.some((m) => m.municipalitySlug === municipalitySlug && allowed.includes(m.role));
 }
 
+/** Municipalities where the actor facilitates without administering: they may use the organisation pages there. */
+export function facilitatedMunicipalities(actor: Actor | null): { slug: string; name: string }[] {
+	if (!actor || actor.isPlatformAdmin) return [];
+	const administered = administeredMunicipalityIds(actor);
+	return actor.memberships
+		.filter((m) => m.role === 'facilitator' && !administered.has(m.municipalityId))
+		.map((m) => ({ slug: m.municipalitySlug, name: m.municipalityName }));
+}

@@ -2,8 +2,15 @@
 // Each checks the actor first and records the change in the same transaction.
 import type { Database, Executor } from '../db/client';
 import { recordChange } from '../audit/audit.service';
-import { administeredMunicipalityIds, requireMunicipalityAdmin, requirePlatformAdmin, type Actor } from '../people/actor';
-import { notSignedIn } from '../shared/errors';
+import {
+	administeredMunicipalityIds,
+	backOfficeSectionRoles,
+	mayWorkInBackOffice,
+	requireMunicipalityAdmin,
+	requirePlatformAdmin,
+	type Actor
+} from '../people/actor';
+import { forbidden, notSignedIn } from '../shared/errors';
 import { slugify } from '../shared/slug';
 import type { ContactPointInput, MunicipalitySettingsInput, NewMunicipalityInput } from '$lib/validation/tenancy';
 import { districtNotFound, districtSlugTaken, municipalityNotFound, municipalitySlugTaken } from './tenancy.errors';
@@ -25,6 +32,36 @@ import {
 
 async function findOrCreateRegion(tx: Executor, name: string): Promise<string | null> {
 	return name ? selectOrInsertRegion(tx, slugify(name), name) : null;
+}
+
+/**
+ * The municipality for the back office's frame: admins and facilitators enter; each page below checks
+ * its own role again, so a facilitator sees only the pages meant for facilitators.
+ */
+/**
+ * The municipality as the back office shows it to staff: admins see every section, facilitators and
+ * moderators only the sections open to their role (organisations, moderation, …).
+ */
+export async function getMunicipalityForBackOffice({
+	db,
+	actor,
+	slug,
+	section
+}: {
+	db: Database;
+	actor: Actor | null;
+	slug: string;
+	section: string | undefined;
+}) {
+	const row = await selectMunicipalityBySlug(db, slug);
+	if (!row) throw municipalityNotFound({ slug });
+	if (!actor) throw notSignedIn();
+	if (!mayWorkInBackOffice(actor, slug, section)) throw forbidden();
+	return {
+		municipality: { ...row.municipality, region: row.region, contactPoint: row.contactPoint },
+		isAdmin: mayWorkInBackOffice(actor, slug, undefined),
+		sections: Object.keys(backOfficeSectionRoles).filter((name) => mayWorkInBackOffice(actor, slug, name))
+	};
 }
 
 /** The municipality an admin works on, with everything its settings form shows. */
