@@ -4,6 +4,7 @@ import type { Database } from '../db/client';
 import { loadDataDescription } from '../db/load-data';
 import { municipalities } from '../tenancy/tenancy.schema';
 import { demoData } from './demo-data';
+import { loadDemoEvents } from './demo-events';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -13,5 +14,6 @@ export async function isInstallEmpty(db: Database): Promise<boolean> {
 export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	if (!(await isInstallEmpty(db))) return false;
 	await loadDataDescription(db, demoData);
+	await loadDemoEvents(db);
 	return true;
 }

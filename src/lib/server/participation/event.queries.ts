@@ -254,3 +254,23 @@ export async function selectUpcomingCount(db: Executor, municipalityId: string, 
 	const [row] = await db.select({ n: count() }).from(events).where(and(eq(events.municipalityId, municipalityId), gt(events.endsAt, from)));
 	return row.n;
 }
+
+/** For the demo loader: an edition found by the public path segments that name it. */
+export async function selectEditionByPath(db: Executor, municipalitySlug: string, strategySlug: string, number: number) {
+	const [row] = await db
+		.select({ municipalityId: municipalities.id, editionId: editions.id })
+		.from(editions)
+		.innerJoin(strategies, eq(strategies.id, editions.strategyId))
+		.innerJoin(municipalities, eq(municipalities.id, editions.municipalityId))
+		.where(and(eq(municipalities.slug, municipalitySlug), eq(strategies.slug, strategySlug), eq(editions.number, number)));
+	return row;
+}
+
+export async function selectMunicipalityIdBySlug(db: Executor, slug: string) {
+	const [row] = await db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.slug, slug));
+	return row?.id;
+}
+
+export async function insertRegistrations(tx: Executor, values: (typeof eventRegistrations.$inferInsert)[]) {
+	if (values.length) await tx.insert(eventRegistrations).values(values);
+}

@@ -2,6 +2,7 @@
 // attendance and minutes. Seats are guarded twice: a row lock here and a trigger in the database.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Executor } from '../db/client';
+import { announcePublicChange } from '../http/public-change';
 import type { Mailer } from '../mail/mail.service';
 import type { Actor } from '../people/actor';
 import { notFound } from '../shared/errors';
@@ -40,6 +41,10 @@ const CONFIRMATION_HOURS = 48;
 
 export type MailSetup = { mailer: Mailer; origin: string };
 type Pending = { kind: RegistrationMail; event: Event; registration: EventRegistration; token: string | null };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids come from URLs; anything that is not a UUID names no event rather than failing in the database. */
+export const isEventId = (value: string) => UUID.test(value);
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
@@ -113,7 +118,7 @@ export async function getPublicEvent({
 	actor: Actor | null;
 	now: Date;
 }) {
-	const row = await selectEvent(db, municipalityId, eventId);
+	const row = isEventId(eventId) ? await selectEvent(db, municipalityId, eventId) : undefined;
 	if (!row) throw eventNotFound();
 	const [fieldRows, own] = await Promise.all([
 		selectFieldsOfEvents(db, municipalityId, [eventId]),
@@ -161,6 +166,7 @@ export async function registerForEvent({
 }) {
 	const person = actor ? { name: actor.name, email: actor.email, userId: actor.userId } : guest ? { ...guest, userId: null } : null;
 	if (!person) throw eventRegistrationLinkInvalid();
+	if (!isEventId(eventId)) throw eventNotFound();
 	const token = newToken();
 	const outcome = await db.transaction(async (tx) => {
 		const event = await lockEvent(tx, municipalityId, eventId);
@@ -182,6 +188,7 @@ export async function registerForEvent({
 			tokenHash: hashToken(token),
 			tokenExpiresAt: status === 'pending' ? new Date(now.getTime() + CONFIRMATION_HOURS * 3600_000) : null
 		});
+		await announcePublicChange(tx, municipalityId);
 		return { event, registration };
 	});
 	const kind: RegistrationMail = outcome.registration.status === 'pending' ? 'confirm' : (outcome.registration.status as 'confirmed' | 'waiting');
@@ -209,6 +216,7 @@ export async function confirmRegistration({ db, token, now, mail }: { db: Databa
 		if (!event || event.status !== 'planned' || event.startsAt <= now) throw eventRegistrationClosed();
 		const status = (await hasFreeSeat(tx, event)) ? 'confirmed' : 'waiting';
 		const registration = await setRegistrationStatus(tx, found.id, { status, tokenExpiresAt: null });
+		await announcePublicChange(tx, found.municipalityId);
 		return { event, registration };
 	});
 	await sendAll(db, found.municipalityId, mail, [
@@ -223,6 +231,8 @@ async function cancel(db: Database, registration: EventRegistration, mail: MailS
 		const event = await lockEvent(tx, registration.municipalityId, registration.eventId);
 		if (!event) throw eventNotFound();
 		await setRegistrationStatus(tx, registration.id, { status: 'cancelled', tokenExpiresAt: null });
+		// Seat counts and the registration pages behind mailed links are served from the public page cache.
+		await announcePublicChange(tx, registration.municipalityId);
 		if (registration.status !== 'confirmed') return [];
 		return promoteWaiting(tx, event);
 	});

@@ -1,0 +1,62 @@
+import type { Browser, Page } from '@playwright/test';
+import { checkPage, expect, signIn, test } from './fixtures';
+
+// Each demo event below has two places, one of them already taken by a fictional guest.
+const stories = [
+	{ javaScript: true, title: 'Sprechstunde: Anerkennung ausländischer Berufsabschlüsse' },
+	{ javaScript: false, title: 'Erzählcafé: Angekommen in Münster' }
+];
+
+async function personAt(browser: Browser, javaScript: boolean, email: string, password: string): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled: javaScript, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+	const page = await context.newPage();
+	await signIn(page, email, password);
+	return page;
+}
+
+async function openEvent(page: Page, title: string, javaScript: boolean) {
+	await page.goto('/muenster/events');
+	await checkPage(page, { javaScript });
+	await page.getByRole('link', { name: title }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await checkPage(page, { javaScript });
+}
+
+for (const story of stories) {
+	test(`a full event puts the next person on the waiting list, who moves up when someone cancels (JavaScript ${story.javaScript ? 'on' : 'off'})`, async ({ browser }) => {
+		const participant = await personAt(browser, story.javaScript, 'teilnahme@example.org', 'demo-participant');
+		await openEvent(participant, story.title, story.javaScript);
+		await expect(participant.getByText('1 von 2 Plätzen frei')).toBeVisible();
+		await participant.getByRole('button', { name: 'Verbindlich anmelden', exact: true }).click();
+		await expect(participant.getByText('Sie sind angemeldet.')).toBeVisible();
+		await expect(participant.getByText(/^Ausgebucht/)).toBeVisible();
+		await checkPage(participant, { javaScript: story.javaScript });
+
+		const second = await personAt(browser, story.javaScript, 'admin@greven.example.org', 'demo-admin-greven');
+		await openEvent(second, story.title, story.javaScript);
+		await second.getByRole('button', { name: 'Auf die Warteliste setzen', exact: true }).click();
+		await expect(second.getByText('Sie stehen auf der Warteliste (Platz 1).')).toBeVisible();
+		await checkPage(second, { javaScript: story.javaScript });
+
+		await participant.reload();
+		await participant.getByRole('button', { name: 'Anmeldung absagen', exact: true }).click();
+		await expect(participant.getByText('Ihre Anmeldung ist abgesagt.')).toBeVisible();
+		await checkPage(participant, { javaScript: story.javaScript });
+
+		await second.reload();
+		await expect(second.getByText('Sie sind angemeldet.')).toBeVisible();
+		await expect(second.getByText(/^Ausgebucht/)).toBeVisible();
+		await second.context().close();
+		await participant.context().close();
+	});
+}
+
+test('a guest without an account registers with name and e-mail and is asked to confirm', async ({ page, visit }) => {
+	await visit('/muenster/events');
+	await page.getByRole('link', { name: 'Ein Jahr Umsetzung: Was aus dem Leitbild geworden ist' }).click();
+	await page.getByLabel('Name').fill('Rosa Gast');
+	await page.getByLabel('E-Mail-Adresse').fill('rosa.gast@example.org');
+	await page.getByRole('button', { name: 'Verbindlich anmelden', exact: true }).click();
+	await expect(page.getByText(/Fast geschafft/)).toBeVisible();
+	await checkPage(page);
+});
