@@ -6,7 +6,7 @@ import { translate } from '$lib/i18n';
 import { hasSessionCookie, isCacheablePublicPath } from '$lib/server/http/anonymous';
 import { matchesEtag } from '$lib/server/http/public-page-cache';
 import { securityHeaders } from '$lib/server/http/security-headers';
-import { canEnterBackOffice, type Actor } from '$lib/server/people/actor';
+import { canEnterBackOffice, mayWorkOnBackOfficeRoute } from '$lib/server/people/actor';
 import { resolveActor } from '$lib/server/people/people.service';
 import { getRuntime, startRuntime } from '$lib/server/runtime';
 
@@ -86,10 +86,6 @@ const identify: Handle = async ({ event, resolve }) => {
 
 const isBackOffice = (routeId: string | null) => routeId === '/admin' || Boolean(routeId?.startsWith('/admin/'));
 
-function administers(actor: Actor, municipalitySlug: string): boolean {
-	return actor.isPlatformAdmin || actor.memberships.some((m) => m.municipalitySlug === municipalitySlug && m.role === 'admin');
-}
-
 /**
  * Form actions run before any layout load, so the back office's entrance check in admin/+layout.server.ts
  * does not protect them. Writes are therefore refused here, before the action parses anything, for
@@ -101,7 +97,7 @@ const guardBackOfficeWrites: Handle = ({ event, resolve }) => {
 	const actor = event.locals.actor;
 	if (!actor) error(401, { code: 'error_not_signed_in', message: translate('error_not_signed_in') });
 	const slug = event.params.municipality;
-	if (!canEnterBackOffice(actor) || (slug !== undefined && !administers(actor, slug))) {
+	if (!canEnterBackOffice(actor) || (slug !== undefined && !mayWorkOnBackOfficeRoute(actor, slug, event.route.id))) {
 		error(403, { code: 'error_forbidden', message: translate('error_forbidden') });
 	}
 	return resolve(event);

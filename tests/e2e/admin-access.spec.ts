@@ -3,6 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import type { APIRequestContext, APIResponse, Browser, BrowserContext, Page } from '@playwright/test';
 import { checkPage, expect, signIn, test } from './fixtures';
+import { demoEventIds } from '../../src/lib/server/demo/demo-event-ids';
 
 // The back office is enumerated from the file system at test time, so every admin page and form
 // action added later is covered without touching this spec. A route parameter this spec cannot fill
@@ -20,7 +21,8 @@ const paramFillers: Record<string, (municipality: Municipality) => string> = {
 	municipality: (municipality) => municipality,
 	strategy: (municipality) => demo[municipality].strategy,
 	'number=integer': (municipality) => demo[municipality].edition,
-	number: (municipality) => demo[municipality].edition
+	number: (municipality) => demo[municipality].edition,
+	id: (municipality) => demoEventIds[municipality]
 };
 
 type AdminPage = { routeId: string; path: string; municipality: Municipality | null; actions: string[] };

@@ -60,3 +60,42 @@ test('a guest without an account registers with name and e-mail and is asked to 
 	await expect(page.getByText(/Fast geschafft/)).toBeVisible();
 	await checkPage(page);
 });
+
+test('a facilitator records attendance, adds a walk-in and publishes minutes that render inert', async ({ page, visit }) => {
+	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');
+	await visit('/admin/muenster/events');
+	await page.getByRole('link', { name: 'Ein Jahr Umsetzung: Was aus dem Leitbild geworden ist' }).click();
+	await checkPage(page);
+
+	const boxes = page.getByRole('group', { name: 'Anwesend' }).getByRole('checkbox');
+	await boxes.nth(0).check();
+	await boxes.nth(1).check();
+	await page.getByRole('button', { name: 'Anwesenheit speichern' }).click();
+	await expect(page.getByText('Die Anwesenheit ist gespeichert.')).toBeVisible();
+	await expect(boxes.nth(0)).toBeChecked();
+	await expect(boxes.nth(2)).not.toBeChecked();
+
+	await page.getByLabel('Name', { exact: true }).fill('Walter Spontan');
+	await page.getByRole('button', { name: 'Als anwesend eintragen' }).click();
+	await expect(page.getByText('Walter Spontan ist als anwesend eingetragen.')).toBeVisible();
+	await expect(page.getByRole('checkbox', { name: /Walter Spontan/ })).toBeChecked();
+	await checkPage(page);
+
+	await page.getByRole('link', { name: 'Anwesenheitsliste drucken' }).click();
+	await checkPage(page);
+	await page.goBack();
+
+	await page.getByLabel('Protokoll (Markdown)').fill('## Ergebnisse\n\n- Mehr Sprechstunden\n\n<script>window.pwned = 1</script>\n\n[Klick](javascript:window.pwned=2)');
+	await page.getByRole('button', { name: 'Protokoll veröffentlichen' }).click();
+	await expect(page.getByText('Das Protokoll ist veröffentlicht.')).toBeVisible();
+
+	await visit('/muenster/events');
+	await page.getByRole('link', { name: 'Ein Jahr Umsetzung: Was aus dem Leitbild geworden ist' }).click();
+	await checkPage(page);
+	const minutes = page.getByRole('region', { name: 'Protokoll' });
+	await expect(minutes.getByRole('heading', { name: 'Ergebnisse' })).toBeVisible();
+	await expect(minutes.getByText('Mehr Sprechstunden')).toBeVisible();
+	expect(await minutes.locator('script').count()).toBe(0);
+	expect(await minutes.locator('a[href^="javascript"]').count()).toBe(0);
+	expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+});

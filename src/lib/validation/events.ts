@@ -6,7 +6,9 @@ const text = (max: number) => z.string().trim().max(max, { message: 'validation_
 const required = (max: number) => text(max).min(1, { message: 'validation_required' });
 const wallClock = z.string().refine(isWallClockTime, { message: 'validation_date_time' });
 const optionalWallClock = z.union([z.literal(''), wallClock]).default('');
-const list = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.uuid({ message: 'validation_invalid' })).max(20));
+// A checkbox group arrives as nothing, one value or several.
+const ids = (max: number) =>
+	z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.uuid({ message: 'validation_invalid' })).max(max, { message: 'validation_invalid' }));
 
 export const guestRegistrationSchema = z.object({
 	name: required(120),
@@ -29,7 +31,7 @@ export const eventSchema = z
 		registrationDeadline: optionalWallClock,
 		editionId: z.union([z.literal('').transform(() => null), z.uuid({ message: 'validation_invalid' })]).default(null),
 		workingGroupId: z.union([z.literal('').transform(() => null), z.uuid({ message: 'validation_invalid' })]).default(null),
-		fieldIds: list,
+		fieldIds: ids(20),
 		status: z.enum(['planned', 'cancelled'], { message: 'validation_invalid' }).default('planned')
 	})
 	.refine((input) => input.endsAt >= input.startsAt, { path: ['endsAt'], message: 'validation_end_before_start' })
@@ -56,3 +58,5 @@ export const workingGroupMemberSchema = z.object({
 	email: z.union([z.literal(''), z.email({ message: 'validation_email' }).max(254, { message: 'validation_too_long' })]).default(''),
 	role: text(80).default('')
 });
+
+export const attendanceSchema = z.object({ present: ids(2000) });

@@ -13,6 +13,7 @@ import {
 } from '../participation/event.queries';
 import type { EventType } from '../participation/event.schema';
 import { wallClockToUtc } from '../participation/event.time';
+import { demoEventIds } from './demo-event-ids';
 
 const firstNames = ['Ayşe', 'Jonas', 'Mariam', 'Lukas', 'Olena', 'Karim', 'Sofia', 'Mehmet', 'Anna', 'Tarek', 'Lena', 'Dmytro', 'Fatima', 'Paul', 'Nadia', 'Emre', 'Hannah', 'Samir', 'Greta', 'Amina', 'Felix', 'Leyla', 'Bruno', 'Zeynep', 'Ivana'];
 const lastNames = ['Yılmaz', 'Becker', 'Haddad', 'Schulte', 'Kovalenko', 'Nasser', 'Hoffmann', 'Demir', 'Wessels', 'Rahimi', 'Kaya', 'Brinkmann', 'Osei', 'Lange', 'Petrović', 'Aydın', 'Terhorst', 'Mansour', 'Vogel', 'Abdi'];
@@ -70,11 +71,11 @@ const participationPhase: DemoEvent[] = [
 
 const groupsOfEdition = ['Fachgruppe Wirtschaft und Arbeit', 'Fachgruppe Teilhabe und Engagement', 'Fachgruppe Interkulturelle Öffnung', 'Fachgruppe Bildung und Mehrsprachigkeit', 'Fachgruppe Zusammenleben im Quartier'];
 
-const upcoming: (DemoEvent & { municipality: string; registered: number })[] = [
+const upcoming: (DemoEvent & { municipality: string; registered: number; id?: string })[] = [
 	{ municipality: 'muenster', type: 'information_event', title: 'Sprechstunde: Anerkennung ausländischer Berufsabschlüsse', start: '2027-02-11T16:00', hours: 2, place: 'Integrationszentrum', address: 'Hafenweg 5, 48155 Münster', description: 'Beraterinnen der Kammern beantworten Fragen zur Anerkennung. Die Plätze sind begrenzt.', fields: [0], capacity: 2, registered: 1 },
 	{ municipality: 'muenster', type: 'other', title: 'Erzählcafé: Angekommen in Münster', start: '2027-03-04T15:00', hours: 2, place: 'Stadtteilhaus Coerde', description: 'Bei Kaffee und Kuchen erzählen Menschen, wie sie in Münster angekommen sind.', fields: [4], capacity: 2, registered: 1 },
-	{ municipality: 'muenster', type: 'information_event', title: 'Ein Jahr Umsetzung: Was aus dem Leitbild geworden ist', start: '2027-05-20T18:00', hours: 2, place: rathaus, description: 'Die Stadt berichtet, welche Maßnahmen begonnen haben, und hört zu.', fields: [0, 1, 2, 3, 4], capacity: 80, registered: 12 },
-	{ municipality: 'greven', type: 'workshop', title: 'Auftaktwerkstatt: Grevens Weg zum Integrationskonzept', start: '2026-12-09T18:00', hours: 2.5, place: 'Rathaus Greven, Ratssaal', description: 'Greven beginnt ein eigenes Integrationskonzept und sucht Mitwirkende.', fields: [], capacity: 40, registered: 9 },
+	{ id: demoEventIds.muenster, municipality: 'muenster', type: 'information_event', title: 'Ein Jahr Umsetzung: Was aus dem Leitbild geworden ist', start: '2027-05-20T18:00', hours: 2, place: rathaus, description: 'Die Stadt berichtet, welche Maßnahmen begonnen haben, und hört zu.', fields: [0, 1, 2, 3, 4], capacity: 80, registered: 12 },
+	{ id: demoEventIds.greven, municipality: 'greven', type: 'workshop', title: 'Auftaktwerkstatt: Grevens Weg zum Integrationskonzept', start: '2026-12-09T18:00', hours: 2.5, place: 'Rathaus Greven, Ratssaal', description: 'Greven beginnt ein eigenes Integrationskonzept und sucht Mitwirkende.', fields: [], capacity: 40, registered: 9 },
 	{ municipality: 'greven', type: 'information_event', title: 'Infoabend für Vereine', start: '2027-01-21T19:00', hours: 1.5, place: 'Ballenlager', description: 'Wie Vereine sich am Integrationskonzept beteiligen können.', fields: [], registered: 4 }
 ];
 
@@ -134,6 +135,7 @@ export async function loadDemoEvents(db: Database): Promise<void> {
 			const municipalityId = await selectMunicipalityIdBySlug(tx, demo.municipality);
 			if (!municipalityId) continue;
 			const event = await insertEvent(tx, {
+				...(demo.id ? { id: demo.id } : {}),
 				municipalityId,
 				type: demo.type,
 				title: demo.title,

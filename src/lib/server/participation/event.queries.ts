@@ -274,3 +274,17 @@ export async function selectMunicipalityIdBySlug(db: Executor, slug: string) {
 export async function insertRegistrations(tx: Executor, values: (typeof eventRegistrations.$inferInsert)[]) {
 	if (values.length) await tx.insert(eventRegistrations).values(values);
 }
+
+export async function selectEventsForStaff(db: Executor, municipalityId: string, { limit, offset }: { limit: number; offset: number }) {
+	return db
+		.select({
+			event: events,
+			confirmed: sql<number>`(select count(*)::int from ${eventRegistrations} r where r.event_id = ${events.id} and r.status = 'confirmed')`,
+			waiting: sql<number>`(select count(*)::int from ${eventRegistrations} r where r.event_id = ${events.id} and r.status = 'waiting')`
+		})
+		.from(events)
+		.where(eq(events.municipalityId, municipalityId))
+		.orderBy(desc(events.startsAt), asc(events.id))
+		.limit(limit)
+		.offset(offset);
+}
