@@ -99,3 +99,22 @@ test('a facilitator records attendance, adds a walk-in and publishes minutes tha
 	expect(await minutes.locator('a[href^="javascript"]').count()).toBe(0);
 	expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
 });
+
+test('a working group shows its meetings on the edition, and a facilitator adds a member', async ({ page, visit }) => {
+	await visit('/muenster/strategies/migration-und-integration/editions/4');
+	await page.getByRole('link', { name: 'Fachgruppe Wirtschaft und Arbeit' }).click();
+	await checkPage(page);
+	await expect(page.getByRole('heading', { level: 1, name: 'Fachgruppe Wirtschaft und Arbeit' })).toBeVisible();
+	await expect(page.getByText('9 Mitglieder')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Fachgruppe Wirtschaft und Arbeit – 1. Sitzung' })).toBeVisible();
+
+	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');
+	await visit('/admin/muenster/working-groups');
+	const group = page.getByRole('region', { name: 'Fachgruppe Wirtschaft und Arbeit' });
+	await group.getByLabel('Name').fill('Nora Neu');
+	await group.getByRole('button', { name: 'Mitglied aufnehmen' }).click();
+	await expect(page.getByText('Nora Neu ist aufgenommen.')).toBeVisible();
+	await checkPage(page);
+	await visit('/muenster/strategies/migration-und-integration/editions/4');
+	await expect(page.getByText('10 Mitglieder')).toBeVisible();
+});

@@ -288,3 +288,22 @@ export async function selectEventsForStaff(db: Executor, municipalityId: string,
 		.limit(limit)
 		.offset(offset);
 }
+
+export async function countMembersOfGroups(db: Executor, municipalityId: string, groupIds: string[]) {
+	if (groupIds.length === 0) return [];
+	return db
+		.select({ groupId: workingGroupMembers.workingGroupId, n: count() })
+		.from(workingGroupMembers)
+		.where(and(eq(workingGroupMembers.municipalityId, municipalityId), inArray(workingGroupMembers.workingGroupId, groupIds)))
+		.groupBy(workingGroupMembers.workingGroupId);
+}
+
+export async function selectMembersOfGroups(db: Executor, municipalityId: string, groupIds: string[]) {
+	if (groupIds.length === 0) return [];
+	return db
+		.select()
+		.from(workingGroupMembers)
+		.where(and(eq(workingGroupMembers.municipalityId, municipalityId), inArray(workingGroupMembers.workingGroupId, groupIds)))
+		.orderBy(asc(workingGroupMembers.name))
+		.limit(5000);
+}
