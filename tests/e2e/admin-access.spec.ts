@@ -3,6 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import type { APIRequestContext, APIResponse, Browser, BrowserContext, Page } from '@playwright/test';
 import { checkPage, expect, signIn, test } from './fixtures';
+import { demoEventIds } from '../../src/lib/server/demo/demo-event-ids';
 
 // The back office is enumerated from the file system at test time, so every admin page and form
 // action added later is covered without touching this spec. A route parameter this spec cannot fill
@@ -21,11 +22,12 @@ const paramFillers: Record<string, (municipality: Municipality) => string> = {
 	strategy: (municipality) => demo[municipality].strategy,
 	'number=integer': (municipality) => demo[municipality].edition,
 	number: (municipality) => demo[municipality].edition,
-	organisation: (municipality) => (municipality === 'greven' ? 'grevener-tafel-demo' : 'kulturverein-anatolia-muenster-demo')
+	organisation: (municipality) => (municipality === 'greven' ? 'grevener-tafel-demo' : 'kulturverein-anatolia-muenster-demo'),
+	id: (municipality) => demoEventIds[municipality]
 };
 
-// Facilitators keep the organisation registry of their municipality and may open nothing else here.
-const isFacilitatorPage = (routeId: string) => routeId.startsWith('/admin/[municipality]/organisations');
+// Facilitators run organisations, events, working groups and moderation of their municipality, and nothing else here.
+const isFacilitatorPage = (routeId: string) => /^\/admin\/\[municipality\]\/(organisations|events|working-groups|moderation)(\/|$)/.test(routeId);
 
 type AdminPage = { routeId: string; path: string; municipality: Municipality | null; actions: string[] };
 

@@ -5,3 +5,4 @@ export * from '../audit/audit.schema';
 export * from '../people/account.schema';
 export * from '../participation/idea.schema';
 export * from '../people/organisation.schema';
+export * from '../participation/event.schema';

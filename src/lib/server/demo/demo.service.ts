@@ -6,6 +6,7 @@ import { municipalities } from '../tenancy/tenancy.schema';
 import { demoData } from './demo-data';
 import { loadDemoIdeas } from './demo-ideas';
 import { loadDemoOrganisations } from './demo-organisations';
+import { loadDemoEvents } from './demo-events';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -17,5 +18,6 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	await loadDataDescription(db, demoData);
 	await loadDemoIdeas(db);
 	await loadDemoOrganisations(db);
+	await loadDemoEvents(db);
 	return true;
 }

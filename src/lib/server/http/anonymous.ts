@@ -5,10 +5,12 @@ export function hasSessionCookie(cookieHeader: string | null): boolean {
 	return Boolean(cookieHeader && cookieHeader.includes(`${SESSION_COOKIE_PREFIX}.session_token=`));
 }
 
-const uncachedPrefixes = ['/admin', '/sign-in', '/sign-out', '/account', '/healthz', '/api/'];
+const uncachedPrefixes = ['/admin', '/sign-in', '/sign-out', '/account', '/verify', '/healthz', '/api/'];
 
 /** Public pages that look the same for every anonymous visitor and may be served from the cache. */
 export function isCacheablePublicPath(pathname: string): boolean {
+	// Pages reached through a personal link (a registration's token) belong to one person.
+	if (pathname.includes('/registration/')) return false;
 	const withoutLocale = pathname.replace(/^\/en(?=\/|$)/, '') || '/';
 	return !uncachedPrefixes.some((prefix) => withoutLocale === prefix || withoutLocale.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)) && !withoutLocale.startsWith('/_app/');
 }

@@ -3,6 +3,7 @@ import { customType, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid,
 import { id, timestamps } from '../db/columns';
 import { editions, fields } from '../document/document.schema';
 import { organisations } from '../people/organisation.schema';
+import { events, workingGroups } from './event.schema';
 import { authUsers } from '../people/people.schema';
 import { districts, municipalities } from '../tenancy/tenancy.schema';
 
@@ -31,8 +32,8 @@ export const ideas = pgTable(
 		districtId: uuid('district_id').references(() => districts.id, { onDelete: 'set null' }),
 		// Organisations, events and working groups belong to slices merged later; their foreign keys follow then.
 		organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
-		eventId: uuid('event_id'),
-		workingGroupId: uuid('working_group_id'),
+		eventId: uuid('event_id').references(() => events.id, { onDelete: 'set null' }),
+		workingGroupId: uuid('working_group_id').references(() => workingGroups.id, { onDelete: 'set null' }),
 		// Transcribed ideas name where they were gathered instead of a person.
 		sourceLabel: text('source_label'),
 		// A deleted account leaves its ideas behind without an author ("former participant").

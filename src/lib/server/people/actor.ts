@@ -60,7 +60,9 @@ export function requireSignedIn(actor: Actor | null): Actor {
  */
 export const backOfficeSectionRoles: Record<string, readonly Role[]> = {
 	moderation: ['admin', 'facilitator', 'moderator'],
-	organisations: ['admin', 'facilitator']
+	organisations: ['admin', 'facilitator'],
+	events: ['admin', 'facilitator'],
+	'working-groups': ['admin', 'facilitator']
 };
 
 export function backOfficeSectionOf(routeId: string | null): string | undefined {

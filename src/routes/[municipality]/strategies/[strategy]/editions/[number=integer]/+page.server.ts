@@ -1,11 +1,12 @@
 import { getDb } from '$lib/server/runtime';
 import { loadOrError } from '$lib/server/http/respond';
 import { getEditionPage } from '$lib/server/document/document.service';
+import { listWorkingGroupsOfEdition } from '$lib/server/participation/working-group.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, parent }) => {
 	const { municipality } = await parent();
-	return loadOrError(() =>
+	const page = await loadOrError(() =>
 		getEditionPage({
 			db: getDb(),
 			municipalityId: municipality.id,
@@ -13,4 +14,5 @@ export const load: PageServerLoad = async ({ params, parent }) => {
 			number: Number(params.number)
 		})
 	);
+	return { ...page, workingGroups: await listWorkingGroupsOfEdition({ db: getDb(), municipalityId: municipality.id, editionId: page.edition.id }) };
 };

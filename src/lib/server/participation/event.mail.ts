@@ -1,0 +1,93 @@
+// The mails a registration sends, in the language the person registered in, as plain text and HTML,
+// with the event as an iCalendar attachment once a seat is theirs.
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import * as m from '$lib/paraglide/messages';
+import type { Mail, Mailer } from '../mail/mail.service';
+import type { Event, EventRegistration } from './event.queries';
+
+export type RegistrationMail = 'confirm' | 'confirmed' | 'waiting' | 'moved_up';
+
+type Catalogue = Record<string, ((params: Record<string, unknown>, options: { locale: 'de' | 'en' }) => string) | undefined>;
+const catalogue = m as unknown as Catalogue;
+
+export type MailContext = { mailer: Mailer; origin: string; municipalitySlug: string; municipalityName: string; timeZone: string };
+
+const localeOf = (registration: EventRegistration): 'de' | 'en' => (registration.locale === 'en' ? 'en' : 'de');
+
+function say(key: string, locale: 'de' | 'en', params: Record<string, unknown> = {}): string {
+	const message = catalogue[key];
+	if (!message) throw new Error(`Missing message ${key}`);
+	return message(params, { locale });
+}
+
+const escapeHtml = (value: string) =>
+	value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function registrationLink(context: MailContext, event: Event, token: string, locale: 'de' | 'en'): string {
+	const prefix = locale === 'de' ? '' : `/${locale}`;
+	return `${context.origin}${prefix}/${context.municipalitySlug}/events/${event.id}/registration/${token}`;
+}
+
+export function eventLink(context: MailContext, event: Event, locale: 'de' | 'en'): string {
+	const prefix = locale === 'de' ? '' : `/${locale}`;
+	return `${context.origin}${prefix}/${context.municipalitySlug}/events/${event.id}`;
+}
+
+/** One VEVENT with a UID that stays the same for the event, so calendars update rather than duplicate it. */
+export function eventCalendar(event: Event, url: string, host: string): string {
+	const calendar = ical({ prodId: { company: 'Leitbild', product: 'Veranstaltungen', language: 'DE' } });
+	calendar.method(ICalCalendarMethod.PUBLISH);
+	calendar.createEvent({
+		id: `event-${event.id}@${host}`,
+		start: event.startsAt,
+		end: event.endsAt,
+		stamp: event.updatedAt,
+		summary: event.title,
+		description: `${event.description}\n\n${url}`.trim(),
+		location: [event.place, event.address, event.onlineUrl].filter(Boolean).join(', ') || null,
+		url,
+		status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+	});
+	return calendar.toString();
+}
+
+export function composeRegistrationMail(
+	kind: RegistrationMail,
+	context: MailContext,
+	event: Event,
+	registration: EventRegistration,
+	token: string | null
+): Mail {
+	const locale = localeOf(registration);
+	const when = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: context.timeZone }).format(event.startsAt);
+	const where = [event.place, event.address, event.onlineUrl].filter(Boolean).join(', ');
+	const params = { name: registration.name, title: event.title, when, where, municipality: context.municipalityName };
+	const link = token ? registrationLink(context, event, token, locale) : eventLink(context, event, locale);
+	const lines = [
+		say('events_mail_greeting', locale, params),
+		'',
+		say(`events_mail_${kind}_body`, locale, params),
+		'',
+		`${say('events_mail_when', locale)}: ${when}`,
+		...(where ? [`${say('events_mail_where', locale)}: ${where}`] : []),
+		'',
+		say(kind === 'confirm' ? 'events_mail_confirm_action' : 'events_mail_manage_action', locale),
+		link
+	];
+	const html = [
+		`<p>${escapeHtml(lines[0])}</p>`,
+		`<p>${escapeHtml(say(`events_mail_${kind}_body`, locale, params))}</p>`,
+		`<p>${escapeHtml(say('events_mail_when', locale))}: ${escapeHtml(when)}${where ? `<br>${escapeHtml(say('events_mail_where', locale))}: ${escapeHtml(where)}` : ''}</p>`,
+		`<p><a href="${escapeHtml(link)}">${escapeHtml(say(kind === 'confirm' ? 'events_mail_confirm_action' : 'events_mail_manage_action', locale))}</a></p>`
+	].join('\n');
+	const holdsSeat = kind === 'confirmed' || kind === 'moved_up';
+	return {
+		to: registration.email!,
+		subject: say(`events_mail_${kind}_subject`, locale, params),
+		text: lines.join('\n'),
+		html,
+		attachments: holdsSeat
+			? [{ filename: 'veranstaltung.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: eventCalendar(event, eventLink(context, event, locale), new URL(context.origin).host) }]
+			: undefined
+	};
+}

@@ -1,0 +1,53 @@
+import { getDb } from '$lib/server/runtime';
+import { parseForm } from '$lib/server/http/forms';
+import { limitWrites } from '$lib/server/http/rate-limit';
+import { actOrFail, loadOrError } from '$lib/server/http/respond';
+import { getMunicipalityBySlug } from '$lib/server/tenancy/tenancy.service';
+import { mailSetupFor } from '$lib/server/participation/event.http';
+import { cancelOwnRegistration, getPublicEvent, registerForEvent } from '$lib/server/participation/event.service';
+import { getLocale } from '$lib/paraglide/runtime';
+import { guestRegistrationSchema } from '$lib/validation/events';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, params, locals }) => {
+	const { municipality } = await parent();
+	const event = await loadOrError(() =>
+		getPublicEvent({ db: getDb(), municipalityId: municipality.id, eventId: params.id, actor: locals.actor, now: new Date() })
+	);
+	return { ...event, registrant: locals.actor ? { name: locals.actor.name, email: locals.actor.email } : null };
+};
+
+const municipalityOf = (slug: string) => getMunicipalityBySlug({ db: getDb(), slug });
+
+export const actions: Actions = {
+	register: async ({ request, params, locals, url, getClientAddress }) => {
+		// Signed-in people register with their account; everyone else gives a name and an address.
+		const form = locals.actor ? await parseForm(request, z.object({})) : await parseForm(request, guestRegistrationSchema);
+		if (!form.ok) return form.failure;
+		return actOrFail(form.values, async () => {
+			await limitWrites(locals.actor?.userId ?? `guest:${getClientAddress()}`);
+			const municipality = await municipalityOf(params.municipality);
+			const { registration } = await registerForEvent({
+				db: getDb(),
+				municipalityId: municipality.id,
+				eventId: params.id,
+				actor: locals.actor,
+				guest: locals.actor ? undefined : (form.data as z.infer<typeof guestRegistrationSchema>),
+				locale: getLocale(),
+				now: new Date(),
+				mail: mailSetupFor(url)
+			});
+			// A signed-in person's status and waiting position come back with the reloaded page data.
+			return { registered: registration.status };
+		});
+	},
+	cancel: async ({ params, locals, url }) => {
+		return actOrFail({}, async () => {
+			await limitWrites(locals.actor?.userId ?? 'anonymous');
+			const municipality = await municipalityOf(params.municipality);
+			await cancelOwnRegistration({ db: getDb(), actor: locals.actor, municipalityId: municipality.id, eventId: params.id, mail: mailSetupFor(url) });
+			return { cancelled: true };
+		});
+	}
+};
