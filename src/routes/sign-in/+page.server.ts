@@ -4,7 +4,7 @@ import { isDomainError } from '$lib/server/shared/errors';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { demoAccounts } from '$lib/server/demo/demo-data';
 import { parseForm } from '$lib/server/http/forms';
-import { forgetSignInFailures, limitSignIn } from '$lib/server/http/rate-limit';
+import { assertSignInAllowed, forgetSignInFailures, recordFailedSignIn } from '$lib/server/http/rate-limit';
 import { actOrFail } from '$lib/server/http/respond';
 import { signIn } from '$lib/server/people/people.service';
 import { getRuntime } from '$lib/server/runtime';
@@ -40,9 +40,10 @@ export const actions: Actions = {
 		const { email, password } = form.data;
 		const address = getClientAddress();
 		const result = await actOrFail(form.values, async () => {
-			await limitSignIn(address, email);
-			const headers = await signIn({ auth: getRuntime().auth, email, password, headers: request.headers }).catch((caught: unknown) => {
+			await assertSignInAllowed(address, email);
+			const headers = await signIn({ auth: getRuntime().auth, email, password, headers: request.headers }).catch(async (caught: unknown) => {
 				if (isDomainError(caught) && caught.code === 'account_email_not_verified') return 'unverified' as const;
+				if (isDomainError(caught) && caught.code === 'people_invalid_credentials') await recordFailedSignIn(address, email);
 				throw caught;
 			});
 			if (headers !== 'unverified') await forgetSignInFailures(address, email);

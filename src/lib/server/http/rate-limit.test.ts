@@ -1,0 +1,31 @@
+import { expect, it } from 'vitest';
+import { isDomainError } from '../shared/errors';
+import { assertSignInAllowed, forgetSignInFailures, recordFailedSignIn } from './rate-limit';
+
+const refusal = (promise: Promise<unknown>) =>
+	promise.then(
+		() => null,
+		(error: unknown) => (isDomainError(error) ? error.code : Promise.reject(error))
+	);
+
+it('five failed sign-ins lock that account from that address, but not other accounts', async () => {
+	for (let attempt = 0; attempt < 5; attempt++) {
+		expect(await refusal(assertSignInAllowed('10.0.0.1', 'a@example.org'))).toBeNull();
+		await recordFailedSignIn('10.0.0.1', 'A@example.org');
+	}
+	expect(await refusal(assertSignInAllowed('10.0.0.1', 'a@example.org'))).toBe('error_rate_limited');
+	expect(await refusal(assertSignInAllowed('10.0.0.1', 'b@example.org'))).toBeNull();
+	expect(await refusal(assertSignInAllowed('10.0.0.2', 'a@example.org'))).toBeNull();
+});
+
+it('successful sign-ins never count, so many people behind one address can sign in', async () => {
+	for (let person = 0; person < 100; person++) {
+		expect(await refusal(assertSignInAllowed('10.0.0.3', `person${person}@example.org`))).toBeNull();
+		await forgetSignInFailures('10.0.0.3', `person${person}@example.org`);
+	}
+});
+
+it('thirty failures from one address lock every account from there', async () => {
+	for (let attempt = 0; attempt < 30; attempt++) await recordFailedSignIn('10.0.0.4', `guess${attempt}@example.org`);
+	expect(await refusal(assertSignInAllowed('10.0.0.4', 'new@example.org'))).toBe('error_rate_limited');
+});
