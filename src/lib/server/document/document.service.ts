@@ -38,18 +38,24 @@ export async function getStrategyBySlug({ db, municipalityId, slug }: Scope & { 
 }
 
 /** Everything the public edition page shows: the edition, its timeline, outline and contact point. */
-export async function getEditionPage({
+/** `loadAlongside` reads what other domains show on the page in the same round trip as the outline. */
+export async function getEditionPage<T = undefined>({
 	db,
 	municipalityId,
 	strategySlug,
-	number
-}: Scope & { strategySlug: string; number: number }) {
+	number,
+	loadAlongside
+}: Scope & { strategySlug: string; number: number; loadAlongside?: (editionId: string) => Promise<T> }) {
 	const head = await selectEditionHead(db, { municipalityId, strategySlug, number });
 	if (!head) throw strategyNotFound({ slug: strategySlug });
 	const { strategy, edition, contactPoint } = head;
 	if (!edition) throw editionNotFound({ number });
-	const body = await selectEditionBody(db, { municipalityId, editionId: edition.id });
+	const [body, workingGroups] = await Promise.all([
+		selectEditionBody(db, { municipalityId, editionId: edition.id }),
+		loadAlongside?.(edition.id)
+	]);
 	return {
+		workingGroups,
 		strategy,
 		edition,
 		stageDates: body.stageDates,

@@ -70,3 +70,15 @@ it('answers a matching If-None-Match with an empty 304 that still names the vers
 	expect(stale.status).toBe(200);
 	expect(await stale.text()).toBe('<!doctype html><p>Münster</p>');
 });
+
+it('reads shared public data once until the next change, and forgets failed reads', async () => {
+	const cache = new PublicPageCache();
+	let reads = 0;
+	const load = async () => ++reads;
+	expect(await cache.memo('m:muenster', load)).toBe(1);
+	expect(await cache.memo('m:muenster', load)).toBe(1);
+	await expect(cache.memo('m:atlantis', () => Promise.reject(new Error('not found')))).rejects.toThrow('not found');
+	expect(await cache.memo('m:atlantis', load)).toBe(2);
+	cache.clear();
+	expect(await cache.memo('m:muenster', load)).toBe(3);
+});

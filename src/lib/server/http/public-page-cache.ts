@@ -22,6 +22,7 @@ const replacedHeaders = new Set(['content-length', 'etag', 'x-cache', 'date', 't
 
 export class PublicPageCache {
 	private pages = new Map<string, CachedPage>();
+	private data = new Map<string, Promise<unknown>>();
 	constructor(private readonly maxEntries = 2000) {}
 
 	get(key: string): CachedPage | undefined {
@@ -39,8 +40,23 @@ export class PublicPageCache {
 		return entry;
 	}
 
+	/**
+	 * Public data that many pages share (a municipality by its slug), read once until the next change.
+	 * A failed read is forgotten at once, so unknown slugs cannot fill the memory.
+	 */
+	memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+		let pending = this.data.get(key) as Promise<T> | undefined;
+		if (!pending) {
+			pending = load();
+			this.data.set(key, pending);
+			pending.catch(() => this.data.delete(key));
+		}
+		return pending;
+	}
+
 	clear(): void {
 		this.pages.clear();
+		this.data.clear();
 	}
 
 	get size(): number {

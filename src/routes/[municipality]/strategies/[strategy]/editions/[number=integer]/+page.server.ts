@@ -6,13 +6,13 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, parent }) => {
 	const { municipality } = await parent();
-	const page = await loadOrError(() =>
+	return loadOrError(() =>
 		getEditionPage({
 			db: getDb(),
 			municipalityId: municipality.id,
 			strategySlug: params.strategy,
-			number: Number(params.number)
+			number: Number(params.number),
+			loadAlongside: (editionId) => listWorkingGroupsOfEdition({ db: getDb(), municipalityId: municipality.id, editionId })
 		})
 	);
-	return { ...page, workingGroups: await listWorkingGroupsOfEdition({ db: getDb(), municipalityId: municipality.id, editionId: page.edition.id }) };
 };
