@@ -6,7 +6,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, parent }) => {
 	const { municipality } = await parent();
-	return loadOrError(() =>
+	const page = await loadOrError(() =>
 		getEditionPage({
 			db: getDb(),
 			municipalityId: municipality.id,
@@ -15,4 +15,5 @@ export const load: PageServerLoad = async ({ params, parent }) => {
 			loadAlongside: (editionId) => listWorkingGroupsOfEdition({ db: getDb(), municipalityId: municipality.id, editionId })
 		})
 	);
+	return { ...page, workingGroups: page.workingGroups ?? [] };
 };
