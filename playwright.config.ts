@@ -33,7 +33,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'node build/index.js',
+		command: 'node --import tsx scripts/serve.ts',
 		url: `http://localhost:${port}/healthz`,
 		reuseExistingServer: false,
 		timeout: 120_000,

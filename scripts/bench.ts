@@ -19,8 +19,10 @@ import {
 	type Measurement,
 	type Target
 } from './bench-lib';
-import { buildEntry, ensureBuild, projectRoot } from './ensure-build';
+import { ensureBuild, projectRoot } from './ensure-build';
 
+// The server `npm start` runs, fast path for cache hits included.
+const serveScript = path.join(projectRoot, 'scripts', 'serve.ts');
 const editionPath = '/muenster/strategies/migration-und-integration/editions/4';
 
 type Server = { label: string; child: ChildProcess; port: number; exited: Promise<void>; dataDir?: string; logFile: string };
@@ -122,7 +124,7 @@ async function startApp(publicCache: boolean): Promise<Server> {
 	// The embedded PostgreSQL in a fresh directory, never a database named in the caller's environment.
 	delete env.DATABASE_URL;
 	Object.assign(env, { DATA_DIR: sharedDataDir, DEMO: 'on', PUBLIC_CACHE: publicCache ? 'on' : 'off', LEITBILD_ROOT: projectRoot });
-	const server = spawnServer(`Leitbild (PUBLIC_CACHE=${publicCache ? 'on' : 'off'})`, [buildEntry], env, port, sharedDataDir);
+	const server = spawnServer(`Leitbild (PUBLIC_CACHE=${publicCache ? 'on' : 'off'})`, ['--import', 'tsx', serveScript], env, port, sharedDataDir);
 	await waitForHttp(server, `${origin}/healthz`, 180_000);
 	return server;
 }

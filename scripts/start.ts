@@ -1,10 +1,9 @@
 // `npm start`: build when the production build is missing or older than the sources, then serve it.
-import { pathToFileURL } from 'node:url';
-import { buildEntry, ensureBuild, projectRoot } from './ensure-build';
+import { ensureBuild, projectRoot } from './ensure-build';
 
 ensureBuild('start');
 
 process.env.LEITBILD_ROOT ??= projectRoot;
 process.env.PORT ??= '3000';
 console.log(`[start] Leitbild on http://localhost:${process.env.PORT}`);
-await import(pathToFileURL(buildEntry).href);
+await import('./serve');

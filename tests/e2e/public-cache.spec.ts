@@ -36,6 +36,8 @@ test('a second anonymous GET is a cache hit with the same body and the same secu
 	expect(first.status).toBe(200);
 	expect(second.status).toBe(200);
 	expect(second.headers['x-cache']).toBe('hit');
+	// Only the server's fast path, in front of SvelteKit, announces the length of a hit.
+	expect(second.headers['content-length']).toBe(String(Buffer.byteLength(second.body)));
 	expect(second.body).toBe(first.body);
 	expect(second.headers['etag']).toBe(first.headers['etag']);
 	expect(second.headers['content-type']).toMatch(/^text\/html/);
