@@ -25,10 +25,15 @@ export const ideaSchema = z.object({
 	title: text(IDEA_TITLE_MAX),
 	body: text(IDEA_BODY_MAX),
 	fieldId: z.string({ message: 'validation_choose' }).uuid({ message: 'validation_choose' }),
-	districtId: optionalUuid
+	districtId: optionalUuid,
+	organisationId: optionalUuid
 });
 
-export const transcribedIdeaSchema = ideaSchema.extend({ sourceLabel: text(200) });
+export const transcribedIdeaSchema = ideaSchema.omit({ organisationId: true }).extend({
+	sourceLabel: text(200),
+	eventId: optionalUuid,
+	workingGroupId: optionalUuid
+});
 
 export const commentSchema = z.object({ body: text(COMMENT_MAX), parentId: optionalUuid });
 
@@ -50,6 +55,7 @@ export const ideaFilterSchema = z.object({
 	district: z.string().uuid().optional().catch(undefined),
 	status: z.enum(ideaStatuses).optional().catch(undefined),
 	source: z.enum(['online', 'transcribed']).optional().catch(undefined),
+	event: z.string().uuid().optional().catch(undefined),
 	page: z.coerce.number().int().min(1).max(1000).catch(1)
 });
 export type IdeaFilter = z.output<typeof ideaFilterSchema>;

@@ -9,3 +9,5 @@ export const commentNotFound = defineError('ideas_error_comment_not_found', 404)
 export const replyTooDeep = defineError('ideas_error_reply_too_deep', 400);
 export const mergeTargetInvalid = defineError('ideas_error_merge_target', 400);
 export const ideaHidden = defineError('ideas_error_hidden', 409);
+export const ideaOrganisationUnknown = defineError('ideas_error_organisation_unknown', 400);
+export const ideaGatheringUnknown = defineError('ideas_error_gathering_unknown', 400);

@@ -1,8 +1,11 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { editions, fields, strategies } from '../document/document.schema';
+import { consents } from '../people/account.schema';
+import { organisationMemberships, organisations, people } from '../people/organisation.schema';
 import { authUsers } from '../people/people.schema';
 import { districts } from '../tenancy/tenancy.schema';
+import { events, workingGroups } from './event.schema';
 import { ideaComments, ideaReports, ideas, ideaSupports, type IdeaStatus } from './idea.schema';
 
 export type IdeaRow = typeof ideas.$inferSelect;
@@ -47,6 +50,48 @@ export async function selectFieldsOfEdition(db: Executor, municipalityId: string
 export async function selectDistrictIds(db: Executor, municipalityId: string) {
 	const rows = await db.select({ id: districts.id }).from(districts).where(eq(districts.municipalityId, municipalityId));
 	return rows.map((row) => row.id);
+}
+
+/** Organisations of the registry the account's person belongs to: those an idea may be submitted on behalf of. */
+export async function selectOrganisationsOfAccount(db: Executor, municipalityId: string, userId: string) {
+	return db
+		.select({ id: organisations.id, name: organisations.name })
+		.from(organisationMemberships)
+		.innerJoin(people, and(eq(people.id, organisationMemberships.personId), eq(people.municipalityId, municipalityId)))
+		.innerJoin(organisations, eq(organisations.id, organisationMemberships.organisationId))
+		.where(and(eq(organisationMemberships.municipalityId, municipalityId), eq(people.userId, userId)))
+		.orderBy(asc(organisations.name))
+		.limit(100);
+}
+
+/** The events of an edition that ideas were gathered at, for the list's filter. */
+export async function selectEventsWithIdeas(db: Executor, municipalityId: string, editionId: string) {
+	return db
+		.selectDistinct({ id: events.id, title: events.title, startsAt: events.startsAt })
+		.from(ideas)
+		.innerJoin(events, eq(events.id, ideas.eventId))
+		.where(and(eq(ideas.municipalityId, municipalityId), eq(ideas.editionId, editionId)))
+		.orderBy(desc(events.startsAt), events.id, events.title)
+		.limit(200);
+}
+
+/** Events and working groups of an edition, as places where transcribed ideas were gathered. */
+export async function selectGatheringChoices(db: Executor, municipalityId: string, editionId: string) {
+	const [eventRows, groupRows] = await Promise.all([
+		db
+			.select({ id: events.id, title: events.title, startsAt: events.startsAt })
+			.from(events)
+			.where(and(eq(events.municipalityId, municipalityId), eq(events.editionId, editionId)))
+			.orderBy(desc(events.startsAt))
+			.limit(500),
+		db
+			.select({ id: workingGroups.id, name: workingGroups.name })
+			.from(workingGroups)
+			.where(and(eq(workingGroups.municipalityId, municipalityId), eq(workingGroups.editionId, editionId)))
+			.orderBy(asc(workingGroups.name))
+			.limit(200)
+	]);
+	return { events: eventRows, workingGroups: groupRows };
 }
 
 export async function insertIdea(db: Executor, values: NewIdea) {
@@ -96,6 +141,7 @@ export type IdeaListFilter = {
 	districtId?: string;
 	status?: IdeaStatus;
 	source?: 'online' | 'transcribed';
+	eventId?: string;
 	query?: string;
 };
 
@@ -109,6 +155,7 @@ export async function selectIdeas(db: Executor, municipalityId: string, filter: 
 	if (filter.status) conditions.push(eq(ideas.status, filter.status));
 	if (filter.source === 'online') conditions.push(isNull(ideas.sourceLabel));
 	if (filter.source === 'transcribed') conditions.push(isNotNull(ideas.sourceLabel));
+	if (filter.eventId) conditions.push(eq(ideas.eventId, filter.eventId));
 	let rank: SQL | undefined;
 	if (filter.query) {
 		const text = sql`(${ideas.title} || ' ' || ${ideas.body})`;
@@ -143,12 +190,21 @@ export async function selectIdeaDetail(db: Executor, municipalityId: string, ide
 			authorUserId: ideas.authorUserId,
 			statusExplanation: ideas.statusExplanation,
 			mergedIntoId: ideas.mergedIntoId,
+			organisationId: ideas.organisationId,
+			organisationName: organisations.name,
+			eventId: ideas.eventId,
+			eventTitle: events.title,
+			workingGroupId: ideas.workingGroupId,
+			workingGroupName: workingGroups.name,
 			updatedAt: ideas.updatedAt
 		})
 		.from(ideas)
 		.innerJoin(fields, eq(fields.id, ideas.fieldId))
 		.leftJoin(districts, eq(districts.id, ideas.districtId))
 		.leftJoin(authUsers, eq(authUsers.id, ideas.authorUserId))
+		.leftJoin(organisations, eq(organisations.id, ideas.organisationId))
+		.leftJoin(events, eq(events.id, ideas.eventId))
+		.leftJoin(workingGroups, eq(workingGroups.id, ideas.workingGroupId))
 		.where(and(eq(ideas.municipalityId, municipalityId), eq(ideas.id, ideaId)))
 		.limit(1);
 	return row;
@@ -271,7 +327,16 @@ export async function selectOpenReports(db: Executor, municipalityId: string, li
 		.limit(limit);
 }
 
+/** The author's address and the language they last agreed to the privacy notice in, which mails to them use. */
 export async function selectAccountEmail(db: Executor, userId: string) {
-	const [row] = await db.select({ email: authUsers.email, name: authUsers.name }).from(authUsers).where(eq(authUsers.id, userId)).limit(1);
+	const [row] = await db
+		.select({
+			email: authUsers.email,
+			name: authUsers.name,
+			locale: sql<string | null>`(select ${consents.locale} from ${consents} where ${consents.userId} = ${userId} order by ${consents.consentedAt} desc limit 1)`
+		})
+		.from(authUsers)
+		.where(eq(authUsers.id, userId))
+		.limit(1);
 	return row;
 }

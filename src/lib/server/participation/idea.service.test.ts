@@ -10,6 +10,10 @@ import { createMailer, listOutbox, readOutboxMessage } from '../mail/mail.servic
 import type { Actor } from '../people/actor';
 import type { Role } from '../people/people.schema';
 import { isDomainError } from '../shared/errors';
+import * as m from '$lib/paraglide/messages';
+import { consents } from '../people/account.schema';
+import { organisationMemberships, organisations, people } from '../people/organisation.schema';
+import { events } from './event.schema';
 import {
 	commentOnIdea,
 	editIdea,
@@ -248,7 +252,8 @@ describe('moderation', () => {
 				ideaId: idea.id,
 				input: { status: 'adopted', explanation: 'Wird als Maßnahme 2.3 umgesetzt.', mergedIntoId: null },
 				mailer,
-				link: 'http://localhost/a-stadt/ideas',
+				ideaPath: '/a-stadt/ideas',
+				origin: 'http://localhost',
 				locale: 'de'
 			});
 		expect(await codeOf(change(moderator()))).toBe('error_forbidden');
@@ -267,11 +272,67 @@ describe('moderation', () => {
 		const { municipalityId } = await editionScope('a-stadt', 2);
 		const mailer = createMailer({ outboxDir, from: 'x@example.org' });
 		const merge = (mergedIntoId: string) =>
-			setIdeaStatus({ db: test.db, actor: facilitator(), municipalityId, ideaId: idea.id, input: { status: 'merged', explanation: '', mergedIntoId }, mailer, link: 'x', locale: 'en' });
+			setIdeaStatus({ db: test.db, actor: facilitator(), municipalityId, ideaId: idea.id, input: { status: 'merged', explanation: '', mergedIntoId }, mailer, ideaPath: '/x', origin: 'http://localhost', locale: 'en' });
 		expect(await codeOf(merge(idea.id))).toBe('ideas_error_merge_target');
 		const target = await submit(bert(), 'Sprachpatenschaften');
 		await merge(target.id);
 		expect((await getIdea({ db: test.db, municipalityId, ideaId: idea.id, actor: null })).mergedInto?.title).toBe('Sprachpatenschaften');
+	});
+});
+
+describe('who an idea comes from', () => {
+	it('the status mail is written in the language the author chose, not the facilitator’s', async () => {
+		await test.db.insert(consents).values({ userId: ada().userId, noticeVersion: '1', locale: 'en' });
+		const idea = await submit(ada(), 'Welcome walks');
+		const { municipalityId } = await editionScope('a-stadt', 2);
+		const mailOutbox = await mkdtemp(path.join(tmpdir(), 'ideas-outbox-en-'));
+		const mailer = createMailer({ outboxDir: mailOutbox, from: 'Leitbild <noreply@example.org>' });
+		await setIdeaStatus({
+			db: test.db,
+			actor: facilitator(),
+			municipalityId,
+			ideaId: idea.id,
+			input: { status: 'considered', explanation: '', mergedIntoId: null },
+			mailer,
+			ideaPath: `/a-stadt/strategies/vielfalt/editions/2/ideas/${idea.id}`,
+			origin: 'http://localhost',
+			locale: 'de'
+		});
+		const [mail] = await listOutbox(mailOutbox);
+		// Quoted-printable wraps long lines with a trailing "=".
+		const raw = ((await readOutboxMessage(mailOutbox, mail.file)) ?? '').replace(/=\r?\n/g, '');
+		expect(raw).toContain(`http://localhost/en/a-stadt/strategies/vielfalt/editions/2/ideas/${idea.id}`);
+		expect(mail.subject).toBe(m.ideas_mail_status_subject({ title: 'Welcome walks' }, { locale: 'en' }));
+		await rm(mailOutbox, { recursive: true, force: true });
+	});
+
+	it('an idea is submitted on behalf of an organisation only by one of its members', async () => {
+		const { municipalityId, editionId, fields } = await editionScope('a-stadt', 2);
+		const [verein] = await test.db.insert(organisations).values({ municipalityId, slug: 'kulturverein', name: 'Kulturverein', sector: 'association' }).returning();
+		const [person] = await test.db.insert(people).values({ municipalityId, name: 'Ada Beispiel', userId: ada().userId }).returning();
+		await test.db.insert(organisationMemberships).values({ municipalityId, organisationId: verein.id, personId: person.id });
+		const input = (title: string) => ({ title, body: 'Begründung', fieldId: fields[0].id, districtId: null, organisationId: verein.id });
+
+		const idea = await submitIdea({ db: test.db, actor: ada(), municipalityId, editionId, input: input('Im Namen des Vereins') });
+		expect(idea.organisationId).toBe(verein.id);
+		expect(await codeOf(submitIdea({ db: test.db, actor: bert(), municipalityId, editionId, input: input('Fremder Name') }))).toBe('ideas_error_organisation_unknown');
+		expect((await list('a-stadt', 2, { q: 'Fremder Name' })).ideas).toHaveLength(0);
+		expect(await codeOf(editIdea({ db: test.db, actor: bert(), municipalityId, ideaId: (await submit(bert(), 'Bert allein')).id, input: input('Bert für den Verein') }))).toBe(
+			'ideas_error_organisation_unknown'
+		);
+	});
+
+	it('a transcribed idea names an event or working group of its own edition only', async () => {
+		const { municipalityId, editionId, fields } = await editionScope('a-stadt', 2);
+		const other = await editionScope('a-stadt', 1);
+		const at = (editionOf: string) => ({ municipalityId, editionId: editionOf, type: 'workshop' as const, title: 'Werkstatt', startsAt: new Date('2026-03-01T17:00:00Z'), endsAt: new Date('2026-03-01T19:00:00Z') });
+		const [workshop] = await test.db.insert(events).values(at(editionId)).returning();
+		const [oldWorkshop] = await test.db.insert(events).values(at(other.editionId)).returning();
+		const input = (eventId: string) => ({ title: 'Von der Pinnwand', body: 'Abgeschrieben', fieldId: fields[0].id, districtId: null, sourceLabel: 'Werkstatt Nord', eventId, workingGroupId: null });
+
+		const idea = await transcribeIdea({ db: test.db, actor: facilitator(), municipalityId, editionId, input: input(workshop.id) });
+		expect(idea).toMatchObject({ eventId: workshop.id, authorUserId: null });
+		expect(await codeOf(transcribeIdea({ db: test.db, actor: facilitator(), municipalityId, editionId, input: input(oldWorkshop.id) }))).toBe('ideas_error_gathering_unknown');
 	});
 });
 

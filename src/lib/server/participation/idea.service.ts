@@ -1,6 +1,6 @@
 // Participation owns ideas with their comments, supports and reports: what people contribute to an
 // edition, and what moderators and facilitators do with it. Staff writes are audited.
-import type { Locale } from '$lib/paraglide/runtime';
+import { isLocale, localizeHref, type Locale } from '$lib/paraglide/runtime';
 import type { IdeaFilter } from '$lib/validation/idea';
 import { recordChange } from '../audit/audit.service';
 import type { Database, Executor } from '../db/client';
@@ -13,9 +13,11 @@ import {
 	commentNotFound,
 	ideaDistrictUnknown,
 	ideaFieldUnknown,
+	ideaGatheringUnknown,
 	ideaHidden,
 	ideaNotEditable,
 	ideaNotFound,
+	ideaOrganisationUnknown,
 	ideasClosed,
 	mergeTargetInvalid,
 	replyTooDeep
@@ -34,13 +36,16 @@ import {
 	selectDistrictIds,
 	selectEditionBySlugAndNumber,
 	selectEditionStage,
+	selectEventsWithIdeas,
 	selectFieldsOfEdition,
+	selectGatheringChoices,
 	selectHasSupported,
 	selectIdeaDetail,
 	selectIdeaRow,
 	selectIdeas,
 	selectIdeaTitles,
 	selectOpenReports,
+	selectOrganisationsOfAccount,
 	updateCommentHidden,
 	updateIdea
 } from './idea.queries';
@@ -51,7 +56,8 @@ export const FACILITATOR_ROLES: readonly Role[] = ['admin', 'facilitator'];
 export const IDEAS_PAGE_SIZE = 20;
 
 type Scope = { db: Database; municipalityId: string };
-type IdeaInput = { title: string; body: string; fieldId: string; districtId: string | null };
+type IdeaInput = { title: string; body: string; fieldId: string; districtId: string | null; organisationId?: string | null };
+type TranscribedIdeaInput = Omit<IdeaInput, 'organisationId'> & { sourceLabel: string; eventId?: string | null; workingGroupId?: string | null };
 
 export async function getIdeasEdition({ db, municipalityId, strategySlug, number }: Scope & { strategySlug: string; number: number }) {
 	const edition = await selectEditionBySlugAndNumber(db, municipalityId, strategySlug, number);
@@ -68,12 +74,17 @@ export async function listIdeas({ db, municipalityId, editionId, filter }: Scope
 	const { rows, total } = await selectIdeas(
 		db,
 		municipalityId,
-		{ editionId, fieldId: filter.field, districtId: filter.district, status: filter.status, source: filter.source, query: filter.q || undefined },
+		{ editionId, fieldId: filter.field, districtId: filter.district, status: filter.status, source: filter.source, eventId: filter.event, query: filter.q || undefined },
 		{ limit: IDEAS_PAGE_SIZE, offset: (filter.page - 1) * IDEAS_PAGE_SIZE }
 	);
 	// Hidden ideas stay in the list so that the moderation is visible, but without their text.
 	const ideas = rows.map((row) => (row.hiddenReason ? { ...row, title: '', body: '' } : row));
 	return { ideas, total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / IDEAS_PAGE_SIZE)) };
+}
+
+/** Events of the edition with ideas gathered there: the choices of the list's event filter. */
+export async function listIdeaEvents({ db, municipalityId, editionId }: Scope & { editionId: string }) {
+	return selectEventsWithIdeas(db, municipalityId, editionId);
 }
 
 /** One idea with its comments, as the public sees it: hidden content shows only the moderators' reason. */
@@ -114,12 +125,34 @@ function isStaff(actor: Actor, municipalityId: string, roles: readonly Role[]) {
 	}
 }
 
-async function checkIdeaInput(db: Executor, municipalityId: string, editionId: string, input: IdeaInput) {
+async function checkIdeaInput(db: Executor, municipalityId: string, editionId: string, input: IdeaInput, authorUserId: string | null) {
 	const fields = await selectFieldsOfEdition(db, municipalityId, editionId);
 	if (!fields.some((field) => field.id === input.fieldId)) throw ideaFieldUnknown();
 	if (input.districtId && !(await selectDistrictIds(db, municipalityId)).includes(input.districtId)) {
 		throw ideaDistrictUnknown();
 	}
+	// Speaking for an organisation needs a membership in it; nobody submits in another's name.
+	if (input.organisationId) {
+		const own = authorUserId ? await selectOrganisationsOfAccount(db, municipalityId, authorUserId) : [];
+		if (!own.some((organisation) => organisation.id === input.organisationId)) throw ideaOrganisationUnknown();
+	}
+}
+
+async function checkGathering(db: Executor, municipalityId: string, editionId: string, input: TranscribedIdeaInput) {
+	if (!input.eventId && !input.workingGroupId) return;
+	const choices = await selectGatheringChoices(db, municipalityId, editionId);
+	if (input.eventId && !choices.events.some((event) => event.id === input.eventId)) throw ideaGatheringUnknown();
+	if (input.workingGroupId && !choices.workingGroups.some((group) => group.id === input.workingGroupId)) throw ideaGatheringUnknown();
+}
+
+/** What the idea forms offer beyond fields and districts: one's own organisations; for staff, where ideas were gathered. */
+export async function listIdeaFormChoices({ db, municipalityId, editionId, actor }: Scope & { editionId: string; actor: Actor }) {
+	const mayTranscribe = isStaff(actor, municipalityId, FACILITATOR_ROLES);
+	const [organisations, gatherings] = await Promise.all([
+		selectOrganisationsOfAccount(db, municipalityId, actor.userId),
+		mayTranscribe ? selectGatheringChoices(db, municipalityId, editionId) : { events: [], workingGroups: [] }
+	]);
+	return { mayTranscribe, organisations, gatherings };
 }
 
 /** A signed-in person contributes an idea while the edition is collecting them. */
@@ -129,7 +162,7 @@ export async function submitIdea({ db, actor, municipalityId, editionId, input }
 		const stage = await selectEditionStage(tx, municipalityId, editionId);
 		if (!stage) throw editionNotFound();
 		if (stage !== 'participating') throw ideasClosed();
-		await checkIdeaInput(tx, municipalityId, editionId, input);
+		await checkIdeaInput(tx, municipalityId, editionId, input, author.userId);
 		const idea = await insertIdea(tx, { ...input, municipalityId, editionId, authorUserId: author.userId });
 		await announcePublicChange(tx, municipalityId);
 		return idea;
@@ -146,13 +179,14 @@ export async function transcribeIdea({
 	municipalityId,
 	editionId,
 	input
-}: Scope & { actor: Actor | null; editionId: string; input: IdeaInput & { sourceLabel: string; eventId?: string | null; workingGroupId?: string | null } }) {
+}: Scope & { actor: Actor | null; editionId: string; input: TranscribedIdeaInput }) {
 	const facilitator = requireRole(actor, municipalityId, FACILITATOR_ROLES);
 	return db.transaction(async (tx) => {
 		const stage = await selectEditionStage(tx, municipalityId, editionId);
 		if (!stage) throw editionNotFound();
 		if (stage !== 'participating' && stage !== 'drafting') throw ideasClosed();
-		await checkIdeaInput(tx, municipalityId, editionId, input);
+		await checkIdeaInput(tx, municipalityId, editionId, input, null);
+		await checkGathering(tx, municipalityId, editionId, input);
 		const idea = await insertIdea(tx, { ...input, municipalityId, editionId, authorUserId: null });
 		await recordChange(tx, { actor: facilitator, municipalityId, action: 'create', entityType: 'idea', entityId: idea.id, after: idea });
 		return idea;
@@ -166,7 +200,7 @@ export async function editIdea({ db, actor, municipalityId, ideaId, input }: Sco
 		const idea = await selectIdeaRow(tx, municipalityId, ideaId);
 		if (!idea) throw ideaNotFound();
 		if (idea.authorUserId !== author.userId || idea.status !== 'new' || idea.hiddenReason) throw ideaNotEditable();
-		await checkIdeaInput(tx, municipalityId, idea.editionId, input);
+		await checkIdeaInput(tx, municipalityId, idea.editionId, input, author.userId);
 		const updated = await updateIdea(tx, municipalityId, ideaId, input);
 		await announcePublicChange(tx, municipalityId);
 		return updated;
@@ -282,14 +316,17 @@ export async function setIdeaStatus({
 	ideaId,
 	input,
 	mailer,
-	link,
+	ideaPath,
+	origin,
 	locale
 }: Scope & {
 	actor: Actor | null;
 	ideaId: string;
 	input: { status: IdeaStatus; explanation: string; mergedIntoId: string | null };
 	mailer: Mailer;
-	link: string;
+	/** The idea's address without a language prefix; the mail links to it in the author's language. */
+	ideaPath: string;
+	origin: string;
 	locale: Locale;
 }) {
 	const facilitator = requireRole(actor, municipalityId, FACILITATOR_ROLES);
@@ -309,8 +346,18 @@ export async function setIdeaStatus({
 	});
 	// Sent after the commit: a mail must never announce a decision that was rolled back.
 	if (author) {
+		const mailLocale = author.locale && isLocale(author.locale) ? author.locale : locale;
 		await mailer.send(
-			composeStatusMail({ to: author.email, name: author.name, ideaTitle: after.title, status: after.status, explanation: after.statusExplanation, link, locale })
+			composeStatusMail({
+				to: author.email,
+				name: author.name,
+				ideaTitle: after.title,
+				status: after.status,
+				explanation: after.statusExplanation,
+				link: new URL(localizeHref(ideaPath, { locale: mailLocale }), origin).toString(),
+				// The author's language, not the facilitator's.
+				locale: mailLocale
+			})
 		);
 	}
 	return after;

@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/runtime';
-import { listIdeas } from '$lib/server/participation/idea.service';
+import { listIdeaEvents, listIdeas } from '$lib/server/participation/idea.service';
 import { ideaFilterSchema } from '$lib/validation/idea';
 import type { PageServerLoad } from './$types';
 
@@ -7,5 +7,7 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 	const { municipality, edition } = await parent();
 	// Filters come from the address; anything unusable falls back to "all" instead of an error page.
 	const filter = ideaFilterSchema.parse(Object.fromEntries(url.searchParams));
-	return { filter, list: await listIdeas({ db: getDb(), municipalityId: municipality.id, editionId: edition.id, filter }) };
+	const scope = { db: getDb(), municipalityId: municipality.id, editionId: edition.id };
+	const [list, events] = await Promise.all([listIdeas({ ...scope, filter }), listIdeaEvents(scope)]);
+	return { filter, list, events };
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getLocale, localizeHref } from '$lib/paraglide/runtime';
+import { deLocalizeHref, getLocale } from '$lib/paraglide/runtime';
 import { getDb, getRuntime } from '$lib/server/runtime';
 import { parseForm } from '$lib/server/http/forms';
 import { actOrFail, loadOrError } from '$lib/server/http/respond';
@@ -58,7 +58,8 @@ export const actions: Actions = {
 			ideaId,
 			input: data,
 			mailer: getRuntime().mailer,
-			link: new URL(localizeHref(url.pathname), url.origin).toString(),
+			ideaPath: deLocalizeHref(url.pathname),
+			origin: url.origin,
 			locale: getLocale()
 		}), 'status')
 };

@@ -4,17 +4,15 @@ import { getDb } from '$lib/server/runtime';
 import { parseForm } from '$lib/server/http/forms';
 import { actOrFail } from '$lib/server/http/respond';
 import { limitWrites } from '$lib/server/http/rate-limit';
-import { hasRole } from '$lib/server/people/actor';
-import { getIdeasEdition, submitIdea, transcribeIdea } from '$lib/server/participation/idea.service';
+import { getIdeasEdition, listIdeaFormChoices, submitIdea, transcribeIdea } from '$lib/server/participation/idea.service';
 import { getMunicipalityBySlug } from '$lib/server/tenancy/tenancy.service';
 import { ideaSchema, transcribedIdeaSchema } from '$lib/validation/idea';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, locals, url }) => {
 	if (!locals.actor) redirect(303, localizeHref(`/sign-in?next=${encodeURIComponent(url.pathname)}`));
-	const { municipality } = await parent();
-	const actor = locals.actor;
-	return { mayTranscribe: actor.isPlatformAdmin || hasRole(actor, municipality.id, 'admin') || hasRole(actor, municipality.id, 'facilitator') };
+	const { municipality, edition } = await parent();
+	return listIdeaFormChoices({ db: getDb(), municipalityId: municipality.id, editionId: edition.id, actor: locals.actor });
 };
 
 async function editionOf(params: { municipality: string; strategy: string; number: string }) {

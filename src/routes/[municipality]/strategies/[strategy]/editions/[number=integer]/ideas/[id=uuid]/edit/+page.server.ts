@@ -5,17 +5,19 @@ import { getDb } from '$lib/server/runtime';
 import { parseForm } from '$lib/server/http/forms';
 import { actOrFail, loadOrError } from '$lib/server/http/respond';
 import { limitWrites } from '$lib/server/http/rate-limit';
-import { editIdea, getIdea } from '$lib/server/participation/idea.service';
+import { editIdea, getIdea, listIdeaFormChoices } from '$lib/server/participation/idea.service';
 import { getMunicipalityBySlug } from '$lib/server/tenancy/tenancy.service';
 import { ideaSchema } from '$lib/validation/idea';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params, locals, url }) => {
 	if (!locals.actor) redirect(303, localizeHref(`/sign-in?next=${encodeURIComponent(url.pathname)}`));
-	const { municipality } = await parent();
-	const detail = await loadOrError(() => getIdea({ db: getDb(), municipalityId: municipality.id, ideaId: params.id, actor: locals.actor }));
+	const { municipality, edition } = await parent();
+	const actor = locals.actor;
+	const detail = await loadOrError(() => getIdea({ db: getDb(), municipalityId: municipality.id, ideaId: params.id, actor }));
 	if (!detail.mayEdit) error(403, { code: 'ideas_error_not_editable', message: translate('ideas_error_not_editable') });
-	return { idea: detail.idea };
+	const { organisations } = await listIdeaFormChoices({ db: getDb(), municipalityId: municipality.id, editionId: edition.id, actor });
+	return { idea: detail.idea, organisations };
 };
 
 export const actions: Actions = {
