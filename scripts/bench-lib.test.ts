@@ -23,7 +23,7 @@ it('reads the flags in both spellings and refuses what it does not understand', 
 	expect(() => parseBenchArguments(['--duration', '0'])).toThrow(/--duration/);
 	expect(() => parseBenchArguments(['--connections', 'many'])).toThrow(/--connections/);
 	expect(() => parseBenchArguments(['--connections'])).toThrow(/--connections/);
-	expect(() => parseBenchArguments(['--only', 'e'])).toThrow(/--only/);
+	expect(() => parseBenchArguments(['--only', 'z'])).toThrow(/--only/);
 	expect(() => parseBenchArguments(['--fast'])).toThrow(/unknown flag/);
 	expect(() => parseBenchArguments(['fast'])).toThrow(/unexpected argument/);
 });

@@ -4,7 +4,10 @@ export type BenchOptions = { connections: number; duration: number; warmup: numb
 
 export const defaultOptions: BenchOptions = { connections: 50, duration: 10, warmup: 3, runs: 2, only: undefined };
 
-const usage = 'usage: npm run bench -- [--connections N] [--duration S] [--warmup S] [--runs N] [--only a,b,c,d]';
+/** (a) raw node:http, (b–d) the edition page uncached, cached and revalidated, (e) the ideas list, (f) one idea. */
+export const scenarioIds = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+export type ScenarioId = (typeof scenarioIds)[number];
+const usage = `usage: npm run bench -- [--connections N] [--duration S] [--warmup S] [--runs N] [--only ${scenarioIds.join(',')}]`;
 
 /** Reads `--name value` and `--name=value`; an unknown or malformed flag is an error, never ignored. */
 export function parseBenchArguments(argv: string[]): BenchOptions {
@@ -29,8 +32,8 @@ export function parseBenchArguments(argv: string[]): BenchOptions {
 		else if (name === 'runs') options.runs = positive(name, raw);
 		else if (name === 'only') {
 			const names = (raw ?? '').split(',').filter(Boolean);
-			if (names.length === 0 || names.some((scenario) => !['a', 'b', 'c', 'd'].includes(scenario))) {
-				throw new Error(`--only takes a comma-separated list of a, b, c, d\n${usage}`);
+			if (names.length === 0 || names.some((scenario) => !(scenarioIds as readonly string[]).includes(scenario))) {
+				throw new Error(`--only takes a comma-separated list of ${scenarioIds.join(', ')}\n${usage}`);
 			}
 			options.only = names;
 		} else throw new Error(`unknown flag --${name}\n${usage}`);

@@ -17,6 +17,7 @@ import {
 	type BenchOptions,
 	type LoadResult,
 	type Measurement,
+	type ScenarioId,
 	type Target
 } from './bench-lib';
 import { ensureBuild, projectRoot } from './ensure-build';
@@ -24,18 +25,21 @@ import { ensureBuild, projectRoot } from './ensure-build';
 // The server `npm start` runs, fast path for cache hits included.
 const serveScript = path.join(projectRoot, 'scripts', 'serve.ts');
 const editionPath = '/muenster/strategies/migration-und-integration/editions/4';
+// Filtered and on its second page, so that the count, the filter and the offset all do their work.
+const ideasListPath = `${editionPath}/ideas?status=adopted&page=2`;
 
 type Server = { label: string; child: ChildProcess; port: number; exited: Promise<void>; dataDir?: string; logFile: string };
 
 type Scenario = {
-	id: 'a' | 'b' | 'c' | 'd';
+	id: ScenarioId;
 	title: string;
 	expectedStatus: number;
 	target?: Target;
 	start: () => Promise<Server>;
 	/** Checks that the server answers the way the scenario claims before it is loaded; returns the request headers. */
 	prepare: (server: Server) => Promise<Record<string, string>>;
-	path: string;
+	/** Fixed, or found by `prepare` (the idea detail takes the first idea of the list). */
+	path: string | ((server: Server) => string);
 };
 
 type ScenarioResult = {
@@ -176,6 +180,8 @@ async function expectPublicPage(server: Server) {
 	return response;
 }
 
+const ideaDetailPaths = new WeakMap<Server, string>();
+
 const scenarios: Scenario[] = [
 	{
 		id: 'a',
@@ -230,6 +236,35 @@ const scenarios: Scenario[] = [
 			expectThat(revalidated.body === '', 'the 304 carried a body');
 			return { 'if-none-match': etag! };
 		}
+	},
+	{
+		id: 'e',
+		title: 'ideas list, filtered, page 2, uncached',
+		expectedStatus: 200,
+		path: ideasListPath,
+		start: () => startApp(false),
+		prepare: async (server) => {
+			const list = await get(`http://127.0.0.1:${server.port}${ideasListPath}`);
+			expectThat(list.status === 200, `${ideasListPath} answered ${list.status}`);
+			expectThat((list.body.match(/href="[^"]*\/ideas\/[0-9a-f-]{36}"/g) ?? []).length >= 10, 'the second page of adopted ideas lists fewer than ten ideas');
+			return {};
+		}
+	},
+	{
+		id: 'f',
+		title: 'one idea with its comments, uncached',
+		expectedStatus: 200,
+		path: (server) => ideaDetailPaths.get(server)!,
+		start: () => startApp(false),
+		prepare: async (server) => {
+			const list = await get(`http://127.0.0.1:${server.port}${editionPath}/ideas`);
+			const first = list.body.match(/href="([^"]*\/ideas\/[0-9a-f-]{36})"/)?.[1];
+			expectThat(Boolean(first), 'the ideas list links no idea');
+			const detail = await get(`http://127.0.0.1:${server.port}${first}`);
+			expectThat(detail.status === 200 && detail.body.includes('<h1'), `${first} answered ${detail.status}`);
+			ideaDetailPaths.set(server, first!);
+			return {};
+		}
 	}
 ];
 
@@ -266,7 +301,7 @@ async function main(): Promise<number> {
 		const server = await scenario.start();
 		try {
 			const headers = await scenario.prepare(server);
-			const url = `http://127.0.0.1:${server.port}${scenario.path}`;
+			const url = `http://127.0.0.1:${server.port}${typeof scenario.path === 'string' ? scenario.path : scenario.path(server)}`;
 			if (options.warmup > 0) await load(url, headers, options, options.warmup);
 			const runs: ScenarioResult['runs'] = [];
 			for (let run = 0; run < options.runs; run++) {
