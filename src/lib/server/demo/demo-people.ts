@@ -154,8 +154,10 @@ export async function loadDemoPeople(db: Database): Promise<void> {
 		// Ideas written online during the participation phase by the people with accounts.
 		if (fields.length === 0 || accounts.length === 0) return;
 		const authors = accounts.map((person) => person.userId!);
+		// Some fields draw far more ideas online than others, as in the reference story.
+		const fieldWeights = [0, 0, 3, 3, 3, 4, 0, 3, 1, 4, 3, 2];
 		const ideas = Array.from({ length: 120 }, (_, n) => {
-			const fieldIndex = n % fields.length;
+			const fieldIndex = pick(fieldWeights, n) % fields.length;
 			const createdAt = new Date(Date.UTC(2023, 8 + Math.floor(n / 9), 1 + ((n * 11) % 27), 8 + (n % 12)));
 			return {
 				id: randomUUID(),
