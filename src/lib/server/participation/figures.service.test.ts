@@ -228,7 +228,9 @@ describe('offline counts', () => {
 		const result = await figures('a-stadt', id);
 		expect(result.people).toBe(1);
 		expect(result.offlinePeople).toBe(120);
-		expect(result.offline).toEqual([{ id: stored.id, label: 'Papierlisten der Stadtteilwerkstätten', people: 120, note: 'Abgezählt von Listen', countedOn: '2024-03-01' }]);
+		expect(result.offline).toEqual([{ id: stored.id, label: 'Papierlisten der Stadtteilwerkstätten', people: 120, countedOn: '2024-03-01' }]);
+		const forAdmin = await getEditionFiguresForAdmin({ db: test.db, actor: admin, municipalityId: municipalityId('a-stadt'), editionId: id });
+		expect(forAdmin.offline[0].note).toBe('Abgezählt von Listen');
 		const audit = await listAuditEvents({ db: test.db, actor: admin, municipalityId: municipalityId('a-stadt') });
 		expect(audit.events[0]).toMatchObject({ entityType: 'edition_offline_count', entityId: stored.id, action: 'create' });
 

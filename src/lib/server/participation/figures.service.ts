@@ -31,6 +31,12 @@ type Scope = { db: Database; municipalityId: string };
  *   of people, because nobody can tell how many of those people are already counted.
  */
 export async function getEditionFigures({ db, municipalityId, editionId, now = new Date() }: Scope & { editionId: string; now?: Date }) {
+	const { offline, ...figures } = await readFigures(db, municipalityId, editionId, now);
+	// Notes on offline counts are for staff; the public sees label, number and date.
+	return { ...figures, offline: offline.map(({ note: _note, ...entry }) => entry) };
+}
+
+async function readFigures(db: Database, municipalityId: string, editionId: string, now: Date) {
 	const row = await selectEditionFigures(db, municipalityId, editionId, now);
 	const bySector = new Map(row.sectors.map((entry) => [entry.sector, entry.organisations]));
 	return {
@@ -55,7 +61,7 @@ export type EditionFigures = Awaited<ReturnType<typeof getEditionFigures>>;
 export async function getEditionFiguresForAdmin({ db, actor, municipalityId, editionId }: Scope & { actor: Actor | null; editionId: string }) {
 	requireMunicipalityAdmin(actor, municipalityId);
 	if (!(await selectEditionOfMunicipality(db, municipalityId, editionId))) throw editionNotFound();
-	return getEditionFigures({ db, municipalityId, editionId });
+	return readFigures(db, municipalityId, editionId, new Date());
 }
 
 export async function addOfflineCount({ db, actor, municipalityId, editionId, input }: Scope & { actor: Actor | null; editionId: string; input: OfflineCountInput }) {
