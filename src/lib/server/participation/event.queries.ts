@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import { preparedFor } from '../db/prepared';
 import { editions, fields, strategies } from '../document/document.schema';
 import { municipalities } from '../tenancy/tenancy.schema';
 import { eventFields, eventRegistrations, events, workingGroupMembers, workingGroups } from './event.schema';
@@ -287,6 +288,27 @@ export async function selectEventsForStaff(db: Executor, municipalityId: string,
 		.orderBy(desc(events.startsAt), asc(events.id))
 		.limit(limit)
 		.offset(offset);
+}
+
+const editionGroupsStatement = preparedFor((db) =>
+	db
+		.select({
+			id: workingGroups.id,
+			name: workingGroups.name,
+			fieldTitle: fields.title,
+			memberCount: sql<number>`(select count(*)::int from working_group_members m where m.municipality_id = ${workingGroups.municipalityId} and m.working_group_id = ${workingGroups.id})`
+		})
+		.from(workingGroups)
+		.leftJoin(fields, eq(fields.id, workingGroups.fieldId))
+		.where(and(eq(workingGroups.municipalityId, sql.placeholder('municipalityId')), eq(workingGroups.editionId, sql.placeholder('editionId'))))
+		.orderBy(asc(workingGroups.name))
+		.limit(200)
+		.prepare('public_edition_working_groups')
+);
+
+/** The working groups of an edition with their member counts, in one prepared round trip for the edition page. */
+export async function selectWorkingGroupsOfEdition(db: Executor, municipalityId: string, editionId: string) {
+	return editionGroupsStatement(db).execute({ municipalityId, editionId });
 }
 
 export async function countMembersOfGroups(db: Executor, municipalityId: string, groupIds: string[]) {

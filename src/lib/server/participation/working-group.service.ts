@@ -14,7 +14,8 @@ import {
 	selectEventsOfWorkingGroup,
 	selectMembersOfGroups,
 	selectWorkingGroup,
-	selectWorkingGroups
+	selectWorkingGroups,
+	selectWorkingGroupsOfEdition
 } from './event.queries';
 import { isEventId } from './event.service';
 import { eventFieldUnknown, workingGroupNotFound } from './event.errors';
@@ -22,14 +23,7 @@ import { eventFieldUnknown, workingGroupNotFound } from './event.errors';
 const STAFF = ['admin', 'facilitator'] as const;
 
 export async function listWorkingGroupsOfEdition({ db, municipalityId, editionId }: { db: Database; municipalityId: string; editionId: string }) {
-	const rows = await selectWorkingGroups(db, municipalityId, editionId);
-	const counts = await countMembersOfGroups(db, municipalityId, rows.map((row) => row.group.id));
-	return rows.map((row) => ({
-		id: row.group.id,
-		name: row.group.name,
-		fieldTitle: row.fieldTitle,
-		memberCount: counts.find((c) => c.groupId === row.group.id)?.n ?? 0
-	}));
+	return selectWorkingGroupsOfEdition(db, municipalityId, editionId);
 }
 
 /** The public page of a working group within its edition; another edition's id names nothing. */

@@ -1,9 +1,14 @@
-import { getDb } from '$lib/server/runtime';
+import { getDb, getRuntime } from '$lib/server/runtime';
 import { loadOrError } from '$lib/server/http/respond';
 import { getEditionPage } from '$lib/server/document/document.service';
 import { getEditionFigures } from '$lib/server/participation/figures.service';
 import { listWorkingGroupsOfEdition } from '$lib/server/participation/working-group.service';
 import type { PageServerLoad } from './$types';
+
+// The figures aggregate the whole edition (tens of milliseconds on the demo) and change only with a write,
+// which clears the memo, or when an event ends: the hour in the key bounds how long that can go unseen.
+const memoisedFigures = (editionId: string, scope: Omit<Parameters<typeof getEditionFigures>[0], 'editionId'>) =>
+	getRuntime().publicPages.memo(`figures:${editionId}:${Math.floor(Date.now() / 3_600_000)}`, () => getEditionFigures({ ...scope, editionId }));
 
 export const load: PageServerLoad = async ({ params, parent }) => {
 	const { municipality } = await parent();
@@ -14,7 +19,7 @@ export const load: PageServerLoad = async ({ params, parent }) => {
 			strategySlug: params.strategy,
 			number: Number(params.number),
 			// Working groups and figures are read alongside the edition body, so they add no round trip in sequence.
-			loadAlongside: (editionId) => Promise.all([listWorkingGroupsOfEdition({ ...scope, editionId }), getEditionFigures({ ...scope, editionId })])
+			loadAlongside: (editionId) => Promise.all([listWorkingGroupsOfEdition({ ...scope, editionId }), memoisedFigures(editionId, scope)])
 		})
 	);
 	const [workingGroups, figures] = page.workingGroups ?? [[], undefined];
