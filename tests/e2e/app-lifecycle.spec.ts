@@ -131,3 +131,41 @@ test('with DATABASE_URL the app uses that server, migrates it and starts no embe
 		rmSync(appDir, { recursive: true, force: true });
 	}
 });
+
+test('two app instances on one PostgreSQL share sessions and sign-in limits', async () => {
+	const externalDir = mkdtempSync(path.join(os.tmpdir(), 'leitbild-external-'));
+	const appDirs = [mkdtempSync(path.join(os.tmpdir(), 'leitbild-lifecycle-')), mkdtempSync(path.join(os.tmpdir(), 'leitbild-lifecycle-'))];
+	const external = await startEmbeddedPostgres({ dataDir: externalDir, databaseName: 'shared_leitbild', whenRunning: 'stop' });
+	const apps: App[] = [];
+	try {
+		const env = { DATABASE_URL: external.url, AUTH_SECRET: 'two-instances-secret-0123456789abcdef' };
+		apps.push(await startApp(appDirs[0], env));
+		apps.push(await startApp(appDirs[1], env));
+		const [one, two] = apps;
+		const signIn = (app: App, password: string) =>
+			fetch(`http://127.0.0.1:${app.port}/sign-in`, {
+				method: 'POST',
+				body: new URLSearchParams({ email: 'teilnahme@example.org', password }),
+				headers: { origin: `http://localhost:${app.port}`, accept: 'text/html' },
+				redirect: 'manual'
+			});
+
+		const signedIn = await signIn(one, 'demo-participant');
+		expect(signedIn.status).toBe(303);
+		const session = signedIn.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+		expect(session).toContain('session_token=');
+		const account = await fetch(`http://127.0.0.1:${two.port}/account`, { headers: { cookie: session }, redirect: 'manual' });
+		expect(account.status).toBe(200);
+		expect(await account.text()).toContain('teilnahme@example.org');
+
+		// Wrong passwords alternate between the instances; the sixth is refused by whichever gets it.
+		for (let attempt = 0; attempt < 5; attempt++) expect((await signIn(apps[attempt % 2], 'falsch-falsch-falsch')).status).toBe(400);
+		expect((await signIn(two, 'falsch-falsch-falsch')).status).toBe(429);
+		expect((await signIn(one, 'demo-participant')).status).toBe(429);
+	} finally {
+		for (const app of apps) await stopApp(app);
+		await external.stop();
+		rmSync(externalDir, { recursive: true, force: true });
+		for (const dir of appDirs) rmSync(dir, { recursive: true, force: true });
+	}
+});

@@ -15,7 +15,7 @@ test('a wrong password gets a 400 with a localised message and the e-mail kept',
 });
 
 test('the sixth wrong password for one account from one address gets 429 with a localised message', async ({ request, baseURL }) => {
-	// The limiter lives in the shared e2e server's memory: an address no other spec signs in with
+	// The limiter counts in the shared e2e server's database: an account no other spec signs in with
 	// keeps the demo accounts usable for everyone else.
 	const attempt = () =>
 		request.post('/sign-in', {

@@ -2,6 +2,7 @@ import { bootDatabase, type BootedDatabase } from './db/boot';
 import { readConfig, type AppConfig } from './config';
 import { listenForPublicChanges } from './http/public-change';
 import { PublicPageCache } from './http/public-page-cache';
+import { postgresStore, useRateLimitStore } from './http/rate-limit';
 import { createPublicPageFastPath, publishPublicPageFastPath } from './http/public-page-fast-path';
 import { createAuth, type Auth } from './people/auth';
 import { createMailer, type Mailer } from './mail/mail.service';
@@ -27,6 +28,7 @@ export function startRuntime(): Promise<void> {
 			await database.shutdown();
 			throw error;
 		}
+		useRateLimitStore(postgresStore(database.pool));
 		const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, from: config.mailFrom });
 		runtime = { config, database, auth, publicPages, mailer };
 		if (config.publicCache) publishPublicPageFastPath(createPublicPageFastPath(publicPages));

@@ -1,16 +1,44 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type pg from 'pg';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { defineError } from '../shared/errors';
 
 export const rateLimited = defineError('error_rate_limited', 429);
 
-// Sign-in: only failures count — a handful per account and address, a wider budget per address
-// alone — so a whole office behind one address can still sign in at nine in the morning.
-const signInPerAccount = new RateLimiterMemory({ keyPrefix: 'sign-in-account', points: 5, duration: 15 * 60 });
-const signInPerAddress = new RateLimiterMemory({ keyPrefix: 'sign-in-address', points: 30, duration: 15 * 60 });
-// Writes by signed-in people: generous for real work, a wall for scripts gone wrong.
-const writesPerActor = new RateLimiterMemory({ keyPrefix: 'writes', points: 120, duration: 60 });
+type Budget = { keyPrefix: string; points: number; duration: number };
+type Store = (budget: Budget) => RateLimiterAbstract;
 
-async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
+const budgets = {
+	// Sign-in: only failures count — a handful per account and address, a wider budget per address
+	// alone — so a whole office behind one address can still sign in at nine in the morning.
+	signInPerAccount: { keyPrefix: 'sign-in-account', points: 5, duration: 15 * 60 },
+	signInPerAddress: { keyPrefix: 'sign-in-address', points: 30, duration: 15 * 60 },
+	// Writes by signed-in people: generous for real work, a wall for scripts gone wrong.
+	writesPerActor: { keyPrefix: 'writes', points: 120, duration: 60 },
+	// Registration sends mail: a few accounts per network address and a few mails per e-mail address an hour.
+	registrationsPerAddress: { keyPrefix: 'register-address', points: 10, duration: 60 * 60 },
+	verificationMailsPerEmail: { keyPrefix: 'verification-mail', points: 3, duration: 60 * 60 }
+} satisfies Record<string, Budget>;
+
+const limitersIn = (store: Store) =>
+	Object.fromEntries(Object.entries(budgets).map(([name, budget]) => [name, store(budget)])) as Record<keyof typeof budgets, RateLimiterAbstract>;
+
+export const memoryStore: Store = (budget) => new RateLimiterMemory(budget);
+
+/** Counters in PostgreSQL, shared by every app instance on the database (table rate_limits, see its schema). */
+export const postgresStore =
+	(pool: pg.Pool): Store =>
+	(budget) =>
+		new RateLimiterPostgres({ ...budget, storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: true });
+
+// In memory until the server has its database (tests of single functions run without one).
+let limiters = limitersIn(memoryStore);
+
+/** The running server counts in its database, so that all instances behind a proxy share the limits. */
+export function useRateLimitStore(store: Store): void {
+	limiters = limitersIn(store);
+}
+
+async function consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
 	try {
 		await limiter.consume(key);
 	} catch (rejection) {
@@ -21,9 +49,9 @@ async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
 	}
 }
 
-const signInLimits = (address: string, email: string): [RateLimiterMemory, string][] => [
-	[signInPerAddress, address],
-	[signInPerAccount, `${address}|${email.toLowerCase()}`]
+const signInLimits = (address: string, email: string): [RateLimiterAbstract, string][] => [
+	[limiters.signInPerAddress, address],
+	[limiters.signInPerAccount, `${address}|${email.toLowerCase()}`]
 ];
 
 /** Refuses a sign-in attempt while too many recent attempts from this address (for this account) failed. */
@@ -45,19 +73,16 @@ export async function recordFailedSignIn(address: string, email: string): Promis
 }
 
 export async function forgetSignInFailures(address: string, email: string): Promise<void> {
-	await signInPerAccount.delete(`${address}|${email.toLowerCase()}`);
+	await limiters.signInPerAccount.delete(`${address}|${email.toLowerCase()}`);
 }
 
 export async function limitWrites(actorKey: string): Promise<void> {
-	await consume(writesPerActor, actorKey);
+	await consume(limiters.writesPerActor, actorKey);
 }
 
-// Registration sends mail: a few accounts per network address and a few mails per e-mail address an hour.
-const registrationsPerAddress = new RateLimiterMemory({ keyPrefix: 'register-address', points: 10, duration: 60 * 60 });
-const verificationMailsPerEmail = new RateLimiterMemory({ keyPrefix: 'verification-mail', points: 3, duration: 60 * 60 });
 
 /** Registering and asking for another verification link share one budget: both send mail. */
 export async function limitRegistration(address: string, email: string): Promise<void> {
-	await consume(registrationsPerAddress, address);
-	await consume(verificationMailsPerEmail, email.toLowerCase());
+	await consume(limiters.registrationsPerAddress, address);
+	await consume(limiters.verificationMailsPerEmail, email.toLowerCase());
 }
