@@ -7,3 +7,4 @@ export * from '../participation/idea.schema';
 export * from '../people/organisation.schema';
 export * from '../participation/event.schema';
 export * from '../people/invitation.schema';
+export * from '../participation/event-photo.schema';
