@@ -15,6 +15,9 @@ const seconds = (name: string, fallback?: number) => {
 	return value === undefined || value === '' ? fallback : Number(value);
 };
 
+// Event photos are uploaded in one request of up to 8 MB plus the form fields (adapter-node's default is 512 KB).
+process.env.BODY_SIZE_LIMIT ??= '10M';
+
 // Importing the handler runs SvelteKit's init hook, which boots the database: the server listens only when ready.
 const { handler } = (await import(pathToFileURL(path.join(projectRoot, 'build', 'handler.js')).href)) as { handler: Handler };
 const fastPath = publishedPublicPageFastPath();

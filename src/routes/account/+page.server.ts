@@ -1,16 +1,23 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { parseForm } from '$lib/server/http/forms';
 import { limitWrites } from '$lib/server/http/rate-limit';
 import { actOrFail, loadOrError } from '$lib/server/http/respond';
 import { getProfile, updateProfile } from '$lib/server/people/account.service';
+import { declareMembership, getMembershipsOfAccount, removeOwnMembership } from '$lib/server/people/membership.service';
+import { declareMembershipSchema, removeMembershipSchema } from '$lib/validation/membership';
 import { getDb } from '$lib/server/runtime';
 import { SPOKEN_LANGUAGES, profileSchema } from '$lib/validation/account';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.actor) redirect(303, localizeHref(`/sign-in?next=${encodeURIComponent(localizeHref('/account'))}`));
-	return loadOrError(async () => ({ profile: await getProfile({ db: getDb(), actor: locals.actor }), languages: SPOKEN_LANGUAGES }));
+	const municipalitySlug = url.searchParams.get('membershipsIn') ?? undefined;
+	return loadOrError(async () => ({
+		profile: await getProfile({ db: getDb(), actor: locals.actor }),
+		languages: SPOKEN_LANGUAGES,
+		membershipView: await getMembershipsOfAccount({ db: getDb(), actor: locals.actor, municipalitySlug })
+	}));
 };
 
 // Named actions, so that later sections of the page (e.g. organisation memberships) add their own.
@@ -24,5 +31,23 @@ export const actions: Actions = {
 			return { saved: 'profile' };
 		});
 		return result;
+	},
+	declareMembership: async ({ request, locals }) => {
+		const form = await parseForm(request, declareMembershipSchema);
+		if (!form.ok) return fail(form.failure.status, { ...form.failure.data, section: 'memberships' });
+		return actOrFail({ ...form.values, section: 'memberships' }, async () => {
+			await limitWrites(locals.actor?.userId ?? 'anonymous');
+			await declareMembership({ db: getDb(), actor: locals.actor, input: form.data });
+			return { saved: 'membership', section: 'memberships' };
+		});
+	},
+	removeMembership: async ({ request, locals }) => {
+		const form = await parseForm(request, removeMembershipSchema);
+		if (!form.ok) return fail(form.failure.status, { ...form.failure.data, section: 'memberships' });
+		return actOrFail({ section: 'memberships' }, async () => {
+			await limitWrites(locals.actor?.userId ?? 'anonymous');
+			await removeOwnMembership({ db: getDb(), actor: locals.actor, membershipId: form.data.membershipId });
+			return { saved: 'membershipRemoved', section: 'memberships' };
+		});
 	}
 };

@@ -8,3 +8,5 @@ export * from '../people/organisation.schema';
 export * from '../participation/event.schema';
 export * from '../participation/figures.schema';
 export * from '../http/rate-limit.schema';
+export * from '../people/invitation.schema';
+export * from '../participation/event-photo.schema';

@@ -8,6 +8,7 @@ import { loadDemoIdeas } from './demo-ideas';
 import { loadDemoOrganisations } from './demo-organisations';
 import { loadDemoEvents } from './demo-events';
 import { loadDemoPeople } from './demo-people';
+import { loadDemoInvitations } from './demo-invitations';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -21,5 +22,6 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	await loadDemoOrganisations(db);
 	await loadDemoEvents(db);
 	await loadDemoPeople(db);
+	await loadDemoInvitations(db);
 	return true;
 }

@@ -3,7 +3,7 @@ import { hasSessionCookie, isCacheablePublicPath, isSessionPath } from './anonym
 
 it('caches public reading pages in both languages but never the back office, sign-in or health check', () => {
 	for (const path of ['/', '/en', '/muenster', '/en/muenster/strategies/s/editions/4']) expect(isCacheablePublicPath(path), path).toBe(true);
-	for (const path of ['/admin', '/admin/muenster', '/en/admin/muenster/audit', '/sign-in', '/en/sign-in', '/healthz', '/account', '/api/v1/x', '/verify', '/muenster/events/e1/registration/secret-token'])
+	for (const path of ['/admin', '/admin/muenster', '/en/admin/muenster/audit', '/sign-in', '/en/sign-in', '/healthz', '/account', '/api/v1/x', '/verify', '/invitations/secret-token', '/en/invitations/secret-token', '/muenster/events/e1/registration/secret-token'])
 		expect(isCacheablePublicPath(path), path).toBe(false);
 	// A municipality whose slug merely starts like a fixed address is still public.
 	expect(isCacheablePublicPath('/administration-stadt')).toBe(true);

@@ -11,6 +11,8 @@ import { notSignedIn } from '../shared/errors';
 import type { Actor } from './actor';
 import { verificationLinkInvalid, wrongPassword } from './account.errors';
 import { accountExportSections } from './account.export';
+import './membership.export';
+import { forgetPeopleOfAccount } from './membership.service';
 import {
 	insertConsent,
 	insertUnverifiedUser,
@@ -195,6 +197,7 @@ export async function deleteAccount({ db, actor, password }: { db: Database; act
 			if (role.role === 'admin' && (await countAdmins(tx, role.municipalityId)) < 2) throw lastAdmin();
 		}
 		await pseudonymiseAuditEvents(tx, user.id, user.email, DELETED_ACCOUNT_NAME);
+		await forgetPeopleOfAccount(tx, user.id);
 		await replaceUserByTombstone(tx, user.id, user.email, DELETED_ACCOUNT_NAME);
 		// Recorded without name or address: the entry only says that this account id was deleted.
 		await recordChange(tx, {

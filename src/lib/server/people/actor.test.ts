@@ -33,6 +33,14 @@ describe('back-office sections by role', () => {
 		expect(mayOpen(staff('moderator'), 'muenster', '/admin/[municipality]/events')).toBe(false);
 	});
 
+	it("facilitators invite organisations to an edition without gaining the rest of the strategies section", () => {
+		const invitations = '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/invitations';
+		expect(mayOpen(staff('facilitator'), 'muenster', invitations)).toBe(true);
+		expect(mayOpen(staff('facilitator'), 'muenster', '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]')).toBe(false);
+		expect(mayOpen(staff('facilitator'), 'greven', invitations)).toBe(false);
+		expect(mayOpen(staff('moderator'), 'muenster', invitations)).toBe(false);
+	});
+
 	it('an admin opens every section; a participant does not enter the back office at all', () => {
 		expect(mayOpen(staff('admin'), 'muenster', '/admin/[municipality]/audit')).toBe(true);
 		const participant = staff('participant');

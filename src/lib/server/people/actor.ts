@@ -62,10 +62,15 @@ export const backOfficeSectionRoles: Record<string, readonly Role[]> = {
 	moderation: ['admin', 'facilitator', 'moderator'],
 	organisations: ['admin', 'facilitator'],
 	events: ['admin', 'facilitator'],
-	'working-groups': ['admin', 'facilitator']
+	'working-groups': ['admin', 'facilitator'],
+	invitations: ['admin', 'facilitator']
 };
 
+// Invitations live below an edition, in the admins' strategies section, but inviting is facilitators' work.
+const invitationsRoute = /^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/invitations(\/|$)/;
+
 export function backOfficeSectionOf(routeId: string | null): string | undefined {
+	if (routeId && invitationsRoute.test(routeId)) return 'invitations';
 	const match = routeId?.match(/^\/admin\/\[municipality\]\/([^/]+)/);
 	return match ? match[1] : undefined;
 }

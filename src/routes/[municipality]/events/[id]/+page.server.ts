@@ -8,6 +8,7 @@ import { cancelOwnRegistration, getPublicEvent, registerForEvent } from '$lib/se
 import { getLocale } from '$lib/paraglide/runtime';
 import { guestRegistrationSchema } from '$lib/validation/events';
 import { z } from 'zod';
+import { listEventPhotos } from '$lib/server/participation/event-photo.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params, locals }) => {
@@ -15,7 +16,8 @@ export const load: PageServerLoad = async ({ parent, params, locals }) => {
 	const event = await loadOrError(() =>
 		getPublicEvent({ db: getDb(), municipalityId: municipality.id, eventId: params.id, actor: locals.actor, now: new Date() })
 	);
-	return { ...event, registrant: locals.actor ? { name: locals.actor.name, email: locals.actor.email } : null };
+	const photos = await listEventPhotos({ db: getDb(), municipalityId: municipality.id, eventId: params.id });
+	return { ...event, photos, registrant: locals.actor ? { name: locals.actor.name, email: locals.actor.email } : null };
 };
 
 const municipalityOf = (slug: string) => getMunicipalityBySlug({ db: getDb(), slug });

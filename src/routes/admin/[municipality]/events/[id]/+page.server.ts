@@ -5,13 +5,18 @@ import { actOrFail, loadOrError } from '$lib/server/http/respond';
 import { addWalkIn, getEventForStaff, getEventFormChoices, getMunicipalityForStaff, publishMinutes, recordAttendance, updateEvent } from '$lib/server/participation/event.admin';
 import { mailSetupFor } from '$lib/server/participation/event.http';
 import { attendanceSchema, eventSchema, minutesSchema, walkInSchema } from '$lib/validation/events';
+import { actOnPhoto, photoStorage, readPhotoUpload } from '$lib/server/participation/event-photo.http';
+import { listEventPhotos, removeEventPhoto, uploadEventPhoto } from '$lib/server/participation/event-photo.service';
+import { photoLicences } from '$lib/server/participation/event-photo.schema';
+import { removeEventPhotoSchema } from '$lib/validation/event-photo';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, locals, params, url }) => {
 	const { municipality } = await parent();
 	const scope = { db: getDb(), actor: locals.actor, municipalityId: municipality.id };
 	const [staffView, choices] = await loadOrError(() => Promise.all([getEventForStaff({ ...scope, eventId: params.id }), getEventFormChoices(scope)]));
-	return { ...staffView, choices, created: url.searchParams.has('created') };
+	const photos = await listEventPhotos({ db: getDb(), municipalityId: municipality.id, eventId: params.id });
+	return { ...staffView, choices, created: url.searchParams.has('created'), photos, licences: photoLicences };
 };
 
 const staffScope = async (slug: string, actor: App.Locals['actor']) => {
@@ -55,6 +60,24 @@ export const actions: Actions = {
 			const scope = await staffScope(params.municipality, locals.actor);
 			await publishMinutes({ ...scope, eventId: params.id, minutes: form.data.minutes, now: new Date() });
 			return { saved: 'minutes' };
+		});
+	},
+	uploadPhoto: async ({ request, params, locals }) => {
+		const upload = await readPhotoUpload(request);
+		if (!upload.ok) return upload.failure;
+		return actOnPhoto(upload.values, async () => {
+			const scope = await staffScope(params.municipality, locals.actor);
+			await uploadEventPhoto({ ...scope, eventId: params.id, bytes: upload.bytes, input: upload.input, storage: photoStorage() });
+			return { saved: 'photo', section: 'photos' };
+		});
+	},
+	removePhoto: async ({ request, params, locals }) => {
+		const form = await parseForm(request, removeEventPhotoSchema);
+		if (!form.ok) return form.failure;
+		return actOnPhoto({}, async () => {
+			const scope = await staffScope(params.municipality, locals.actor);
+			await removeEventPhoto({ ...scope, eventId: params.id, photoId: form.data.photoId, storage: photoStorage() });
+			return { saved: 'photoRemoved', section: 'photos' };
 		});
 	}
 };

@@ -1,0 +1,3 @@
+import { translate } from '$lib/i18n';
+
+export const invitationStatusLabel = (status: string) => translate(`invitations_status_${status}`);
