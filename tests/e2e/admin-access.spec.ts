@@ -26,8 +26,11 @@ const paramFillers: Record<string, (municipality: Municipality) => string> = {
 	id: (municipality) => demoEventIds[municipality]
 };
 
-// Facilitators run organisations, events, working groups and moderation of their municipality, and nothing else here.
-const isFacilitatorPage = (routeId: string) => /^\/admin\/\[municipality\]\/(organisations|events|working-groups|moderation)(\/|$)/.test(routeId);
+// Facilitators run organisations, events, working groups and moderation of their municipality, and
+// draft editions' documents; nothing else here.
+const isFacilitatorPage = (routeId: string) =>
+	/^\/admin\/\[municipality\]\/(organisations|events|working-groups|moderation)(\/|$)/.test(routeId) ||
+	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document';
 
 type AdminPage = { routeId: string; path: string; municipality: Municipality | null; actions: string[] };
 

@@ -65,7 +65,20 @@ export const backOfficeSectionRoles: Record<string, readonly Role[]> = {
 	'working-groups': ['admin', 'facilitator']
 };
 
+/**
+ * Single pages inside an admin-only section that more staff work on, under the name
+ * backOfficeSectionOf gives them. They do not appear in the back-office navigation of their own.
+ */
+export const backOfficePageRoles: Record<string, { routeId: string; roles: readonly Role[] }> = {
+	'edition-document': {
+		routeId: '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document',
+		roles: ['admin', 'facilitator']
+	}
+};
+
 export function backOfficeSectionOf(routeId: string | null): string | undefined {
+	const page = Object.entries(backOfficePageRoles).find(([, entry]) => entry.routeId === routeId);
+	if (page) return page[0];
 	const match = routeId?.match(/^\/admin\/\[municipality\]\/([^/]+)/);
 	return match ? match[1] : undefined;
 }
@@ -73,7 +86,7 @@ export function backOfficeSectionOf(routeId: string | null): string | undefined 
 /** Whether the actor may work on this section of the municipality's back office (admins: every section). */
 export function mayWorkInBackOffice(actor: Actor, municipalitySlug: string, section: string | undefined): boolean {
 	if (actor.isPlatformAdmin) return true;
-	const allowed: readonly Role[] = (section && backOfficeSectionRoles[section]) || ['admin'];
+	const allowed: readonly Role[] = (section && (backOfficeSectionRoles[section] ?? backOfficePageRoles[section]?.roles)) || ['admin'];
 	return actor.memberships.some((m) => m.municipalitySlug === municipalitySlug && allowed.includes(m.role));
 }
 
