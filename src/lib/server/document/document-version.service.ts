@@ -166,12 +166,11 @@ export async function removeSection(scope: EditionScope & { sectionId: string })
 }
 
 /** The whole working state of the document as a version would keep it. */
+// One query after another: inside a transaction they share one connection, which runs one at a time anyway.
 export async function snapshotOfDraft(db: Executor, municipalityId: string, editionId: string): Promise<DocumentSnapshot> {
-	const [outlineRows, introduction, sections] = await Promise.all([
-		selectOutline(db, municipalityId, editionId),
-		selectIntroduction(db, municipalityId, editionId),
-		selectSections(db, municipalityId, editionId)
-	]);
+	const outlineRows = await selectOutline(db, municipalityId, editionId);
+	const introduction = await selectIntroduction(db, municipalityId, editionId);
+	const sections = await selectSections(db, municipalityId, editionId);
 	return buildSnapshot({
 		introduction,
 		outline: buildOutline(outlineRows.fieldRows, outlineRows.goalRows, outlineRows.measureRows),
