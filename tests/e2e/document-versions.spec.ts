@@ -40,7 +40,10 @@ test('a facilitator drafts, publishes two versions, and the public compares them
 
 	// The facilitator drafts: an introduction, a field of action and a goal.
 	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');
-	await visit(drafting);
+	await visit('/admin');
+	await page.getByRole('link', { name: 'Leitbild Migration und Integration, 5. Auflage (Münster)' }).click();
+	await expect(page).toHaveURL(new RegExp(`${drafting}$`));
+	await checkPage(page);
 	await expect(page.getByText('Es ist noch keine Fassung veröffentlicht.')).toBeVisible();
 	await page.getByLabel('Text der Einleitung').fill('Münster ist eine Stadt für alle.\n\nDieses Leitbild sagt, wie wir das bis 2036 erreichen.');
 	await page.getByRole('form', { name: 'Einleitung' }).getByRole('button', { name: 'Speichern' }).click();

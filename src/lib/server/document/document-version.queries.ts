@@ -1,5 +1,7 @@
-import { and, asc, desc, eq, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import { municipalities } from '../tenancy/tenancy.schema';
+import { editions, strategies, type EditionStage } from './document.schema';
 import { documentDrafts, documentSections, documentVersions } from './document-version.schema';
 import type { DocumentSnapshot } from './document.snapshot';
 
@@ -122,4 +124,23 @@ export async function insertVersion(
 ) {
 	const [row] = await db.insert(documentVersions).values(values).returning();
 	return row;
+}
+
+/** Editions in the given stages across the given municipalities, for the back office's way in. */
+export async function selectEditionsInStages(db: Executor, municipalityIds: string[], stages: readonly EditionStage[]) {
+	if (municipalityIds.length === 0) return [];
+	return db
+		.select({
+			municipalitySlug: municipalities.slug,
+			municipalityName: municipalities.name,
+			strategySlug: strategies.slug,
+			strategyTitle: strategies.title,
+			number: editions.number
+		})
+		.from(editions)
+		.innerJoin(strategies, and(eq(strategies.id, editions.strategyId), eq(strategies.municipalityId, editions.municipalityId)))
+		.innerJoin(municipalities, eq(municipalities.id, editions.municipalityId))
+		.where(and(inArray(editions.municipalityId, municipalityIds), inArray(editions.stage, [...stages])))
+		.orderBy(asc(municipalities.name), asc(strategies.position), desc(editions.number))
+		.limit(100);
 }

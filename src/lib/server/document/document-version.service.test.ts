@@ -13,6 +13,7 @@ import {
 	compareDocumentVersions,
 	getDocumentForDrafting,
 	getPublishedDocument,
+	listDocumentsToDraft,
 	publishVersion,
 	saveIntroduction
 } from './document-version.service';
@@ -249,5 +250,17 @@ describe('who may publish, and when', () => {
 	it('publishing is recorded in the audit log', async () => {
 		const { events } = await listAuditEvents({ db: test.db, actor: actorWith('admin', 'a-stadt'), municipalityId: municipality('a-stadt') });
 		expect(events.filter((event) => event.entityType === 'document_version').length).toBe(4);
+	});
+});
+
+describe('the back office’s way in for facilitators', () => {
+	it('a facilitator finds the editions open for drafting in their municipality, and only those', async () => {
+		const documents = await listDocumentsToDraft({ db: test.db, actor: facilitator() });
+		expect(documents.map((document) => [document.municipalitySlug, document.number])).toEqual([
+			['a-stadt', 3],
+			['a-stadt', 1]
+		]);
+		expect(await listDocumentsToDraft({ db: test.db, actor: actorWith('participant', 'a-stadt') })).toEqual([]);
+		expect(await listDocumentsToDraft({ db: test.db, actor: null })).toEqual([]);
 	});
 });

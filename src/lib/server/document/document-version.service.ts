@@ -19,6 +19,7 @@ import {
 	deleteSection,
 	insertSection,
 	insertVersion,
+	selectEditionsInStages,
 	selectIntroduction,
 	selectLatestVersionNumber,
 	selectSections,
@@ -56,6 +57,17 @@ async function findEdition(db: Executor, municipalityId: string, strategySlug: s
 export async function getEditionForDrafting({ db, actor, municipalityId, strategySlug, number }: Scope & { strategySlug: string; number: number }) {
 	requireRole(actor, municipalityId, draftingRoles);
 	return findEdition(db, municipalityId, strategySlug, number);
+}
+
+/**
+ * The documents a facilitator can draft now, in the municipalities they facilitate without
+ * administering (admins reach them through the strategies section).
+ */
+export async function listDocumentsToDraft({ db, actor }: { db: Database; actor: Actor | null }) {
+	if (!actor) return [];
+	const administered = new Set(actor.memberships.filter((m) => m.role === 'admin').map((m) => m.municipalityId));
+	const facilitated = actor.memberships.filter((m) => m.role === 'facilitator' && !administered.has(m.municipalityId)).map((m) => m.municipalityId);
+	return selectEditionsInStages(db, [...new Set(facilitated)], draftingStages);
 }
 
 /** Everything the drafting page shows: the working state of the document and the versions so far. */
