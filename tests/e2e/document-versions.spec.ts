@@ -4,8 +4,10 @@ import { checkPage, expect, signIn, test } from './fixtures';
 // A facilitator drafts the document of a new edition, publishes two versions, and the public compares them.
 
 const strategy = '/muenster/strategies/migration-und-integration';
-const drafting = `/admin${strategy}/editions/5/document`;
-const publicDocument = `${strategy}/editions/5/document`;
+// The story drafts a strategy of its own, so the demo's editions stay as other specs expect them.
+const draftStrategy = '/muenster/strategies/stadtteilkonzept-coerde';
+const drafting = `/admin${draftStrategy}/editions/1/document`;
+const publicDocument = `${draftStrategy}/editions/1/document`;
 const field = 'Arbeit und Ausbildung';
 const goal = 'Ausbildungsplätze für junge Geflüchtete';
 const revisedGoal = 'Mehr Ausbildungsplätze für junge Geflüchtete';
@@ -27,25 +29,30 @@ async function publish(page: Page, title: string, summary: string) {
 
 test('a facilitator drafts, publishes two versions, and the public compares them inline and side by side', async ({ page, visit }) => {
 	test.setTimeout(180_000);
-	// An admin opens a new edition for drafting.
+	// An admin opens a new strategy with a first edition for drafting.
 	await signIn(page, 'admin@muenster.example.org', 'demo-admin-muenster');
-	await visit(`/admin${strategy}/editions/new`);
-	await page.getByLabel('Nummer der Auflage').fill('5');
-	await page.getByLabel('Zeitraum ab (Jahr)').fill('2031');
-	await page.getByLabel('Zeitraum bis (Jahr)').fill('2036');
+	await visit('/admin/muenster/strategies');
+	await page.getByLabel('Kurzbezeichnung in Adressen').fill('stadtteilkonzept-coerde');
+	await page.getByLabel('Titel', { exact: true }).fill('Stadtteilkonzept Coerde');
+	await page.getByRole('button', { name: 'Anlegen' }).click();
+	await expect(page).toHaveURL(new RegExp(`/admin${draftStrategy}$`));
+	await visit(`/admin${draftStrategy}/editions/new`);
+	await page.getByLabel('Nummer der Auflage').fill('1');
+	await page.getByLabel('Zeitraum ab (Jahr)').fill('2027');
+	await page.getByLabel('Zeitraum bis (Jahr)').fill('2032');
 	await page.getByLabel('Aktuelle Phase').selectOption({ label: 'Entwurf' });
 	await page.getByRole('button', { name: 'Anlegen' }).click();
-	await expect(page).toHaveURL(new RegExp(`/admin${strategy}/editions/5$`));
+	await expect(page).toHaveURL(new RegExp(`/admin${draftStrategy}/editions/1$`));
 	await page.context().clearCookies();
 
 	// The facilitator drafts: an introduction, a field of action and a goal.
 	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');
 	await visit('/admin');
-	await page.getByRole('link', { name: 'Leitbild Migration und Integration, 5. Auflage (Münster)' }).click();
+	await page.getByRole('link', { name: 'Stadtteilkonzept Coerde, 1. Auflage (Münster)' }).click();
 	await expect(page).toHaveURL(new RegExp(`${drafting}$`));
 	await checkPage(page);
 	await expect(page.getByText('Es ist noch keine Fassung veröffentlicht.')).toBeVisible();
-	await page.getByLabel('Text der Einleitung').fill('Münster ist eine Stadt für alle.\n\nDieses Leitbild sagt, wie wir das bis 2036 erreichen.');
+	await page.getByLabel('Text der Einleitung').fill('Coerde ist ein Stadtteil für alle.\n\nDieses Konzept sagt, wie wir das bis 2032 erreichen.');
 	await page.getByRole('form', { name: 'Einleitung' }).getByRole('button', { name: 'Speichern' }).click();
 	await expect(page.getByRole('status')).toHaveText('Gespeichert.');
 	await checkPage(page);
@@ -85,7 +92,7 @@ test('a facilitator drafts, publishes two versions, and the public compares them
 	// The public reads the latest version with its table of contents and anchors.
 	await page.context().clearCookies();
 	await visit(publicDocument);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dokument der 5. Auflage');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dokument der 1. Auflage');
 	await expect(page.getByText('Fassung 2: Entwurf 2 — nach der Fachgruppenrunde').first()).toBeVisible();
 	const toc = page.getByRole('navigation', { name: 'Inhalt' });
 	await toc.getByRole('link', { name: `1.1 ${revisedGoal}` }).click();
