@@ -51,6 +51,8 @@ test('a facilitator drafts, publishes two versions, and the public compares them
 	await page.getByRole('link', { name: 'Stadtteilkonzept Coerde, 1. Auflage (Münster)' }).click();
 	await expect(page).toHaveURL(new RegExp(`${drafting}$`));
 	await checkPage(page);
+	// Only the way back to the back-office start: the strategy pages above are for admins.
+	await expect(page.getByRole('navigation', { name: 'Brotkrumen' }).getByRole('link')).toHaveText(['Verwaltung']);
 	await expect(page.getByText('Es ist noch keine Fassung veröffentlicht.')).toBeVisible();
 	await page.getByLabel('Text der Einleitung').fill('Coerde ist ein Stadtteil für alle.\n\nDieses Konzept sagt, wie wir das bis 2032 erreichen.');
 	await page.getByRole('form', { name: 'Einleitung' }).getByRole('button', { name: 'Speichern' }).click();
