@@ -26,10 +26,12 @@ const paramFillers: Record<string, (municipality: Municipality) => string> = {
 	id: (municipality) => demoEventIds[municipality]
 };
 
-// Facilitators run organisations, events, working groups, moderation and an edition's invitations of their municipality, and nothing else here.
+// Facilitators run organisations, events, working groups and moderation of their municipality, an
+// edition's invitations, and draft editions' documents; nothing else here.
 const isFacilitatorPage = (routeId: string) =>
 	/^\/admin\/\[municipality\]\/(organisations|events|working-groups|moderation)(\/|$)/.test(routeId) ||
-	/^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/invitations(\/|$)/.test(routeId);
+	/^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/invitations(\/|$)/.test(routeId) ||
+	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document';
 
 type AdminPage = { routeId: string; path: string; municipality: Municipality | null; actions: string[] };
 

@@ -9,7 +9,7 @@ async function expectToFit360(page: Page) {
 	if (size) await page.setViewportSize(size);
 }
 
-const outline = '/admin/muenster/strategies/migration-und-integration/editions/4/outline';
+const outline = '/admin/muenster/strategies/migration-und-integration/editions/4/document';
 const publicEdition = '/muenster/strategies/migration-und-integration/editions/4';
 const field = 'Wirtschaft und Arbeit';
 const goal = 'Sprachkurse mit Kinderbetreuung in jedem Stadtbezirk';
@@ -21,7 +21,7 @@ test('an admin adds a goal to a field, moves it up and finds it on the public ed
 	await checkPage(page);
 	await page.getByRole('link', { name: 'Leitbild Migration und Integration' }).click();
 	await checkPage(page);
-	await page.getByRole('link', { name: 'Gliederung der 4. Auflage bearbeiten' }).click();
+	await page.getByRole('link', { name: 'Dokument der 4. Auflage bearbeiten' }).click();
 	await expect(page).toHaveURL(new RegExp(`${outline}$`));
 	await checkPage(page);
 

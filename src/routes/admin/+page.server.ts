@@ -1,4 +1,5 @@
 import { listAdministeredMunicipalities } from '$lib/server/tenancy/tenancy.admin';
+import { listDocumentsToDraft } from '$lib/server/document/document-version.service';
 import { backOfficeSectionRoles, facilitatedMunicipalities } from '$lib/server/people/actor';
 import { getDb } from '$lib/server/runtime';
 import { loadOrError } from '$lib/server/http/respond';
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async ({ locals }) =>
 			moderated: [...moderated.values()],
 			// Facilitators keep organisation registries: their way in is that page, not the settings.
 			facilitated: facilitatedMunicipalities(locals.actor),
+			documentsToDraft: await listDocumentsToDraft({ db: getDb(), actor: locals.actor }),
 			isPlatformAdmin: locals.actor?.isPlatformAdmin ?? false
 		};
 	});

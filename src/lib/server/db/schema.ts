@@ -10,3 +10,4 @@ export * from '../participation/figures.schema';
 export * from '../http/rate-limit.schema';
 export * from '../people/invitation.schema';
 export * from '../participation/event-photo.schema';
+export * from '../document/document-version.schema';

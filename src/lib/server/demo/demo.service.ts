@@ -9,6 +9,7 @@ import { loadDemoOrganisations } from './demo-organisations';
 import { loadDemoEvents } from './demo-events';
 import { loadDemoPeople } from './demo-people';
 import { loadDemoInvitations } from './demo-invitations';
+import { loadDemoDocumentVersions } from './demo-document-versions';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -23,5 +24,6 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	await loadDemoEvents(db);
 	await loadDemoPeople(db);
 	await loadDemoInvitations(db);
+	await loadDemoDocumentVersions(db);
 	return true;
 }

@@ -3,7 +3,8 @@
 // records the change in the same transaction that makes it.
 import type { Database, Executor } from '../db/client';
 import { recordChange } from '../audit/audit.service';
-import { requireMunicipalityAdmin, type Actor } from '../people/actor';
+import { requireMunicipalityAdmin, requireRole, type Actor } from '../people/actor';
+import { draftingRoles } from './document-version.service';
 import { selectContactPoint, selectContactPoints } from '../tenancy/tenancy.queries';
 import {
 	stageDatesOf,
@@ -192,8 +193,9 @@ export async function updateEdition({ db, actor, municipalityId, editionId, inpu
 
 // ——— Outline ———
 
+// The outline is part of the document that facilitators draft, so they edit it as admins do.
 export async function getOutlineForAdmin({ db, actor, municipalityId, editionId }: Scope & { editionId: string }) {
-	requireMunicipalityAdmin(actor, municipalityId);
+	requireRole(actor, municipalityId, draftingRoles);
 	const rows = await selectOutline(db, municipalityId, editionId);
 	return buildOutline(rows.fieldRows, rows.goalRows, rows.measureRows);
 }
@@ -202,7 +204,7 @@ type EditionScope = Scope & { editionId: string };
 
 /** Checks the actor, then runs the work with the edition locked so the outline's positions cannot race. */
 async function inOutline<T>({ db, actor, municipalityId, editionId }: EditionScope, work: (tx: Executor, admin: Actor) => Promise<T>) {
-	const admin = requireMunicipalityAdmin(actor, municipalityId);
+	const admin = requireRole(actor, municipalityId, draftingRoles);
 	return db.transaction(async (tx) => {
 		if (!(await lockEdition(tx, municipalityId, editionId))) throw editionNotFound();
 		return work(tx, admin);

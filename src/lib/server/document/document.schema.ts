@@ -104,6 +104,8 @@ export const goals = pgTable(
 		title: text('title').notNull(),
 		description: text('description').notNull().default(''),
 		position: integer('position').notNull().default(0),
+		// Follows the goal through versions and editions; anchors and version comparison rely on it.
+		lineageId: uuid('lineage_id').notNull().defaultRandom(),
 		...timestamps()
 	},
 	(table) => [index('goals_field_position_idx').on(table.fieldId, table.position)]
@@ -120,6 +122,8 @@ export const measures = pgTable(
 		title: text('title').notNull(),
 		description: text('description').notNull().default(''),
 		position: integer('position').notNull().default(0),
+		// Follows the measure through versions and editions; anchors and version comparison rely on it.
+		lineageId: uuid('lineage_id').notNull().defaultRandom(),
 		...timestamps()
 	},
 	(table) => [index('measures_goal_position_idx').on(table.goalId, table.position)]

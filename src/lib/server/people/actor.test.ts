@@ -19,14 +19,19 @@ describe('back-office sections by role', () => {
 			'/admin/[municipality]/events/[id]',
 			'/admin/[municipality]/working-groups',
 			'/admin/[municipality]/organisations/import',
-			'/admin/[municipality]/moderation'
+			'/admin/[municipality]/moderation',
+			'/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document'
 		])
 			expect(mayOpen(facilitator, 'muenster', route), route).toBe(true);
 	});
 
 	it('staff who are not admins stay out of the admin-only sections and other municipalities', () => {
 		const facilitator = staff('facilitator');
-		for (const route of ['/admin/[municipality]', '/admin/[municipality]/people', '/admin/[municipality]/events-archive', '/admin/[municipality]/audit'])
+		for (const route of [
+			'/admin/[municipality]',
+			'/admin/[municipality]/strategies',
+			'/admin/[municipality]/strategies/[strategy]/editions/[number=integer]',
+			'/admin/[municipality]/people', '/admin/[municipality]/events-archive', '/admin/[municipality]/audit'])
 			expect(mayOpen(facilitator, 'muenster', route), route).toBe(false);
 		expect(mayOpen(facilitator, 'greven', '/admin/[municipality]/events')).toBe(false);
 		expect(mayOpen(staff('moderator'), 'muenster', '/admin/[municipality]/moderation')).toBe(true);

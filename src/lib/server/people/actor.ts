@@ -66,11 +66,24 @@ export const backOfficeSectionRoles: Record<string, readonly Role[]> = {
 	invitations: ['admin', 'facilitator']
 };
 
+/**
+ * Single pages inside an admin-only section that more staff work on, under the name
+ * backOfficeSectionOf gives them. They do not appear in the back-office navigation of their own.
+ */
+export const backOfficePageRoles: Record<string, { routeId: string; roles: readonly Role[] }> = {
+	'edition-document': {
+		routeId: '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document',
+		roles: ['admin', 'facilitator']
+	}
+};
+
 // Invitations live below an edition, in the admins' strategies section, but inviting is facilitators' work.
 const invitationsRoute = /^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/invitations(\/|$)/;
 
 export function backOfficeSectionOf(routeId: string | null): string | undefined {
 	if (routeId && invitationsRoute.test(routeId)) return 'invitations';
+	const page = Object.entries(backOfficePageRoles).find(([, entry]) => entry.routeId === routeId);
+	if (page) return page[0];
 	const match = routeId?.match(/^\/admin\/\[municipality\]\/([^/]+)/);
 	return match ? match[1] : undefined;
 }
@@ -78,7 +91,7 @@ export function backOfficeSectionOf(routeId: string | null): string | undefined 
 /** Whether the actor may work on this section of the municipality's back office (admins: every section). */
 export function mayWorkInBackOffice(actor: Actor, municipalitySlug: string, section: string | undefined): boolean {
 	if (actor.isPlatformAdmin) return true;
-	const allowed: readonly Role[] = (section && backOfficeSectionRoles[section]) || ['admin'];
+	const allowed: readonly Role[] = (section && (backOfficeSectionRoles[section] ?? backOfficePageRoles[section]?.roles)) || ['admin'];
 	return actor.memberships.some((m) => m.municipalitySlug === municipalitySlug && allowed.includes(m.role));
 }
 

@@ -1,0 +1,21 @@
+import { getDb } from '$lib/server/runtime';
+import { loadOrError } from '$lib/server/http/respond';
+import { compareDocumentVersions, getPublishedDocument } from '$lib/server/document/document-version.service';
+import { documentCompareInvalid } from '$lib/server/document/document-version.errors';
+import { parseVersionQuery } from '$lib/validation/document-version';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, parent, url }) => {
+	const { municipality } = await parent();
+	const query = parseVersionQuery(url.searchParams);
+	const scope = { db: getDb(), municipalityId: municipality.id, strategySlug: params.strategy, number: Number(params.number) };
+	return loadOrError(async () => {
+		if (!query.valid) throw documentCompareInvalid();
+		if (query.compare) {
+			const [from, to] = query.compare;
+			const view = url.searchParams.get('view') === 'side-by-side' ? ('side-by-side' as const) : ('inline' as const);
+			return { mode: 'compare' as const, view, ...(await compareDocumentVersions({ ...scope, from, to })) };
+		}
+		return { mode: 'read' as const, ...(await getPublishedDocument({ ...scope, versionNumber: query.version })) };
+	});
+};
