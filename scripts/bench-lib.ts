@@ -4,8 +4,11 @@ export type BenchOptions = { connections: number; duration: number; warmup: numb
 
 export const defaultOptions: BenchOptions = { connections: 50, duration: 10, warmup: 3, runs: 2, only: undefined };
 
-/** (a) raw node:http, (b–d) the edition page uncached, cached and revalidated, (e) the ideas list, (f) one idea. */
-export const scenarioIds = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+/**
+ * (a) raw node:http, (b–d) the edition page uncached, cached and revalidated, (e) the ideas list,
+ * (f) one idea, (g) the edition's document, (h) the comparison of two of its versions.
+ */
+export const scenarioIds = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] as const;
 export type ScenarioId = (typeof scenarioIds)[number];
 const usage = `usage: npm run bench -- [--connections N] [--duration S] [--warmup S] [--runs N] [--only ${scenarioIds.join(',')}]`;
 

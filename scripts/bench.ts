@@ -27,6 +27,8 @@ const serveScript = path.join(projectRoot, 'scripts', 'serve.ts');
 const editionPath = '/muenster/strategies/migration-und-integration/editions/4';
 // Filtered and on its second page, so that the count, the filter and the offset all do their work.
 const ideasListPath = `${editionPath}/ideas?status=adopted&page=2`;
+const documentPath = `${editionPath}/document`;
+const comparePath = `${documentPath}?compare=1..2`;
 
 type Server = { label: string; child: ChildProcess; port: number; exited: Promise<void>; dataDir?: string; logFile: string };
 
@@ -263,6 +265,32 @@ const scenarios: Scenario[] = [
 			const detail = await get(`http://127.0.0.1:${server.port}${first}`);
 			expectThat(detail.status === 200 && detail.body.includes('<h1'), `${first} answered ${detail.status}`);
 			ideaDetailPaths.set(server, first!);
+			return {};
+		}
+	},
+	{
+		id: 'g',
+		title: 'the edition’s document, latest version, uncached',
+		expectedStatus: 200,
+		path: documentPath,
+		start: () => startApp(false),
+		prepare: async (server) => {
+			const page = await get(`http://127.0.0.1:${server.port}${documentPath}`);
+			expectThat(page.status === 200, `${documentPath} answered ${page.status}`);
+			expectThat((page.body.match(/id="goal-/g) ?? []).length >= 5, 'the document shows fewer than five goals');
+			return {};
+		}
+	},
+	{
+		id: 'h',
+		title: 'comparison of versions 1 and 2, uncached',
+		expectedStatus: 200,
+		path: comparePath,
+		start: () => startApp(false),
+		prepare: async (server) => {
+			const page = await get(`http://127.0.0.1:${server.port}${comparePath}`);
+			expectThat(page.status === 200, `${comparePath} answered ${page.status}`);
+			expectThat(page.body.includes('<ins') && page.body.includes('<del'), 'the comparison shows no insertion or deletion');
 			return {};
 		}
 	}
