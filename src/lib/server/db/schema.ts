@@ -6,3 +6,4 @@ export * from '../people/account.schema';
 export * from '../participation/idea.schema';
 export * from '../people/organisation.schema';
 export * from '../participation/event.schema';
+export * from '../monitoring/monitoring.schema';

@@ -62,10 +62,15 @@ export const backOfficeSectionRoles: Record<string, readonly Role[]> = {
 	moderation: ['admin', 'facilitator', 'moderator'],
 	organisations: ['admin', 'facilitator'],
 	events: ['admin', 'facilitator'],
-	'working-groups': ['admin', 'facilitator']
+	'working-groups': ['admin', 'facilitator'],
+	monitor: ['admin', 'facilitator']
 };
 
+// An edition's monitor sits below the strategies (an admin section) but facilitators keep it too.
+const editionMonitorRoute = /^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/monitor(\/|$)/;
+
 export function backOfficeSectionOf(routeId: string | null): string | undefined {
+	if (routeId && editionMonitorRoute.test(routeId)) return 'monitor';
 	const match = routeId?.match(/^\/admin\/\[municipality\]\/([^/]+)/);
 	return match ? match[1] : undefined;
 }
