@@ -1,6 +1,6 @@
 // Data access of the monitoring domain. Reads join the document's outline, the organisations registry
 // and the districts read-only; every query is scoped by municipality and bounded.
-import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { fields, goals, measures } from '../document/document.schema';
 import { organisationMemberships, organisations, people } from '../people/organisation.schema';
@@ -275,4 +275,30 @@ export async function countDistrictsIn(db: Executor, municipalityId: string, ids
 		.from(districts)
 		.where(and(eq(districts.municipalityId, municipalityId), inArray(districts.id, ids)));
 	return row.count;
+}
+
+/** Demo and tests: measures added to an edition's outline for the monitor to track. */
+export async function insertMeasures(tx: Executor, rows: (typeof measures.$inferInsert)[]) {
+	if (rows.length === 0) return [];
+	return tx.insert(measures).values(rows).returning();
+}
+
+/** Demo: makes an account a member of an organisation, creating its person in the municipality if needed. */
+export async function insertMembershipForUser(
+	tx: Executor,
+	{ municipalityId, userId, name, email, organisationId }: { municipalityId: string; userId: string; name: string; email: string; organisationId: string }
+) {
+	const [existing] = await tx
+		.select({ id: people.id, userId: people.userId })
+		.from(people)
+		.where(and(eq(people.municipalityId, municipalityId), or(eq(people.userId, userId), eq(people.email, email))))
+		.limit(1);
+	if (existing && !existing.userId) await tx.update(people).set({ userId }).where(eq(people.id, existing.id));
+	const personId = existing?.id ?? (await tx.insert(people).values({ municipalityId, userId, name, email }).returning({ id: people.id }))[0].id;
+	await tx.insert(organisationMemberships).values({ municipalityId, organisationId, personId, role: 'member' }).onConflictDoNothing();
+}
+
+export async function insertMeasurements(tx: Executor, rows: (typeof indicatorMeasurements.$inferInsert)[]) {
+	if (rows.length === 0) return;
+	await tx.insert(indicatorMeasurements).values(rows);
 }
