@@ -105,3 +105,35 @@ for (const javaScript of [true, false]) {
 		await page.context().close();
 	});
 }
+
+test('a member of a partner organisation reports status and progress of their own measure on its public page', async ({ browser }) => {
+	const ownTitle = 'Lotsendienst für Anerkennungsverfahren';
+	const anonymous = await contextPage(browser, true);
+	await anonymous.goto(`${edition}/monitor`);
+	await anonymous.getByRole('link', { name: ownTitle }).click();
+	await expect(anonymous.getByRole('heading', { level: 1 })).toContainText(ownTitle);
+	await expect(anonymous.getByRole('heading', { name: 'Stand melden' })).toHaveCount(0);
+	const measurePath = new URL(anonymous.url()).pathname;
+
+	const owner = await contextPage(browser, true);
+	await signIn(owner, 'teilnahme@example.org', 'demo-participant');
+	await owner.goto(measurePath);
+	await expect(owner.getByRole('heading', { name: 'Stand melden' })).toBeVisible();
+	await checkPage(owner);
+	await owner.getByLabel('Stand', { exact: true }).selectOption({ label: 'in Umsetzung' });
+	await owner.getByLabel('Fortschritt in Prozent').fill('60');
+	await owner.getByRole('button', { name: 'Stand speichern' }).click();
+	await expect(owner.getByText('Der Stand ist gespeichert.')).toBeVisible();
+	await checkPage(owner);
+	await owner.getByLabel('Was ist passiert?').fill('Acht neue Lotsinnen haben ihre Schulung abgeschlossen.');
+	await owner.getByRole('button', { name: 'Bericht veröffentlichen' }).click();
+	await expect(owner.getByText('Der Bericht ist veröffentlicht.')).toBeVisible();
+	await checkPage(owner);
+
+	await anonymous.reload();
+	await expect(anonymous.getByText('Acht neue Lotsinnen haben ihre Schulung abgeschlossen.')).toBeVisible();
+	await expect(anonymous.getByRole('progressbar', { name: 'Fortschritt der Maßnahme' })).toHaveAttribute('value', '60');
+	await checkPage(anonymous);
+	await owner.context().close();
+	await anonymous.context().close();
+});
