@@ -102,6 +102,15 @@ for (const javaScript of [true, false]) {
 		await expect(row).toContainText('15.10.2026');
 		await expect(page.getByText(/des Wegs zum Ziel geschafft/)).toBeVisible();
 		await checkPage(page, { javaScript });
+
+		// The same pages in English: the labels translate, the German content is marked as German.
+		await page.goto(`/en${edition}/monitor/districts/hiltrup`);
+		await expect(page.getByRole('heading', { level: 1, name: 'District Hiltrup' })).toBeVisible();
+		await checkPage(page, { javaScript });
+		await page.getByRole('link', { name: indicatorName }).click();
+		await expect(page.getByText(/of the way to target/)).toBeVisible();
+		await expect(page.getByRole('img', { name: /Line chart/ })).toBeVisible();
+		await checkPage(page, { javaScript });
 		await page.context().close();
 	});
 }
@@ -136,4 +145,20 @@ test('a member of a partner organisation reports status and progress of their ow
 	await checkPage(anonymous);
 	await owner.context().close();
 	await anonymous.context().close();
+});
+
+test('the monitor pages fit a 360 px wide phone without sideways scrolling', async ({ page, visit }) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	await visit(`${edition}/monitor`);
+	const paths = [
+		`${edition}/monitor`,
+		await page.getByRole('link', { name: measureTitle }).getAttribute('href'),
+		await page.getByRole('link', { name: indicatorName }).first().getAttribute('href'),
+		`${edition}/monitor/districts/sued-ost`
+	];
+	for (const path of paths) {
+		await visit(path!);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow, path!).toBeLessThanOrEqual(0);
+	}
 });
