@@ -4,6 +4,7 @@ import ts from 'typescript';
 import type { APIRequestContext, APIResponse, Browser, BrowserContext, Page } from '@playwright/test';
 import { checkPage, expect, signIn, test } from './fixtures';
 import { demoEventIds } from '../../src/lib/server/demo/demo-event-ids';
+import { demoMonitoringIds } from '../../src/lib/server/demo/demo-monitoring-ids';
 
 // The back office is enumerated from the file system at test time, so every admin page and form
 // action added later is covered without touching this spec. A route parameter this spec cannot fill
@@ -23,14 +24,16 @@ const paramFillers: Record<string, (municipality: Municipality) => string> = {
 	'number=integer': (municipality) => demo[municipality].edition,
 	number: (municipality) => demo[municipality].edition,
 	organisation: (municipality) => (municipality === 'greven' ? 'grevener-tafel-demo' : 'kulturverein-anatolia-muenster-demo'),
-	id: (municipality) => demoEventIds[municipality]
+	id: (municipality) => demoEventIds[municipality],
+	'measure=uuid': (municipality) => demoMonitoringIds[municipality].measure,
+	'indicator=uuid': (municipality) => demoMonitoringIds[municipality].indicator
 };
 
-// Facilitators run organisations, events, working groups and moderation of their municipality, an
-// edition's invitations, and draft editions' documents; nothing else here.
+// Facilitators run organisations, events, working groups, moderation and the monitors of their
+// municipality, an edition's invitations, and draft editions' documents; nothing else here.
 const isFacilitatorPage = (routeId: string) =>
-	/^\/admin\/\[municipality\]\/(organisations|events|working-groups|moderation)(\/|$)/.test(routeId) ||
-	/^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/invitations(\/|$)/.test(routeId) ||
+	/^\/admin\/\[municipality\]\/(organisations|events|working-groups|moderation|monitor)(\/|$)/.test(routeId) ||
+	/^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/(invitations|monitor)(\/|$)/.test(routeId) ||
 	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document';
 
 type AdminPage = { routeId: string; path: string; municipality: Municipality | null; actions: string[] };
@@ -305,7 +308,8 @@ test('every back-office endpoint refuses anonymous visitors, participants and th
 });
 
 test('whoever may not open an admin page cannot use its form actions either, and nothing is recorded', async () => {
-	test.setTimeout(120_000);
+	// Every page with a form is scanned with axe first; the monitors' pages made the list long.
+	test.setTimeout(480_000);
 	const replays = new Map<string, FormReplay>();
 	for (const adminPage of adminPages.filter((page) => page.actions.length > 0)) {
 		const page = await contexts.get(ownerOf(adminPage))!.newPage();

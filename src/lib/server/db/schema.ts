@@ -11,3 +11,4 @@ export * from '../http/rate-limit.schema';
 export * from '../people/invitation.schema';
 export * from '../participation/event-photo.schema';
 export * from '../document/document-version.schema';
+export * from '../monitoring/monitoring.schema';

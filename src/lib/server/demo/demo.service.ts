@@ -10,6 +10,7 @@ import { loadDemoEvents } from './demo-events';
 import { loadDemoPeople } from './demo-people';
 import { loadDemoInvitations } from './demo-invitations';
 import { loadDemoDocumentVersions } from './demo-document-versions';
+import { loadDemoMonitoring } from './demo-monitoring';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -25,5 +26,6 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	await loadDemoPeople(db);
 	await loadDemoInvitations(db);
 	await loadDemoDocumentVersions(db);
+	await loadDemoMonitoring(db);
 	return true;
 }

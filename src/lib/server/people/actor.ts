@@ -63,7 +63,8 @@ export const backOfficeSectionRoles: Record<string, readonly Role[]> = {
 	organisations: ['admin', 'facilitator'],
 	events: ['admin', 'facilitator'],
 	'working-groups': ['admin', 'facilitator'],
-	invitations: ['admin', 'facilitator']
+	invitations: ['admin', 'facilitator'],
+	monitor: ['admin', 'facilitator']
 };
 
 /**
@@ -77,11 +78,14 @@ export const backOfficePageRoles: Record<string, { routeId: string; roles: reado
 	}
 };
 
-// Invitations live below an edition, in the admins' strategies section, but inviting is facilitators' work.
+// Invitations and an edition's monitor live below an edition, in the admins' strategies section, but
+// inviting and monitoring are facilitators' work too.
 const invitationsRoute = /^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/invitations(\/|$)/;
+const editionMonitorRoute = /^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/monitor(\/|$)/;
 
 export function backOfficeSectionOf(routeId: string | null): string | undefined {
 	if (routeId && invitationsRoute.test(routeId)) return 'invitations';
+	if (routeId && editionMonitorRoute.test(routeId)) return 'monitor';
 	const page = Object.entries(backOfficePageRoles).find(([, entry]) => entry.routeId === routeId);
 	if (page) return page[0];
 	const match = routeId?.match(/^\/admin\/\[municipality\]\/([^/]+)/);

@@ -1,0 +1,304 @@
+// Data access of the monitoring domain. Reads join the document's outline, the organisations registry
+// and the districts read-only; every query is scoped by municipality and bounded.
+import { and, asc, desc, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { fields, goals, measures } from '../document/document.schema';
+import { organisationMemberships, organisations, people } from '../people/organisation.schema';
+import { districts } from '../tenancy/tenancy.schema';
+import {
+	indicatorMeasurements,
+	indicators,
+	measureDistricts,
+	measureOrganisations,
+	measureProgressUpdates,
+	measureTracking
+} from './monitoring.schema';
+
+export type MeasureTracking = typeof measureTracking.$inferSelect;
+export type Indicator = typeof indicators.$inferSelect;
+export type Measurement = typeof indicatorMeasurements.$inferSelect;
+export type ProgressUpdate = typeof measureProgressUpdates.$inferSelect;
+
+const MAX_MEASURES = 2000;
+const MAX_INDICATORS = 500;
+const MAX_MEASUREMENTS = 5000;
+
+export async function selectTrackingOfEdition(db: Executor, municipalityId: string, editionId: string) {
+	return db
+		.select()
+		.from(measureTracking)
+		.where(and(eq(measureTracking.municipalityId, municipalityId), eq(measureTracking.editionId, editionId)))
+		.limit(MAX_MEASURES);
+}
+
+export async function selectOrganisationsOfMeasures(db: Executor, municipalityId: string, measureIds: string[]) {
+	if (measureIds.length === 0) return [];
+	return db
+		.select({ measureId: measureOrganisations.measureId, id: organisations.id, name: organisations.name })
+		.from(measureOrganisations)
+		.innerJoin(organisations, eq(organisations.id, measureOrganisations.organisationId))
+		.where(and(eq(measureOrganisations.municipalityId, municipalityId), inArray(measureOrganisations.measureId, measureIds)))
+		.orderBy(asc(organisations.name))
+		.limit(MAX_MEASURES * 5);
+}
+
+export async function selectDistrictsOfMeasures(db: Executor, municipalityId: string, measureIds: string[]) {
+	if (measureIds.length === 0) return [];
+	return db
+		.select({ measureId: measureDistricts.measureId, id: districts.id, slug: districts.slug, name: districts.name })
+		.from(measureDistricts)
+		.innerJoin(districts, eq(districts.id, measureDistricts.districtId))
+		.where(and(eq(measureDistricts.municipalityId, municipalityId), inArray(measureDistricts.measureId, measureIds)))
+		.orderBy(asc(districts.position), asc(districts.name))
+		.limit(MAX_MEASURES * 10);
+}
+
+export async function selectIndicatorsOfEdition(db: Executor, municipalityId: string, editionId: string) {
+	return db
+		.select()
+		.from(indicators)
+		.where(and(eq(indicators.municipalityId, municipalityId), eq(indicators.editionId, editionId)))
+		.orderBy(asc(indicators.name))
+		.limit(MAX_INDICATORS);
+}
+
+/** The newest city-wide value of each indicator, and the newest date of any value (for staleness). */
+export async function selectLatestMeasurements(db: Executor, municipalityId: string, indicatorIds: string[]) {
+	if (indicatorIds.length === 0) return { latest: [], newest: [] };
+	const [latest, newest] = await Promise.all([
+		db
+			.selectDistinctOn([indicatorMeasurements.indicatorId], {
+				indicatorId: indicatorMeasurements.indicatorId,
+				value: indicatorMeasurements.value,
+				measuredOn: indicatorMeasurements.measuredOn
+			})
+			.from(indicatorMeasurements)
+			.where(
+				and(
+					eq(indicatorMeasurements.municipalityId, municipalityId),
+					inArray(indicatorMeasurements.indicatorId, indicatorIds),
+					isNull(indicatorMeasurements.districtId)
+				)
+			)
+			.orderBy(indicatorMeasurements.indicatorId, desc(indicatorMeasurements.measuredOn), desc(indicatorMeasurements.createdAt)),
+		db
+			.select({ indicatorId: indicatorMeasurements.indicatorId, measuredOn: max(indicatorMeasurements.measuredOn) })
+			.from(indicatorMeasurements)
+			.where(and(eq(indicatorMeasurements.municipalityId, municipalityId), inArray(indicatorMeasurements.indicatorId, indicatorIds)))
+			.groupBy(indicatorMeasurements.indicatorId)
+	]);
+	return { latest, newest };
+}
+
+/** The newest value of each indicator in one district. */
+export async function selectLatestMeasurementsInDistrict(db: Executor, municipalityId: string, indicatorIds: string[], districtId: string) {
+	if (indicatorIds.length === 0) return [];
+	return db
+		.selectDistinctOn([indicatorMeasurements.indicatorId], {
+			indicatorId: indicatorMeasurements.indicatorId,
+			value: indicatorMeasurements.value,
+			measuredOn: indicatorMeasurements.measuredOn
+		})
+		.from(indicatorMeasurements)
+		.where(
+			and(
+				eq(indicatorMeasurements.municipalityId, municipalityId),
+				inArray(indicatorMeasurements.indicatorId, indicatorIds),
+				eq(indicatorMeasurements.districtId, districtId)
+			)
+		)
+		.orderBy(indicatorMeasurements.indicatorId, desc(indicatorMeasurements.measuredOn), desc(indicatorMeasurements.createdAt));
+}
+
+export async function selectMeasurementsOfIndicator(db: Executor, municipalityId: string, indicatorId: string) {
+	return db
+		.select({
+			id: indicatorMeasurements.id,
+			measuredOn: indicatorMeasurements.measuredOn,
+			value: indicatorMeasurements.value,
+			sourceNote: indicatorMeasurements.sourceNote,
+			districtId: indicatorMeasurements.districtId,
+			districtName: districts.name,
+			districtSlug: districts.slug
+		})
+		.from(indicatorMeasurements)
+		.leftJoin(districts, eq(districts.id, indicatorMeasurements.districtId))
+		.where(and(eq(indicatorMeasurements.municipalityId, municipalityId), eq(indicatorMeasurements.indicatorId, indicatorId)))
+		.orderBy(asc(indicatorMeasurements.measuredOn), sql`${indicatorMeasurements.districtId} is not null`, asc(districts.position), asc(indicatorMeasurements.createdAt))
+		.limit(MAX_MEASUREMENTS);
+}
+
+export async function selectIndicator(db: Executor, municipalityId: string, indicatorId: string) {
+	const [row] = await db
+		.select()
+		.from(indicators)
+		.where(and(eq(indicators.municipalityId, municipalityId), eq(indicators.id, indicatorId)))
+		.limit(1);
+	return row;
+}
+
+/** A measure with the goal and field it serves; the edition is the field's. */
+export async function selectMeasureWithParents(db: Executor, municipalityId: string, measureId: string) {
+	const [row] = await db
+		.select({ measure: measures, goal: goals, field: fields })
+		.from(measures)
+		.innerJoin(goals, eq(goals.id, measures.goalId))
+		.innerJoin(fields, eq(fields.id, goals.fieldId))
+		.where(and(eq(measures.municipalityId, municipalityId), eq(measures.id, measureId)))
+		.limit(1);
+	return row;
+}
+
+export async function selectGoalWithField(db: Executor, municipalityId: string, goalId: string) {
+	const [row] = await db
+		.select({ goal: goals, field: fields })
+		.from(goals)
+		.innerJoin(fields, eq(fields.id, goals.fieldId))
+		.where(and(eq(goals.municipalityId, municipalityId), eq(goals.id, goalId)))
+		.limit(1);
+	return row;
+}
+
+export async function selectTracking(db: Executor, municipalityId: string, measureId: string) {
+	const [row] = await db
+		.select()
+		.from(measureTracking)
+		.where(and(eq(measureTracking.municipalityId, municipalityId), eq(measureTracking.measureId, measureId)))
+		.limit(1);
+	return row;
+}
+
+/** Locks the tracking row so that concurrent status changes are applied one after the other. */
+export async function lockTracking(tx: Executor, municipalityId: string, measureId: string) {
+	const [row] = await tx
+		.select()
+		.from(measureTracking)
+		.where(and(eq(measureTracking.municipalityId, municipalityId), eq(measureTracking.measureId, measureId)))
+		.for('update')
+		.limit(1);
+	return row;
+}
+
+type TrackingKeys = Pick<typeof measureTracking.$inferInsert, 'measureId' | 'municipalityId' | 'editionId'>;
+type TrackingChanges = Omit<typeof measureTracking.$inferInsert, 'measureId' | 'municipalityId' | 'editionId'>;
+
+export async function upsertTracking(tx: Executor, keys: TrackingKeys, changes: TrackingChanges) {
+	const [row] = await tx
+		.insert(measureTracking)
+		.values({ ...keys, ...changes })
+		.onConflictDoUpdate({ target: measureTracking.measureId, set: { ...changes, updatedAt: new Date() } })
+		.returning();
+	return row;
+}
+
+export async function replaceMeasureOrganisations(tx: Executor, municipalityId: string, measureId: string, organisationIds: string[]) {
+	await tx
+		.delete(measureOrganisations)
+		.where(and(eq(measureOrganisations.municipalityId, municipalityId), eq(measureOrganisations.measureId, measureId)));
+	if (organisationIds.length > 0) {
+		await tx.insert(measureOrganisations).values(organisationIds.map((organisationId) => ({ municipalityId, measureId, organisationId })));
+	}
+}
+
+export async function replaceMeasureDistricts(tx: Executor, municipalityId: string, measureId: string, districtIds: string[]) {
+	await tx.delete(measureDistricts).where(and(eq(measureDistricts.municipalityId, municipalityId), eq(measureDistricts.measureId, measureId)));
+	if (districtIds.length > 0) {
+		await tx.insert(measureDistricts).values(districtIds.map((districtId) => ({ municipalityId, measureId, districtId })));
+	}
+}
+
+export async function selectProgressUpdates(db: Executor, municipalityId: string, measureId: string) {
+	return db
+		.select()
+		.from(measureProgressUpdates)
+		.where(and(eq(measureProgressUpdates.municipalityId, municipalityId), eq(measureProgressUpdates.measureId, measureId)))
+		.orderBy(desc(measureProgressUpdates.writtenOn), desc(measureProgressUpdates.createdAt))
+		.limit(100);
+}
+
+export async function insertProgressUpdate(tx: Executor, values: typeof measureProgressUpdates.$inferInsert) {
+	const [row] = await tx.insert(measureProgressUpdates).values(values).returning();
+	return row;
+}
+
+export async function insertIndicator(tx: Executor, values: typeof indicators.$inferInsert) {
+	const [row] = await tx.insert(indicators).values(values).returning();
+	return row;
+}
+
+export async function insertMeasurement(tx: Executor, values: typeof indicatorMeasurements.$inferInsert) {
+	const [row] = await tx.insert(indicatorMeasurements).values(values).returning();
+	return row;
+}
+
+/** Whether the user belongs, as a person of this municipality, to one of the measure's organisations. */
+export async function selectIsMeasureOwner(db: Executor, municipalityId: string, measureId: string, userId: string) {
+	const [row] = await db
+		.select({ one: sql<number>`1` })
+		.from(measureOrganisations)
+		.innerJoin(organisationMemberships, eq(organisationMemberships.organisationId, measureOrganisations.organisationId))
+		.innerJoin(people, eq(people.id, organisationMemberships.personId))
+		.where(
+			and(
+				eq(measureOrganisations.municipalityId, municipalityId),
+				eq(measureOrganisations.measureId, measureId),
+				eq(people.municipalityId, municipalityId),
+				eq(people.userId, userId)
+			)
+		)
+		.limit(1);
+	return Boolean(row);
+}
+
+export async function selectOrganisationChoices(db: Executor, municipalityId: string) {
+	return db
+		.select({ id: organisations.id, name: organisations.name })
+		.from(organisations)
+		.where(eq(organisations.municipalityId, municipalityId))
+		.orderBy(asc(organisations.name))
+		.limit(1000);
+}
+
+export async function countOrganisationsIn(db: Executor, municipalityId: string, ids: string[]) {
+	if (ids.length === 0) return 0;
+	const [row] = await db
+		.select({ count: sql<number>`count(*)::int` })
+		.from(organisations)
+		.where(and(eq(organisations.municipalityId, municipalityId), inArray(organisations.id, ids)));
+	return row.count;
+}
+
+export async function countDistrictsIn(db: Executor, municipalityId: string, ids: string[]) {
+	if (ids.length === 0) return 0;
+	const [row] = await db
+		.select({ count: sql<number>`count(*)::int` })
+		.from(districts)
+		.where(and(eq(districts.municipalityId, municipalityId), inArray(districts.id, ids)));
+	return row.count;
+}
+
+/** Demo and tests: measures added to an edition's outline for the monitor to track. */
+export async function insertMeasures(tx: Executor, rows: (typeof measures.$inferInsert)[]) {
+	if (rows.length === 0) return [];
+	return tx.insert(measures).values(rows).returning();
+}
+
+/** Demo: makes an account a member of an organisation, creating its person in the municipality if needed. */
+export async function insertMembershipForUser(
+	tx: Executor,
+	{ municipalityId, userId, name, email, organisationId }: { municipalityId: string; userId: string; name: string; email: string; organisationId: string }
+) {
+	const [existing] = await tx
+		.select({ id: people.id, userId: people.userId })
+		.from(people)
+		.where(and(eq(people.municipalityId, municipalityId), or(eq(people.userId, userId), eq(people.email, email))))
+		.limit(1);
+	if (existing && !existing.userId) await tx.update(people).set({ userId }).where(eq(people.id, existing.id));
+	const personId = existing?.id ?? (await tx.insert(people).values({ municipalityId, userId, name, email }).returning({ id: people.id }))[0].id;
+	await tx.insert(organisationMemberships).values({ municipalityId, organisationId, personId, role: 'member' }).onConflictDoNothing();
+}
+
+export async function insertMeasurements(tx: Executor, rows: (typeof indicatorMeasurements.$inferInsert)[]) {
+	if (rows.length === 0) return;
+	await tx.insert(indicatorMeasurements).values(rows);
+}

@@ -1,0 +1,244 @@
+// The monitoring domain owns how an edition is carried out: each measure's tracking (status, dates,
+// owners, districts, progress, updates) and the indicators with their measurements. Public reads here.
+import type { Executor } from '../db/client';
+import { getEditionPage } from '../document/document.service';
+import { hasRole, type Actor } from '../people/actor';
+import { listDistricts } from '../tenancy/tenancy.service';
+import type { MonitorFilter } from '$lib/validation/monitoring';
+import { districtNotFound, indicatorNotFound, measureNotFound } from './monitoring.errors';
+import { isIndicatorStale, rollUpProgress, summariseIndicator, type IndicatorSummary } from './monitor.math';
+import {
+	selectDistrictsOfMeasures,
+	selectIndicatorsOfEdition,
+	selectIsMeasureOwner,
+	selectLatestMeasurements,
+	selectLatestMeasurementsInDistrict,
+	selectMeasurementsOfIndicator,
+	selectOrganisationsOfMeasures,
+	selectProgressUpdates,
+	selectTrackingOfEdition,
+	type Indicator,
+	type MeasureTracking
+} from './monitor.queries';
+import type { MeasureStatus } from './monitoring.schema';
+
+export type { Indicator, Measurement, ProgressUpdate } from './monitor.queries';
+
+type EditionScope = { db: Executor; municipalityId: string; strategySlug: string; number: number };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const isUuid = (value: string) => UUID.test(value);
+
+/** A measure nobody has reported on yet: planned, nothing done, counted once in the roll-up. */
+export type TrackingView = Pick<
+	MeasureTracking,
+	| 'status'
+	| 'statusReason'
+	| 'plannedStart'
+	| 'plannedEnd'
+	| 'actualStart'
+	| 'actualEnd'
+	| 'responsibleOffice'
+	| 'cityWide'
+	| 'budgetEuros'
+	| 'progress'
+	| 'weight'
+> & { updatedAt: Date | null };
+export const untracked: TrackingView = {
+	status: 'planned',
+	statusReason: '',
+	plannedStart: null,
+	plannedEnd: null,
+	actualStart: null,
+	actualEnd: null,
+	responsibleOffice: '',
+	cityWide: false,
+	budgetEuros: null,
+	progress: 0,
+	weight: 1,
+	updatedAt: null
+};
+
+export type IndicatorView = Indicator & {
+	latest: { value: number; measuredOn: string } | null;
+	stale: boolean;
+	summary: IndicatorSummary | null;
+};
+
+function viewIndicator(indicator: Indicator, latest: { value: number; measuredOn: string } | undefined, newest: string | null, today: string): IndicatorView {
+	return {
+		...indicator,
+		latest: latest ? { value: latest.value, measuredOn: latest.measuredOn } : null,
+		stale: isIndicatorStale({ frequency: indicator.frequency, newestDate: newest, baselineDate: indicator.baselineDate, today }),
+		summary: latest
+			? summariseIndicator({ direction: indicator.direction, baseline: indicator.baselineValue, target: indicator.targetValue, latest: latest.value })
+			: null
+	};
+}
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+	const map = new Map<K, T[]>();
+	for (const row of rows) {
+		const list = map.get(key(row)) ?? [];
+		list.push(row);
+		map.set(key(row), list);
+	}
+	return map;
+}
+
+/**
+ * The whole edition as the monitor sees it, in a fixed handful of queries: the outline, tracking,
+ * owners, districts, indicators and their newest values. Progress rolls up over all measures,
+ * before any filter, so a filter never changes a goal's progress.
+ */
+export async function loadEditionMonitor({ db, municipalityId, strategySlug, number, today }: EditionScope & { today: string }) {
+	const page = await getEditionPage({ db, municipalityId, strategySlug, number });
+	const editionId = page.edition.id;
+	const measureIds = page.outline.flatMap((field) => field.goals.flatMap((goal) => goal.measures.map((measure) => measure.id)));
+	const [trackingRows, organisationRows, districtRows, indicatorRows, districtList] = await Promise.all([
+		selectTrackingOfEdition(db, municipalityId, editionId),
+		selectOrganisationsOfMeasures(db, municipalityId, measureIds),
+		selectDistrictsOfMeasures(db, municipalityId, measureIds),
+		selectIndicatorsOfEdition(db, municipalityId, editionId),
+		listDistricts({ db, municipalityId })
+	]);
+	const { latest, newest } = await selectLatestMeasurements(db, municipalityId, indicatorRows.map((indicator) => indicator.id));
+	const trackingOf = new Map(trackingRows.map((row) => [row.measureId, row]));
+	const organisationsOf = groupBy(organisationRows, (row) => row.measureId);
+	const districtsOf = groupBy(districtRows, (row) => row.measureId);
+	const latestOf = new Map(latest.map((row) => [row.indicatorId, row]));
+	const newestOf = new Map(newest.map((row) => [row.indicatorId, row.measuredOn]));
+	const indicatorViews = indicatorRows.map((indicator) => viewIndicator(indicator, latestOf.get(indicator.id), newestOf.get(indicator.id) ?? null, today));
+	const indicatorsOfGoal = groupBy(indicatorViews.filter((i) => i.goalId), (i) => i.goalId!);
+	const indicatorsOfMeasure = groupBy(indicatorViews.filter((i) => i.measureId), (i) => i.measureId!);
+
+	const fields = page.outline.map((field) => {
+		const goals = field.goals.map((goal) => {
+			const goalMeasures = goal.measures.map((measure) => {
+				const tracking = trackingOf.get(measure.id);
+				return {
+					...measure,
+					tracking: tracking ?? untracked,
+					organisations: (organisationsOf.get(measure.id) ?? []).map(({ id, name }) => ({ id, name })),
+					districts: (districtsOf.get(measure.id) ?? []).map(({ id, slug, name }) => ({ id, slug, name })),
+					indicators: indicatorsOfMeasure.get(measure.id) ?? []
+				};
+			});
+			return {
+				...goal,
+				progress: rollUpProgress(goalMeasures.map((m) => m.tracking)),
+				measures: goalMeasures,
+				indicators: indicatorsOfGoal.get(goal.id) ?? []
+			};
+		});
+		return { ...field, progress: rollUpProgress(goals.flatMap((goal) => goal.measures.map((m) => m.tracking))), goals };
+	});
+	return { strategy: page.strategy, edition: page.edition, fields, indicators: indicatorViews, districts: districtList };
+}
+
+export type EditionMonitor = Awaited<ReturnType<typeof loadEditionMonitor>>;
+export type MonitorField = EditionMonitor['fields'][number];
+export type MonitorGoal = MonitorField['goals'][number];
+export type MonitorMeasure = MonitorGoal['measures'][number];
+
+/** Measures a district sees: those placed in it and those for the whole city. */
+const servesDistrict = (measure: MonitorMeasure, slug: string) => measure.tracking.cityWide || measure.districts.some((d) => d.slug === slug);
+
+/** The public monitor: fields → goals → measures, narrowed by the visitor's filters. */
+export async function getMonitor(scope: EditionScope & { filter: MonitorFilter; today: string }) {
+	const monitor = await loadEditionMonitor(scope);
+	const { field, status, district } = scope.filter;
+	const filtering = Boolean(field || status || district);
+	const matches = (measure: MonitorMeasure) => (!status || measure.tracking.status === status) && (!district || servesDistrict(measure, district));
+	const shown = monitor.fields
+		.filter((f) => !field || f.id === field)
+		.map((f) => ({
+			...f,
+			goals: f.goals
+				.map((goal) => ({ ...goal, measures: goal.measures.filter(matches) }))
+				.filter((goal) => !filtering || goal.measures.length > 0)
+		}))
+		.filter((f) => !filtering || f.goals.length > 0);
+	const all = monitor.fields.flatMap((f) => f.goals.flatMap((goal) => goal.measures));
+	const statusCounts = new Map<MeasureStatus, number>();
+	for (const measure of all) statusCounts.set(measure.tracking.status, (statusCounts.get(measure.tracking.status) ?? 0) + 1);
+	return {
+		...monitor,
+		fields: shown,
+		allFields: monitor.fields.map(({ id, title, number }) => ({ id, title, number })),
+		shownMeasureCount: shown.reduce((sum, f) => sum + f.goals.reduce((s, goal) => s + goal.measures.length, 0), 0),
+		measureCount: all.length,
+		statusCounts: Object.fromEntries(statusCounts) as Partial<Record<MeasureStatus, number>>,
+		overallProgress: rollUpProgress(all.map((m) => m.tracking))
+	};
+}
+
+function findMeasure(monitor: EditionMonitor, measureId: string) {
+	for (const field of monitor.fields) {
+		for (const goal of field.goals) {
+			const measure = goal.measures.find((m) => m.id === measureId);
+			if (measure) return { field, goal, measure };
+		}
+	}
+	return undefined;
+}
+
+/** Staff of the municipality, or a member of one of the measure's organisations. */
+export async function mayReportOn(db: Executor, actor: Actor | null, municipalityId: string, measureId: string): Promise<boolean> {
+	if (!actor) return false;
+	if (actor.isPlatformAdmin || hasRole(actor, municipalityId, 'admin') || hasRole(actor, municipalityId, 'facilitator')) return true;
+	return selectIsMeasureOwner(db, municipalityId, measureId, actor.userId);
+}
+
+export async function getMeasurePage(scope: EditionScope & { measureId: string; actor: Actor | null; today: string }) {
+	if (!isUuid(scope.measureId)) throw measureNotFound();
+	const monitor = await loadEditionMonitor(scope);
+	const found = findMeasure(monitor, scope.measureId);
+	if (!found) throw measureNotFound();
+	const [updates, mayReport] = await Promise.all([
+		selectProgressUpdates(scope.db, scope.municipalityId, scope.measureId),
+		mayReportOn(scope.db, scope.actor, scope.municipalityId, scope.measureId)
+	]);
+	return { strategy: monitor.strategy, edition: monitor.edition, ...found, updates, mayReport };
+}
+
+export async function getIndicatorPage(scope: EditionScope & { indicatorId: string; today: string }) {
+	if (!isUuid(scope.indicatorId)) throw indicatorNotFound();
+	const monitor = await loadEditionMonitor(scope);
+	const indicator = monitor.indicators.find((i) => i.id === scope.indicatorId);
+	if (!indicator) throw indicatorNotFound();
+	const measurements = await selectMeasurementsOfIndicator(scope.db, scope.municipalityId, indicator.id);
+	let subject: { kind: 'goal' | 'measure'; id: string; title: string; number: string } | null = null;
+	for (const field of monitor.fields) {
+		for (const goal of field.goals) {
+			if (goal.id === indicator.goalId) subject = { kind: 'goal', id: goal.id, title: goal.title, number: goal.number };
+			const measure = goal.measures.find((m) => m.id === indicator.measureId);
+			if (measure) subject = { kind: 'measure', id: measure.id, title: measure.title, number: measure.number };
+		}
+	}
+	return { strategy: monitor.strategy, edition: monitor.edition, indicator, subject, measurements };
+}
+
+export async function getDistrictPage(scope: EditionScope & { districtSlug: string; today: string }) {
+	const monitor = await loadEditionMonitor(scope);
+	const district = monitor.districts.find((d) => d.slug === scope.districtSlug);
+	if (!district) throw districtNotFound();
+	const measures = monitor.fields.flatMap((field) =>
+		field.goals.flatMap((goal) => goal.measures.filter((m) => servesDistrict(m, district.slug)).map((measure) => ({ ...measure, goalTitle: goal.title, fieldTitle: field.title })))
+	);
+	const values = await selectLatestMeasurementsInDistrict(scope.db, scope.municipalityId, monitor.indicators.map((i) => i.id), district.id);
+	const valueOf = new Map(values.map((row) => [row.indicatorId, row]));
+	return {
+		strategy: monitor.strategy,
+		edition: monitor.edition,
+		district,
+		districts: monitor.districts,
+		localMeasures: measures.filter((m) => !m.tracking.cityWide),
+		cityWideMeasures: measures.filter((m) => m.tracking.cityWide),
+		progress: rollUpProgress(measures.filter((m) => !m.tracking.cityWide).map((m) => m.tracking)),
+		indicatorValues: monitor.indicators
+			.filter((indicator) => valueOf.has(indicator.id))
+			.map((indicator) => ({ indicator, value: valueOf.get(indicator.id)!.value, measuredOn: valueOf.get(indicator.id)!.measuredOn }))
+	};
+}
+

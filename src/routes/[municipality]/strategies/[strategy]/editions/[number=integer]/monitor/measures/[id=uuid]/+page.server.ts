@@ -1,0 +1,39 @@
+import { getDb } from '$lib/server/runtime';
+import { parseForm } from '$lib/server/http/forms';
+import { actOrFail, loadOrError } from '$lib/server/http/respond';
+import { addProgressUpdate, updateMeasureStatus } from '$lib/server/monitoring/monitoring.admin';
+import { monitorWriteScope, todayIn } from '$lib/server/monitoring/monitoring.http';
+import { getMeasurePage } from '$lib/server/monitoring/monitoring.service';
+import { measureStatusSchema, progressUpdateSchema } from '$lib/validation/monitoring';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, parent, locals }) => {
+	const { municipality } = await parent();
+	const today = todayIn(municipality.timeZone);
+	const page = await loadOrError(() =>
+		getMeasurePage({ db: getDb(), municipalityId: municipality.id, strategySlug: params.strategy, number: Number(params.number), measureId: params.id, actor: locals.actor, today })
+	);
+	return { ...page, today };
+};
+
+// Owners and staff report here; the service decides who may, whatever the page showed.
+export const actions: Actions = {
+	status: async ({ request, params, locals }) => {
+		const form = await parseForm(request, measureStatusSchema);
+		if (!form.ok) return form.failure;
+		return actOrFail(form.values, async () => {
+			const scope = await monitorWriteScope(params, locals.actor);
+			await updateMeasureStatus({ ...scope, measureId: params.id, input: form.data });
+			return { saved: 'status' };
+		});
+	},
+	update: async ({ request, params, locals }) => {
+		const form = await parseForm(request, progressUpdateSchema);
+		if (!form.ok) return form.failure;
+		return actOrFail(form.values, async () => {
+			const scope = await monitorWriteScope(params, locals.actor);
+			await addProgressUpdate({ ...scope, measureId: params.id, input: form.data });
+			return { saved: 'update' };
+		});
+	}
+};

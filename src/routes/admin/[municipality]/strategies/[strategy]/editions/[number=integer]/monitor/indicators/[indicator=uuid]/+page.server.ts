@@ -1,0 +1,29 @@
+import { getDb } from '$lib/server/runtime';
+import { parseForm } from '$lib/server/http/forms';
+import { actOrFail, loadOrError } from '$lib/server/http/respond';
+import { addMeasurement } from '$lib/server/monitoring/monitoring.admin';
+import { monitorWriteScope, todayIn } from '$lib/server/monitoring/monitoring.http';
+import { getIndicatorForStaffPage } from '$lib/server/monitoring/monitoring.admin';
+import { measurementSchema } from '$lib/validation/monitoring';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, params, locals }) => {
+	const { municipality } = await parent();
+	const today = todayIn(municipality.timeZone);
+	const page = await loadOrError(() =>
+		getIndicatorForStaffPage({ db: getDb(), actor: locals.actor, municipalityId: municipality.id, strategySlug: params.strategy, number: Number(params.number), indicatorId: params.indicator, today })
+	);
+	return { ...page, today };
+};
+
+export const actions: Actions = {
+	addMeasurement: async ({ request, params, locals }) => {
+		const form = await parseForm(request, measurementSchema);
+		if (!form.ok) return form.failure;
+		return actOrFail(form.values, async () => {
+			const scope = await monitorWriteScope(params, locals.actor);
+			await addMeasurement({ ...scope, indicatorId: params.indicator, input: form.data });
+			return { saved: 'measurement' };
+		});
+	}
+};

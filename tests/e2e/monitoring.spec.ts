@@ -1,0 +1,164 @@
+import type { Browser, Page } from '@playwright/test';
+import { checkPage, expect, signIn, test } from './fixtures';
+
+// A facilitator reports on a measure and adds a measurement in the back office; the public monitor,
+// the measure page, the district page and the chart's data table show it, with JavaScript on and off.
+
+const edition = '/muenster/strategies/migration-und-integration/editions/4';
+const measureTitle = 'Mehrsprachige Gründungsberatung in zwei Stadtbezirken';
+const indicatorName = 'Beratene Gründungsvorhaben';
+const reason = 'Die Beraterin für Arabisch und Farsi fängt erst im Januar an.';
+
+async function contextPage(browser: Browser, javaScript: boolean): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled: javaScript, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+	return context.newPage();
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('a facilitator delays a measure with a reason and adds a measurement in the back office', async ({ browser }) => {
+	const page = await contextPage(browser, true);
+	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');
+	await page.goto('/admin/muenster/organisations');
+	await checkPage(page);
+	await page.getByRole('link', { name: 'Monitoring', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Monitoring der Auflagen' })).toBeVisible();
+	await checkPage(page);
+	await page.getByRole('link', { name: '4. Auflage' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Monitoring');
+	await checkPage(page);
+
+	await page.getByRole('link', { name: measureTitle }).click();
+	await expect(page.getByRole('heading', { level: 1, name: measureTitle })).toBeVisible();
+	await checkPage(page);
+	await page.getByLabel('Stand', { exact: true }).selectOption({ label: 'verzögert' });
+	await page.getByLabel('Begründung').fill('');
+	await page.getByRole('button', { name: 'Umsetzung speichern' }).click();
+	// Without a reason nothing is saved and the field says why.
+	await expect(page.getByText('Wenn eine Maßnahme verzögert ist oder eingestellt wird, braucht es eine Begründung.')).toBeVisible();
+	await checkPage(page);
+	await page.getByLabel('Stand', { exact: true }).selectOption({ label: 'verzögert' });
+	await page.getByLabel('Begründung').fill(reason);
+	await page.getByLabel('Fortschritt in Prozent').fill('35');
+	await page.getByLabel('Wirkt in der ganzen Stadt (gesamtstädtisch)').uncheck();
+	await page.getByLabel('Hiltrup', { exact: true }).check();
+	await page.getByRole('button', { name: 'Umsetzung speichern' }).click();
+	await expect(page.getByText('Die Umsetzung ist gespeichert.')).toBeVisible();
+	await checkPage(page);
+
+	await page.getByRole('link', { name: 'Zurück zum Monitoring der Auflage' }).click();
+	await page.getByRole('link', { name: indicatorName }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(indicatorName);
+	await checkPage(page);
+	await page.getByLabel('Datum des Messwerts').fill('2026-10-15');
+	await page.getByLabel(/^Wert/).fill('27,5');
+	await page.getByLabel('Stadtbezirk').selectOption({ label: 'Hiltrup' });
+	await page.getByLabel('Quellenhinweis').fill('Zählung der Beratungsstelle');
+	await page.getByRole('button', { name: 'Messwert speichern' }).click();
+	await expect(page.getByText('Der Messwert ist gespeichert.')).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'Zählung der Beratungsstelle' })).toBeVisible();
+	await checkPage(page);
+	await page.context().close();
+});
+
+for (const javaScript of [true, false]) {
+	test(`the public monitor, the measure, the district and the chart's table show the change (JavaScript ${javaScript ? 'on' : 'off'})`, async ({ browser }) => {
+		const page = await contextPage(browser, javaScript);
+		await page.goto(edition);
+		await checkPage(page, { javaScript });
+		await page.getByRole('link', { name: 'Umsetzung und Monitoring ansehen' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Umsetzung und Monitoring');
+		await checkPage(page, { javaScript });
+
+		await page.getByLabel('Stand', { exact: true }).selectOption({ label: 'verzögert' });
+		await page.getByLabel('Stadtbezirk', { exact: true }).selectOption({ label: 'Hiltrup' });
+		await page.getByRole('button', { name: 'Filter anwenden' }).click();
+		await expect(page).toHaveURL(/status=delayed/);
+		const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: measureTitle }) });
+		await expect(item).toContainText('verzögert');
+		await expect(item).toContainText(/35\s%\sumgesetzt/);
+		await checkPage(page, { javaScript });
+
+		await page.getByRole('link', { name: measureTitle }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(measureTitle);
+		await expect(page.getByText(reason)).toBeVisible();
+		await expect(page.getByRole('progressbar', { name: 'Fortschritt der Maßnahme' })).toHaveAttribute('value', '35');
+		await checkPage(page, { javaScript });
+
+		await page.getByRole('link', { name: 'Hiltrup', exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Stadtbezirk Hiltrup' })).toBeVisible();
+		await expect(page.getByRole('link', { name: measureTitle })).toBeVisible();
+		const valueRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: indicatorName }) });
+		await expect(valueRow).toContainText(/27,5\s+Beratungen/);
+		await checkPage(page, { javaScript });
+
+		await valueRow.getByRole('link', { name: indicatorName }).click();
+		await expect(page.getByRole('heading', { level: 1, name: indicatorName })).toBeVisible();
+		await expect(page.getByRole('img', { name: /Verlauf von „Beratene Gründungsvorhaben“/ })).toBeVisible();
+		await expect(page.getByText('Zeit (Jahre)')).toBeVisible();
+		const row = page.getByRole('row').filter({ hasText: 'Zählung der Beratungsstelle' });
+		await expect(row).toContainText('Hiltrup');
+		await expect(row).toContainText(/27,5\s+Beratungen/);
+		await expect(row).toContainText('15.10.2026');
+		await expect(page.getByText(/des Wegs zum Ziel geschafft/)).toBeVisible();
+		await checkPage(page, { javaScript });
+
+		// The same pages in English: the labels translate, the German content is marked as German.
+		await page.goto(`/en${edition}/monitor/districts/hiltrup`);
+		await expect(page.getByRole('heading', { level: 1, name: 'District Hiltrup' })).toBeVisible();
+		await checkPage(page, { javaScript });
+		await page.getByRole('link', { name: indicatorName }).click();
+		await expect(page.getByText(/of the way to target/)).toBeVisible();
+		await expect(page.getByRole('img', { name: /Line chart/ })).toBeVisible();
+		await checkPage(page, { javaScript });
+		await page.context().close();
+	});
+}
+
+test('a member of a partner organisation reports status and progress of their own measure on its public page', async ({ browser }) => {
+	const ownTitle = 'Lotsendienst für Anerkennungsverfahren';
+	const anonymous = await contextPage(browser, true);
+	await anonymous.goto(`${edition}/monitor`);
+	await anonymous.getByRole('link', { name: ownTitle }).click();
+	await expect(anonymous.getByRole('heading', { level: 1 })).toContainText(ownTitle);
+	await expect(anonymous.getByRole('heading', { name: 'Stand melden' })).toHaveCount(0);
+	const measurePath = new URL(anonymous.url()).pathname;
+
+	const owner = await contextPage(browser, true);
+	await signIn(owner, 'teilnahme@example.org', 'demo-participant');
+	await owner.goto(measurePath);
+	await expect(owner.getByRole('heading', { name: 'Stand melden' })).toBeVisible();
+	await checkPage(owner);
+	await owner.getByLabel('Stand', { exact: true }).selectOption({ label: 'in Umsetzung' });
+	await owner.getByLabel('Fortschritt in Prozent').fill('60');
+	await owner.getByRole('button', { name: 'Stand speichern' }).click();
+	await expect(owner.getByText('Der Stand ist gespeichert.')).toBeVisible();
+	await checkPage(owner);
+	await owner.getByLabel('Was ist passiert?').fill('Acht neue Lotsinnen haben ihre Schulung abgeschlossen.');
+	await owner.getByRole('button', { name: 'Bericht veröffentlichen' }).click();
+	await expect(owner.getByText('Der Bericht ist veröffentlicht.')).toBeVisible();
+	await checkPage(owner);
+
+	await anonymous.reload();
+	await expect(anonymous.getByText('Acht neue Lotsinnen haben ihre Schulung abgeschlossen.')).toBeVisible();
+	await expect(anonymous.getByRole('progressbar', { name: 'Fortschritt der Maßnahme' })).toHaveAttribute('value', '60');
+	await checkPage(anonymous);
+	await owner.context().close();
+	await anonymous.context().close();
+});
+
+test('the monitor pages fit a 360 px wide phone without sideways scrolling', async ({ page, visit }) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	await visit(`${edition}/monitor`);
+	const paths = [
+		`${edition}/monitor`,
+		await page.getByRole('link', { name: measureTitle }).getAttribute('href'),
+		await page.getByRole('link', { name: indicatorName }).first().getAttribute('href'),
+		`${edition}/monitor/districts/sued-ost`
+	];
+	for (const path of paths) {
+		await visit(path!);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow, path!).toBeLessThanOrEqual(0);
+	}
+});
