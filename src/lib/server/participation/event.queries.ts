@@ -28,7 +28,7 @@ export async function selectEventPage(
 	return db
 		.select({ event: events, seatsTaken })
 		.from(events)
-		.where(and(eq(events.municipalityId, municipalityId), past ? lt(events.endsAt, from) : gte(events.endsAt, from)))
+		.where(and(eq(events.municipalityId, municipalityId), eq(events.publication, 'published'), past ? lt(events.endsAt, from) : gte(events.endsAt, from)))
 		.orderBy(past ? desc(events.startsAt) : asc(events.startsAt), asc(events.id))
 		.limit(limit)
 		.offset(offset);
