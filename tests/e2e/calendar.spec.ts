@@ -70,4 +70,39 @@ test.describe('without JavaScript', () => {
 	});
 });
 
-void signIn;
+test('an admin lets the calendar start on Sunday, as the regional portal does', async ({ page, visit }) => {
+	await signIn(page, 'admin@muenster.example.org', 'demo-admin-muenster');
+	await visit('/admin/muenster');
+	await page.getByLabel('Erster Wochentag im Kalender').selectOption({ label: 'Sonntag' });
+	await page.getByRole('button', { name: 'Speichern' }).first().click();
+	await checkPage(page);
+	await visit('/muenster/events?month=2027-02');
+	const grid = page.getByRole('table', { name: 'Februar 2027' });
+	await expect(grid.getByRole('columnheader').first()).toHaveText(/Sonntag/);
+	// Sunday 31 January leads the first week; the month itself begins in the second column.
+	await expect(grid.getByRole('row').nth(1).getByRole('cell').nth(1)).toContainText('1');
+
+	await visit('/admin/muenster');
+	await page.getByLabel('Erster Wochentag im Kalender').selectOption({ label: 'Nach Sprache der Lesenden' });
+	await page.getByRole('button', { name: 'Speichern' }).first().click();
+	await visit('/muenster/events?month=2027-02');
+	await expect(page.getByRole('table', { name: 'Februar 2027' }).getByRole('columnheader').first()).toHaveText(/Montag/);
+});
+
+test('an event page offers its .ics file and the contact box with a vCard that parses', async ({ page, visit, request }) => {
+	await visit('/muenster/events?month=2027-02');
+	await page.getByRole('link', { name: /Sprechstunde: Anerkennung ausländischer Berufsabschlüsse/ }).click();
+	await checkPage(page);
+	const ics = await request.get((await page.getByRole('link', { name: 'Termin in den eigenen Kalender übernehmen (iCal)' }).getAttribute('href'))!);
+	const vevent = new ICAL.Component(ICAL.parse(await ics.text())).getFirstSubcomponent('vevent')!;
+	expect(new ICAL.Event(vevent).startDate.hour).toBe(16);
+	const contact = page.getByRole('complementary', { name: 'Kontakt' });
+	await expect(contact.getByRole('link', { name: '+49 251 0000-999' })).toHaveAttribute('href', 'tel:+492510000999');
+	const vcf = await request.get((await contact.getByRole('link', { name: 'Kontakt ins Adressbuch übernehmen (vCard)' }).getAttribute('href'))!);
+	expect(vcf.headers()['content-type']).toBe('text/vcard; charset=utf-8');
+	const card = new ICAL.Component(ICAL.parse(await vcf.text()));
+	expect(card.getFirstPropertyValue('version')).toBe('4.0');
+	expect(card.getFirstPropertyValue('fn')).toBeTruthy();
+	expect(card.getFirstPropertyValue('tel')).toMatch(/^tel:/);
+	expect(card.getFirstPropertyValue('email')).toMatch(/@/);
+});
