@@ -7,6 +7,7 @@ import { demoData } from './demo-data';
 import { loadDemoIdeas } from './demo-ideas';
 import { loadDemoOrganisations } from './demo-organisations';
 import { loadDemoEvents } from './demo-events';
+import { loadDemoCalendar } from './demo-calendar';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -19,5 +20,6 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	await loadDemoIdeas(db);
 	await loadDemoOrganisations(db);
 	await loadDemoEvents(db);
+	await loadDemoCalendar(db);
 	return true;
 }

@@ -283,7 +283,7 @@ export async function selectEventsForStaff(db: Executor, municipalityId: string,
 			waiting: sql<number>`(select count(*)::int from ${eventRegistrations} r where r.event_id = ${events.id} and r.status = 'waiting')`
 		})
 		.from(events)
-		.where(eq(events.municipalityId, municipalityId))
+		.where(and(eq(events.municipalityId, municipalityId), eq(events.publication, 'published')))
 		.orderBy(desc(events.startsAt), asc(events.id))
 		.limit(limit)
 		.offset(offset);
