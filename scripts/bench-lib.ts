@@ -5,7 +5,7 @@ export type BenchOptions = { connections: number; duration: number; warmup: numb
 export const defaultOptions: BenchOptions = { connections: 50, duration: 10, warmup: 3, runs: 2, only: undefined };
 
 /** (a) raw node:http, (b–d) the edition page uncached, cached and revalidated, (e) the ideas list, (f) one idea. */
-export const scenarioIds = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+export const scenarioIds = ['a', 'b', 'c', 'd', 'e', 'f', 'calendar-month', 'region-ics'] as const;
 export type ScenarioId = (typeof scenarioIds)[number];
 const usage = `usage: npm run bench -- [--connections N] [--duration S] [--warmup S] [--runs N] [--only ${scenarioIds.join(',')}]`;
 

@@ -27,6 +27,8 @@ const serveScript = path.join(projectRoot, 'scripts', 'serve.ts');
 const editionPath = '/muenster/strategies/migration-und-integration/editions/4';
 // Filtered and on its second page, so that the count, the filter and the offset all do their work.
 const ideasListPath = `${editionPath}/ideas?status=adopted&page=2`;
+const monthGridPath = '/muenster/events?month=2027-02';
+const regionFeedPath = '/regions/muensterland/events.ics';
 
 type Server = { label: string; child: ChildProcess; port: number; exited: Promise<void>; dataDir?: string; logFile: string };
 
@@ -263,6 +265,33 @@ const scenarios: Scenario[] = [
 			const detail = await get(`http://127.0.0.1:${server.port}${first}`);
 			expectThat(detail.status === 200 && detail.body.includes('<h1'), `${first} answered ${detail.status}`);
 			ideaDetailPaths.set(server, first!);
+			return {};
+		}
+	},
+	{
+		id: 'calendar-month',
+		title: 'month grid of the calendar, February 2027, uncached',
+		expectedStatus: 200,
+		path: monthGridPath,
+		start: () => startApp(false),
+		prepare: async (server) => {
+			const grid = await get(`http://127.0.0.1:${server.port}${monthGridPath}`);
+			expectThat(grid.status === 200, `${monthGridPath} answered ${grid.status}`);
+			expectThat(/<table class="calendar-month/.test(grid.body), 'the month grid has no table');
+			expectThat((grid.body.match(/href="[^"]*\/events\/[0-9a-f-]{36}"/g) ?? []).length >= 3, 'the month grid links fewer than three events');
+			return {};
+		}
+	},
+	{
+		id: 'region-ics',
+		title: 'regional iCalendar feed',
+		expectedStatus: 200,
+		path: regionFeedPath,
+		start: () => startApp(false),
+		prepare: async (server) => {
+			const feed = await get(`http://127.0.0.1:${server.port}${regionFeedPath}`);
+			expectThat(feed.status === 200 && feed.headers.get('content-type') === 'text/calendar; charset=utf-8', `${regionFeedPath} answered ${feed.status}`);
+			expectThat((feed.body.match(/BEGIN:VEVENT/g) ?? []).length >= 5, 'the regional feed carries fewer than five events');
 			return {};
 		}
 	}
