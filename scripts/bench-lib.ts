@@ -6,9 +6,10 @@ export const defaultOptions: BenchOptions = { connections: 50, duration: 10, war
 
 /**
  * (a) raw node:http, (b–d) the edition page uncached, cached and revalidated, (e) the ideas list,
- * (f) one idea, (g) the edition's document, (h) the comparison of two of its versions.
+ * (f) one idea, (g) the edition's document, (h) the comparison of two of its versions, (i) the
+ * calendar's month grid, (j) the regional iCalendar feed.
  */
-export const scenarioIds = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] as const;
+export const scenarioIds = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] as const;
 export type ScenarioId = (typeof scenarioIds)[number];
 const usage = `usage: npm run bench -- [--connections N] [--duration S] [--warmup S] [--runs N] [--only ${scenarioIds.join(',')}]`;
 

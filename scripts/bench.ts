@@ -29,6 +29,8 @@ const editionPath = '/muenster/strategies/migration-und-integration/editions/4';
 const ideasListPath = `${editionPath}/ideas?status=adopted&page=2`;
 const documentPath = `${editionPath}/document`;
 const comparePath = `${documentPath}?compare=1..2`;
+const monthGridPath = '/muenster/events?month=2027-02';
+const regionFeedPath = '/regions/muensterland/events.ics';
 
 type Server = { label: string; child: ChildProcess; port: number; exited: Promise<void>; dataDir?: string; logFile: string };
 
@@ -291,6 +293,33 @@ const scenarios: Scenario[] = [
 			const page = await get(`http://127.0.0.1:${server.port}${comparePath}`);
 			expectThat(page.status === 200, `${comparePath} answered ${page.status}`);
 			expectThat(page.body.includes('<ins') && page.body.includes('<del'), 'the comparison shows no insertion or deletion');
+			return {};
+		}
+	},
+	{
+		id: 'i',
+		title: 'month grid of the calendar, February 2027, uncached',
+		expectedStatus: 200,
+		path: monthGridPath,
+		start: () => startApp(false),
+		prepare: async (server) => {
+			const grid = await get(`http://127.0.0.1:${server.port}${monthGridPath}`);
+			expectThat(grid.status === 200, `${monthGridPath} answered ${grid.status}`);
+			expectThat(/<table class="calendar-month/.test(grid.body), 'the month grid has no table');
+			expectThat((grid.body.match(/href="[^"]*\/events\/[0-9a-f-]{36}"/g) ?? []).length >= 3, 'the month grid links fewer than three events');
+			return {};
+		}
+	},
+	{
+		id: 'j',
+		title: 'regional iCalendar feed',
+		expectedStatus: 200,
+		path: regionFeedPath,
+		start: () => startApp(false),
+		prepare: async (server) => {
+			const feed = await get(`http://127.0.0.1:${server.port}${regionFeedPath}`);
+			expectThat(feed.status === 200 && feed.headers.get('content-type') === 'text/calendar; charset=utf-8', `${regionFeedPath} answered ${feed.status}`);
+			expectThat((feed.body.match(/BEGIN:VEVENT/g) ?? []).length >= 5, 'the regional feed carries fewer than five events');
 			return {};
 		}
 	}

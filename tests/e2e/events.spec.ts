@@ -15,7 +15,7 @@ async function personAt(browser: Browser, javaScript: boolean, email: string, pa
 }
 
 async function openEvent(page: Page, title: string, javaScript: boolean) {
-	await page.goto('/muenster/events');
+	await page.goto('/muenster/events?view=list');
 	await checkPage(page, { javaScript });
 	await page.getByRole('link', { name: title }).click();
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -52,7 +52,7 @@ for (const story of stories) {
 }
 
 test('a guest without an account registers with name and e-mail and is asked to confirm', async ({ page, visit }) => {
-	await visit('/muenster/events');
+	await visit('/muenster/events?view=list');
 	await page.getByRole('link', { name: 'Ein Jahr Umsetzung: Was aus dem Leitbild geworden ist' }).click();
 	await page.getByLabel('Name').fill('Rosa Gast');
 	await page.getByLabel('E-Mail-Adresse').fill('rosa.gast@example.org');
@@ -89,7 +89,7 @@ test('a facilitator records attendance, adds a walk-in and publishes minutes tha
 	await page.getByRole('button', { name: 'Protokoll veröffentlichen' }).click();
 	await expect(page.getByText('Das Protokoll ist veröffentlicht.')).toBeVisible();
 
-	await visit('/muenster/events');
+	await visit('/muenster/events?view=list');
 	await page.getByRole('link', { name: 'Ein Jahr Umsetzung: Was aus dem Leitbild geworden ist' }).click();
 	await checkPage(page);
 	const minutes = page.getByRole('region', { name: 'Protokoll' });

@@ -31,6 +31,7 @@ export const eventSchema = z
 		registrationDeadline: optionalWallClock,
 		editionId: z.union([z.literal('').transform(() => null), z.uuid({ message: 'validation_invalid' })]).default(null),
 		workingGroupId: z.union([z.literal('').transform(() => null), z.uuid({ message: 'validation_invalid' })]).default(null),
+		districtId: z.union([z.literal('').transform(() => null), z.uuid({ message: 'validation_invalid' })]).default(null),
 		fieldIds: ids(20),
 		status: z.enum(['planned', 'cancelled'], { message: 'validation_invalid' }).default('planned')
 	})

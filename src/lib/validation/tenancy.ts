@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firstWeekdaySchema } from './calendar';
 
 // Slugs that would shadow a fixed address (/admin, /en/…, /healthz, …) cannot name a municipality.
 export const reservedSlugs = ['admin', 'api', 'en', 'de', 'healthz', 'sign-in', 'sign-out', 'account', 'regions', 'new', '_app', 'invitations'];
@@ -27,7 +28,8 @@ export const contactPointSchema = z.object({
 	web: z.union([
 		z.literal(''),
 		z.url({ protocol: /^https?$/, message: 'validation_url' }).max(300, { message: 'validation_too_long' })
-	])
+	]),
+	openingHours: text(1000).default('')
 });
 
 /** What an admin of the municipality may change; the slug is fixed once public addresses use it. */
@@ -36,6 +38,7 @@ export const municipalitySettingsSchema = z.object({
 	region: text(120).default(''),
 	timeZone: z.string().refine((zone) => timeZones.has(zone), { message: 'validation_time_zone' }),
 	description: text(2000).default(''),
+	firstWeekday: firstWeekdaySchema,
 	contact: contactPointSchema
 });
 

@@ -11,7 +11,8 @@ const contact = z.object({
 	phone: z.string().default(''),
 	fax: z.string().default(''),
 	email: z.string().default(''),
-	web: z.string().default('')
+	web: z.string().default(''),
+	openingHours: z.string().default('')
 });
 
 const measure = z.object({ title: z.string(), description: z.string().default('') });
@@ -51,6 +52,7 @@ const municipality = z.object({
 	timeZone: z.string().default('Europe/Berlin'),
 	description: z.string().default(''),
 	isDemo: z.boolean().default(false),
+	firstWeekday: z.number().int().min(1).max(7).optional(),
 	contact: contact.optional(),
 	districts: z.array(z.string()).default([]),
 	strategies: z.array(strategy).default([])

@@ -36,7 +36,8 @@ export async function loadDataDescription(db: Database, input: DataDescription) 
 					regionId: m.region ? regionIds.get(m.region) : undefined,
 					timeZone: m.timeZone,
 					description: m.description,
-					isDemo: m.isDemo
+					isDemo: m.isDemo,
+					firstWeekday: m.firstWeekday ?? null
 				})
 				.returning({ id: t.municipalities.id });
 			const municipalityId = row.id;

@@ -11,6 +11,7 @@ import { loadDemoPeople } from './demo-people';
 import { loadDemoInvitations } from './demo-invitations';
 import { loadDemoDocumentVersions } from './demo-document-versions';
 import { loadDemoMonitoring } from './demo-monitoring';
+import { loadDemoCalendar } from './demo-calendar';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -27,5 +28,6 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	await loadDemoInvitations(db);
 	await loadDemoDocumentVersions(db);
 	await loadDemoMonitoring(db);
+	await loadDemoCalendar(db);
 	return true;
 }

@@ -8,6 +8,7 @@ import { selectRolesOfUser, selectUserByEmail } from '../people/people.queries';
 import { isDomainError } from '../shared/errors';
 import { eventSchema, type EventInput } from '$lib/validation/events';
 import { addWalkIn, createEvent, getEventForStaff, publishMinutes, recordAttendance, updateEvent } from './event.admin';
+import { selectDistrictChoices } from './calendar.queries';
 import { eventRegistrations, events } from './event.schema';
 import { confirmRegistration, getPublicEvent, registerForEvent } from './event.service';
 
@@ -20,8 +21,8 @@ const now = new Date('2026-03-01T10:00:00Z');
 beforeAll(async () => {
 	test = await createTestDatabase({
 		municipalities: [
-			{ slug: 'a-stadt', name: 'A-Stadt', strategies: [{ slug: 'leitbild', title: 'Leitbild', editions: [{ number: 1, periodStart: 2025, periodEnd: 2030, stage: 'participating', fields: [{ title: 'Arbeit' }] }] }] },
-			{ slug: 'b-dorf', name: 'B-Dorf' }
+			{ slug: 'a-stadt', name: 'A-Stadt', strategies: [{ slug: 'leitbild', title: 'Leitbild', editions: [{ number: 1, periodStart: 2025, periodEnd: 2030, stage: 'participating', fields: [{ title: 'Arbeit' }] }] }], districts: ['Mitte'] },
+			{ slug: 'b-dorf', name: 'B-Dorf', districts: ['Dorfkern'] }
 		],
 		accounts: [
 			{ email: 'moderation-a@example.org', name: 'Moderation A', password: 'passwort-moderation', roles: [{ municipality: 'a-stadt', role: 'facilitator' }] },
@@ -82,6 +83,19 @@ describe('facilitators plan events', () => {
 		const bad = input({ fieldIds: ['00000000-0000-4000-8000-000000000000'] });
 		expect(await codeOf(createEvent({ db: test.db, actor: facilitator, municipalityId: municipalityId('a-stadt'), input: bad }))).toBe('events_field_unknown');
 		expect(await eventsOf('a-stadt')).toHaveLength(before);
+	});
+
+	it('an event lies in a district of its own municipality; a district of another one is refused and nothing is written', async () => {
+		const facilitator = await actorOf('moderation-a@example.org');
+		const [mitte] = await selectDistrictChoices(test.db, [municipalityId('a-stadt')]);
+		const [dorfkern] = await selectDistrictChoices(test.db, [municipalityId('b-dorf')]);
+		const before = (await eventsOf('a-stadt')).length;
+		expect(await codeOf(createEvent({ db: test.db, actor: facilitator, municipalityId: municipalityId('a-stadt'), input: input({ districtId: dorfkern.id }) }))).toBe('events_district_unknown');
+		expect(await eventsOf('a-stadt')).toHaveLength(before);
+		const event = await createEvent({ db: test.db, actor: facilitator, municipalityId: municipalityId('a-stadt'), input: input({ districtId: mitte.id }) });
+		expect(event.districtId).toBe(mitte.id);
+		const staffView = await getEventForStaff({ db: test.db, actor: facilitator, municipalityId: municipalityId('a-stadt'), eventId: event.id });
+		expect(staffView.form.districtId).toBe(mitte.id);
 	});
 
 	it('bad input is refused at the boundary: an end before the start, a deadline after it, an oversized title, an impossible date', () => {

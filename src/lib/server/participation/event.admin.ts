@@ -5,7 +5,8 @@ import type { Database } from '../db/client';
 import { requireRole, type Actor } from '../people/actor';
 import { getMunicipalityBySlug } from '../tenancy/tenancy.service';
 import type { EventInput } from '$lib/validation/events';
-import { eventFieldUnknown, eventNotFound, workingGroupNotFound } from './event.errors';
+import { eventDistrictUnknown, eventFieldUnknown, eventNotFound, workingGroupNotFound } from './event.errors';
+import { selectDistrictChoices, selectDistrictOf } from './calendar.queries';
 import {
 	insertEvent,
 	insertRegistration,
@@ -49,11 +50,16 @@ export async function listEventsForStaff({ db, actor, municipalityId, page = 1 }
 /** What the event form offers: editions, each with its fields, and working groups. */
 export async function getEventFormChoices({ db, actor, municipalityId }: Scope) {
 	requireRole(actor, municipalityId, STAFF);
-	const [editions, groups] = await Promise.all([selectEditionChoices(db, municipalityId), selectWorkingGroups(db, municipalityId)]);
+	const [editions, groups, districts] = await Promise.all([
+		selectEditionChoices(db, municipalityId),
+		selectWorkingGroups(db, municipalityId),
+		selectDistrictChoices(db, [municipalityId])
+	]);
 	const fields = await Promise.all(editions.map((edition) => selectEditionFields(db, municipalityId, edition.id)));
 	return {
 		editions: editions.map((edition, index) => ({ ...edition, fields: fields[index] })),
-		workingGroups: groups.map((row) => ({ id: row.group.id, name: row.group.name, editionNumber: row.editionNumber }))
+		workingGroups: groups.map((row) => ({ id: row.group.id, name: row.group.name, editionNumber: row.editionNumber })),
+		districts
 	};
 }
 
@@ -82,6 +88,7 @@ export async function getEventForStaff({ db, actor, municipalityId, eventId }: S
 			registrationDeadline: event.registrationDeadline ? utcToWallClock(event.registrationDeadline, facts.timeZone) : '',
 			editionId: event.editionId ?? '',
 			workingGroupId: event.workingGroupId ?? '',
+			districtId: event.districtId ?? '',
 			fieldIds: fieldRows.map((f) => f.fieldId),
 			status: event.status
 		},
@@ -96,6 +103,7 @@ async function checkReferences(tx: Executor, municipalityId: string, input: Even
 		if (input.fieldIds.some((id) => !allowed.has(id))) throw eventFieldUnknown();
 	}
 	if (input.workingGroupId && !(await selectWorkingGroup(tx, municipalityId, input.workingGroupId))) throw workingGroupNotFound();
+	if (input.districtId && !(await selectDistrictOf(tx, municipalityId, input.districtId))) throw eventDistrictUnknown();
 }
 
 async function rowValues(db: Executor, municipalityId: string, input: EventInput) {
@@ -113,6 +121,7 @@ async function rowValues(db: Executor, municipalityId: string, input: EventInput
 		registrationDeadline: input.registrationDeadline ? wallClockToUtc(input.registrationDeadline, timeZone) : null,
 		editionId: input.editionId,
 		workingGroupId: input.workingGroupId,
+		districtId: input.districtId,
 		status: input.status
 	};
 }

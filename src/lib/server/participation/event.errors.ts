@@ -7,3 +7,4 @@ export const eventRegistrationLinkInvalid = defineError('events_link_invalid', 4
 export const eventRegistrationLinkExpired = defineError('events_link_expired', 410);
 export const eventFieldUnknown = defineError('events_field_unknown', 400);
 export const workingGroupNotFound = defineError('events_working_group_not_found', 404);
+export const eventDistrictUnknown = defineError('events_district_unknown', 400);

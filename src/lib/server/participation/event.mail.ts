@@ -1,9 +1,9 @@
 // The mails a registration sends, in the language the person registered in, as plain text and HTML,
 // with the event as an iCalendar attachment once a seat is theirs.
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import * as m from '$lib/paraglide/messages';
 import type { Mail, Mailer } from '../mail/mail.service';
 import type { Event, EventRegistration } from './event.queries';
+import { buildCalendar } from './ical';
 
 export type RegistrationMail = 'confirm' | 'confirmed' | 'waiting' | 'moved_up';
 
@@ -33,22 +33,13 @@ export function eventLink(context: MailContext, event: Event, locale: 'de' | 'en
 	return `${context.origin}${prefix}/${context.municipalitySlug}/events/${event.id}`;
 }
 
-/** One VEVENT with a UID that stays the same for the event, so calendars update rather than duplicate it. */
-export function eventCalendar(event: Event, url: string, host: string): string {
-	const calendar = ical({ prodId: { company: 'Leitbild', product: 'Veranstaltungen', language: 'DE' } });
-	calendar.method(ICalCalendarMethod.PUBLISH);
-	calendar.createEvent({
-		id: `event-${event.id}@${host}`,
-		start: event.startsAt,
-		end: event.endsAt,
-		stamp: event.updatedAt,
-		summary: event.title,
-		description: `${event.description}\n\n${url}`.trim(),
-		location: [event.place, event.address, event.onlineUrl].filter(Boolean).join(', ') || null,
-		url,
-		status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+/** The event as the confirmation's attachment, built like every feed so that its UID matches theirs. */
+export function eventCalendar(event: Event, context: MailContext): string {
+	return buildCalendar({
+		name: event.title,
+		origin: context.origin,
+		items: [{ event, municipalitySlug: context.municipalitySlug, municipalityName: context.municipalityName, timeZone: context.timeZone }]
 	});
-	return calendar.toString();
 }
 
 export function composeRegistrationMail(
@@ -87,7 +78,7 @@ export function composeRegistrationMail(
 		text: lines.join('\n'),
 		html,
 		attachments: holdsSeat
-			? [{ filename: 'veranstaltung.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: eventCalendar(event, eventLink(context, event, locale), new URL(context.origin).host) }]
+			? [{ filename: 'veranstaltung.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: eventCalendar(event, context) }]
 			: undefined
 	};
 }

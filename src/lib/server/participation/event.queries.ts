@@ -29,7 +29,7 @@ export async function selectEventPage(
 	return db
 		.select({ event: events, seatsTaken })
 		.from(events)
-		.where(and(eq(events.municipalityId, municipalityId), past ? lt(events.endsAt, from) : gte(events.endsAt, from)))
+		.where(and(eq(events.municipalityId, municipalityId), eq(events.publication, 'published'), past ? lt(events.endsAt, from) : gte(events.endsAt, from)))
 		.orderBy(past ? desc(events.startsAt) : asc(events.startsAt), asc(events.id))
 		.limit(limit)
 		.offset(offset);
@@ -284,7 +284,7 @@ export async function selectEventsForStaff(db: Executor, municipalityId: string,
 			waiting: sql<number>`(select count(*)::int from ${eventRegistrations} r where r.event_id = ${events.id} and r.status = 'waiting')`
 		})
 		.from(events)
-		.where(eq(events.municipalityId, municipalityId))
+		.where(and(eq(events.municipalityId, municipalityId), eq(events.publication, 'published')))
 		.orderBy(desc(events.startsAt), asc(events.id))
 		.limit(limit)
 		.offset(offset);

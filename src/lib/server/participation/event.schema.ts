@@ -3,7 +3,7 @@ import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, 
 import { id, timestamps } from '../db/columns';
 import { editions, fields } from '../document/document.schema';
 import { authUsers } from '../people/people.schema';
-import { municipalities } from '../tenancy/tenancy.schema';
+import { districts, municipalities } from '../tenancy/tenancy.schema';
 
 export const eventTypes = ['workshop', 'working_group_meeting', 'information_event', 'closing_event', 'other'] as const;
 export type EventType = (typeof eventTypes)[number];
@@ -11,6 +11,11 @@ export const eventTypeEnum = pgEnum('event_type', eventTypes);
 
 export const eventStatuses = ['planned', 'cancelled'] as const;
 export const eventStatusEnum = pgEnum('event_status', eventStatuses);
+
+// Events of other organisers arrive as 'submitted' from the public and reach calendars only once published.
+export const eventPublications = ['published', 'submitted', 'rejected'] as const;
+export type EventPublication = (typeof eventPublications)[number];
+export const eventPublicationEnum = pgEnum('event_publication', eventPublications);
 
 // pending: a guest has not yet followed the confirmation link; confirmed holds a seat; waiting
 // moves up in order of createdAt when a seat frees; walk-ins are recorded at the door and hold no seat.
@@ -76,10 +81,16 @@ export const events = pgTable(
 		registrationDeadline: timestamp('registration_deadline', { withTimezone: true }),
 		minutes: text('minutes').notNull().default(''),
 		minutesPublishedAt: timestamp('minutes_published_at', { withTimezone: true }),
+		districtId: uuid('district_id').references(() => districts.id, { onDelete: 'set null' }),
+		publication: eventPublicationEnum('publication').notNull().default('published'),
+		// Empty for the municipality's own events; the name of another organiser otherwise.
+		organiser: text('organiser').notNull().default(''),
+		organiserEmail: text('organiser_email').notNull().default(''),
 		...timestamps()
 	},
 	(table) => [
 		index('events_municipality_starts_idx').on(table.municipalityId, table.startsAt),
+		index('events_municipality_publication_idx').on(table.municipalityId, table.publication, table.createdAt),
 		index('events_working_group_idx').on(table.workingGroupId),
 		index('events_edition_idx').on(table.editionId)
 	]

@@ -87,8 +87,8 @@ describe('registering for an event', () => {
 		const confirmed = await confirmRegistration({ db: test.db, token, now, mail });
 		expect(confirmed.status).toBe('confirmed');
 		expect(sent[1].attachments?.[0].content).toContain('BEGIN:VEVENT');
-		expect(sent[1].attachments?.[0].content).toContain(`UID:event-${event.id}@leitbild.example.org`);
-		expect(sent[1].attachments?.[0].content).toContain('DTSTART:20260410T160000Z');
+		expect(sent[1].attachments?.[0].content).toContain(`UID:${event.id}@leitbild.example.org`);
+		expect(sent[1].attachments?.[0].content).toContain('DTSTART;TZID=Europe/Berlin:20260410T180000');
 	});
 
 	it('the same address cannot register twice for one event', async () => {

@@ -49,9 +49,12 @@ export const isEventId = (value: string) => UUID.test(value);
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
 
-/** Registration closes at the deadline, or when the event begins if it has none. */
+/**
+ * Registration closes at the deadline, or when the event begins if it has none. Events of other
+ * organisers take no registrations here: their organiser keeps the list.
+ */
 export function registrationIsOpen(event: Event, now: Date): boolean {
-	if (event.status !== 'planned') return false;
+	if (event.status !== 'planned' || event.publication !== 'published' || event.organiser) return false;
 	return now < (event.registrationDeadline ?? event.startsAt);
 }
 
@@ -119,7 +122,8 @@ export async function getPublicEvent({
 	now: Date;
 }) {
 	const row = isEventId(eventId) ? await selectEvent(db, municipalityId, eventId) : undefined;
-	if (!row) throw eventNotFound();
+	// A submitted event of another organiser stays unseen until staff publish it.
+	if (!row || row.event.publication !== 'published') throw eventNotFound();
 	const [fieldRows, own] = await Promise.all([
 		selectFieldsOfEvents(db, municipalityId, [eventId]),
 		actor ? selectActiveRegistrationOfUser(db, municipalityId, eventId, actor.userId) : undefined

@@ -50,12 +50,13 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
 const auditOf = (id: string) => test.db.select().from(auditEvents).where(eq(auditEvents.municipalityId, id));
 const allMunicipalities = () => test.db.select().from(municipalities);
 
-const contact = { office: 'Bürgerbüro', street: '', postalCode: '', city: '', phone: '', fax: '', email: '', web: '' };
+const contact = { office: 'Bürgerbüro', street: '', postalCode: '', city: '', phone: '', fax: '', email: '', web: '', openingHours: '' };
 const settings = (name: string): MunicipalitySettingsInput => ({
 	name,
 	region: 'Münsterland',
 	timeZone: 'Europe/Berlin',
 	description: 'Neu beschrieben',
+	firstWeekday: null,
 	contact
 });
 const newMunicipality = (slug: string): NewMunicipalityInput => ({ ...settings(`Neu ${slug}`), slug });
@@ -94,6 +95,19 @@ describe('municipality settings', () => {
 			before: { name: 'A-Stadt', contactPoint: { office: 'Rathaus A' } },
 			after: { name: 'A-Stadt (neu)', description: 'Neu beschrieben', contactPoint: { office: 'Bürgerbüro' } }
 		});
+	});
+
+	it("an admin lets the municipality's calendar start on Sunday, with opening hours in the contact box", async () => {
+		const adminA = await actorOf('admin-a@example.org');
+		await updateMunicipalitySettings({
+			db: test.db,
+			actor: adminA,
+			municipalityId: municipalityId('a-stadt'),
+			input: { ...settings('A-Stadt'), firstWeekday: 7, contact: { ...contact, openingHours: 'Mo–Fr 8–12 Uhr' } }
+		});
+		const stored = await getMunicipalityForAdmin({ db: test.db, actor: adminA, slug: 'a-stadt' });
+		expect(stored.firstWeekday).toBe(7);
+		expect(stored.contactPoint?.openingHours).toBe('Mo–Fr 8–12 Uhr');
 	});
 });
 

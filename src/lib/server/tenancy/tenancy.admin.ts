@@ -109,6 +109,7 @@ export async function updateMunicipalitySettings({
 			name: input.name,
 			regionId,
 			timeZone: input.timeZone,
+			firstWeekday: input.firstWeekday,
 			description: input.description,
 			contactPointId: contact.id
 		});
@@ -134,6 +135,7 @@ export async function createMunicipality({ db, actor, input }: { db: Database; a
 			name: input.name,
 			regionId,
 			timeZone: input.timeZone,
+			firstWeekday: input.firstWeekday,
 			description: input.description
 		});
 		const contact = await saveContactPoint(tx, created.id, null, input.contact);

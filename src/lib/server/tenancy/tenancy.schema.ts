@@ -21,6 +21,8 @@ export const municipalities = pgTable(
 			onDelete: 'set null'
 		}),
 		isDemo: boolean('is_demo').notNull().default(false),
+		// ISO weekday (1 Monday … 7 Sunday) the calendar starts on; null follows the reader's locale.
+		firstWeekday: integer('first_weekday'),
 		...timestamps()
 	},
 	(table) => [index('municipalities_region_idx').on(table.regionId)]
@@ -41,6 +43,7 @@ export const contactPoints = pgTable(
 		fax: text('fax').notNull().default(''),
 		email: text('email').notNull().default(''),
 		web: text('web').notNull().default(''),
+		openingHours: text('opening_hours').notNull().default(''),
 		...timestamps()
 	},
 	(table) => [index('contact_points_municipality_idx').on(table.municipalityId)]

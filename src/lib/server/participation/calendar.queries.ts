@@ -1,0 +1,168 @@
+import { and, asc, desc, eq, exists, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { fields } from '../document/document.schema';
+import { districts, municipalities, regions } from '../tenancy/tenancy.schema';
+import { eventFields, events, type EventPublication, type EventType } from './event.schema';
+
+export type CalendarFilters = { type?: EventType | null; fieldId?: string | null; districtId?: string | null };
+
+// The longest event the month query looks back for; longer ones would not be found by its start index.
+const LONGEST_EVENT_DAYS = 31;
+
+const calendarColumns = {
+	event: events,
+	municipalitySlug: municipalities.slug,
+	municipalityName: municipalities.name,
+	timeZone: municipalities.timeZone,
+	districtName: districts.name
+};
+
+function filterConditions(filters: CalendarFilters): (SQL | undefined)[] {
+	return [
+		filters.type ? eq(events.type, filters.type) : undefined,
+		filters.districtId ? eq(events.districtId, filters.districtId) : undefined,
+		filters.fieldId
+			? exists(
+					sql`(select 1 from ${eventFields} where ${eventFields.eventId} = ${events.id} and ${eventFields.fieldId} = ${filters.fieldId})`
+				)
+			: undefined
+	];
+}
+
+const published = eq(events.publication, 'published');
+
+/** Published events of the municipalities that overlap [from, to); bounded by the start index. */
+export async function selectEventsBetween(
+	db: Executor,
+	{ municipalityIds, from, to, filters, limit }: { municipalityIds: string[]; from: Date; to: Date; filters: CalendarFilters; limit: number }
+) {
+	if (municipalityIds.length === 0) return [];
+	return db
+		.select(calendarColumns)
+		.from(events)
+		.innerJoin(municipalities, eq(municipalities.id, events.municipalityId))
+		.leftJoin(districts, and(eq(districts.id, events.districtId), eq(districts.municipalityId, events.municipalityId)))
+		.where(
+			and(
+				inArray(events.municipalityId, municipalityIds),
+				published,
+				gte(events.startsAt, new Date(from.getTime() - LONGEST_EVENT_DAYS * 86_400_000)),
+				lt(events.startsAt, to),
+				gt(events.endsAt, from),
+				...filterConditions(filters)
+			)
+		)
+		.orderBy(asc(events.startsAt), asc(events.id))
+		.limit(limit);
+}
+
+/** Published events still to come (or running), in order, one page at a time. */
+export async function selectUpcomingEvents(
+	db: Executor,
+	{ municipalityIds, now, filters, limit, offset }: { municipalityIds: string[]; now: Date; filters: CalendarFilters; limit: number; offset: number }
+) {
+	if (municipalityIds.length === 0) return [];
+	return db
+		.select(calendarColumns)
+		.from(events)
+		.innerJoin(municipalities, eq(municipalities.id, events.municipalityId))
+		.leftJoin(districts, and(eq(districts.id, events.districtId), eq(districts.municipalityId, events.municipalityId)))
+		.where(and(inArray(events.municipalityId, municipalityIds), published, gte(events.endsAt, now), ...filterConditions(filters)))
+		.orderBy(asc(events.startsAt), asc(events.id))
+		.limit(limit)
+		.offset(offset);
+}
+
+/** What a feed carries: published events from a date on, oldest first. */
+export async function selectFeedEvents(db: Executor, { municipalityIds, since, limit }: { municipalityIds: string[]; since: Date; limit: number }) {
+	if (municipalityIds.length === 0) return [];
+	return db
+		.select(calendarColumns)
+		.from(events)
+		.innerJoin(municipalities, eq(municipalities.id, events.municipalityId))
+		.leftJoin(districts, and(eq(districts.id, events.districtId), eq(districts.municipalityId, events.municipalityId)))
+		.where(and(inArray(events.municipalityId, municipalityIds), published, gte(events.endsAt, since)))
+		.orderBy(asc(events.startsAt), asc(events.id))
+		.limit(limit);
+}
+
+export async function selectPublishedEvent(db: Executor, municipalityId: string, eventId: string) {
+	const [row] = await db
+		.select(calendarColumns)
+		.from(events)
+		.innerJoin(municipalities, eq(municipalities.id, events.municipalityId))
+		.leftJoin(districts, and(eq(districts.id, events.districtId), eq(districts.municipalityId, events.municipalityId)))
+		.where(and(eq(events.municipalityId, municipalityId), eq(events.id, eventId), published))
+		.limit(1);
+	return row;
+}
+
+/** Fields of action that some event of the municipality belongs to: the choices of the field filter. */
+export async function selectFieldsWithEvents(db: Executor, municipalityIds: string[]) {
+	if (municipalityIds.length === 0) return [];
+	return db
+		.selectDistinct({ id: fields.id, title: fields.title, position: fields.position })
+		.from(eventFields)
+		.innerJoin(fields, eq(fields.id, eventFields.fieldId))
+		.where(inArray(eventFields.municipalityId, municipalityIds))
+		.orderBy(asc(fields.position), asc(fields.title), asc(fields.id))
+		.limit(100);
+}
+
+export async function selectDistrictChoices(db: Executor, municipalityIds: string[]) {
+	if (municipalityIds.length === 0) return [];
+	return db
+		.select({ id: districts.id, name: districts.name })
+		.from(districts)
+		.where(inArray(districts.municipalityId, municipalityIds))
+		.orderBy(asc(districts.position), asc(districts.name))
+		.limit(200);
+}
+
+export async function selectDistrictOf(db: Executor, municipalityId: string, districtId: string) {
+	const [row] = await db
+		.select({ id: districts.id })
+		.from(districts)
+		.where(and(eq(districts.municipalityId, municipalityId), eq(districts.id, districtId)))
+		.limit(1);
+	return row;
+}
+
+export async function selectRegionWithMunicipalities(db: Executor, slug: string) {
+	const [region] = await db.select().from(regions).where(eq(regions.slug, slug)).limit(1);
+	if (!region) return undefined;
+	const members = await db
+		.select({ id: municipalities.id, slug: municipalities.slug, name: municipalities.name, timeZone: municipalities.timeZone, firstWeekday: municipalities.firstWeekday })
+		.from(municipalities)
+		.where(eq(municipalities.regionId, region.id))
+		.orderBy(asc(municipalities.name))
+		.limit(200);
+	return { region, municipalities: members };
+}
+
+export async function selectEventsByPublication(db: Executor, municipalityId: string, publication: EventPublication, limit: number) {
+	return db
+		.select()
+		.from(events)
+		.where(and(eq(events.municipalityId, municipalityId), eq(events.publication, publication)))
+		.orderBy(desc(events.createdAt), asc(events.id))
+		.limit(limit);
+}
+
+export async function lockSubmittedEvent(tx: Executor, municipalityId: string, eventId: string) {
+	const [row] = await tx
+		.select()
+		.from(events)
+		.where(and(eq(events.municipalityId, municipalityId), eq(events.id, eventId), eq(events.publication, 'submitted')))
+		.for('update');
+	return row;
+}
+
+export async function setEventPublication(tx: Executor, municipalityId: string, eventId: string, publication: EventPublication) {
+	const [row] = await tx
+		.update(events)
+		.set({ publication, updatedAt: new Date() })
+		.where(and(eq(events.municipalityId, municipalityId), eq(events.id, eventId)))
+		.returning();
+	return row;
+}

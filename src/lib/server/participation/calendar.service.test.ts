@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { eventDays, firstWeekdayFor, monthWeeks, parseDay, parseMonth } from './calendar.grid';
+import { getDayCalendar, getMonthCalendar, getRegionCalendarScope, getUpcomingCalendar, type CalendarScope } from './calendar.service';
+import { insertEvent } from './event.queries';
+
+let test: TestDatabase;
+const noFilters = { type: null, fieldId: null, districtId: null };
+const now = new Date('2027-02-10T10:00:00Z');
+
+beforeAll(async () => {
+	test = await createTestDatabase({
+		regions: [{ slug: 'muensterland', name: 'Münsterland' }],
+		municipalities: [
+			{ slug: 'a-stadt', name: 'A-Stadt', region: 'muensterland', districts: ['Mitte', 'Nord'] },
+			{ slug: 'b-dorf', name: 'B-Dorf', region: 'muensterland' },
+			{ slug: 'c-fern', name: 'C-Fern' }
+		]
+	});
+});
+afterAll(() => test.drop());
+
+const idOf = (slug: string) => test.ids.municipalityIds.get(slug)!;
+const scopeOf = (slug: string, firstWeekday: number | null = null): CalendarScope => ({ municipalityIds: [idOf(slug)], timeZone: 'Europe/Berlin', firstWeekday });
+
+async function anEvent(slug: string, title: string, startsAt: string, endsAt: string, extra: Record<string, unknown> = {}) {
+	return insertEvent(test.db, { municipalityId: idOf(slug), type: 'workshop', title, startsAt: new Date(startsAt), endsAt: new Date(endsAt), ...extra });
+}
+
+describe('the month grid', () => {
+	it('reads only real months and days from the address', () => {
+		expect(parseMonth('2027-02')).toEqual({ year: 2027, month: 2 });
+		expect(parseMonth('2027-13')).toBeNull();
+		expect(parseMonth('27-02')).toBeNull();
+		expect(parseDay('2027-02-29')).toBeNull();
+		expect(parseDay('2028-02-29')).toBe('2028-02-29');
+	});
+
+	it('starts the week on Monday in German and in English as read in Germany', () => {
+		expect(firstWeekdayFor('de')).toBe(1);
+		expect(firstWeekdayFor('en')).toBe(1);
+		expect(firstWeekdayFor('en', 'US')).toBe(7);
+	});
+
+	it("follows the municipality's own first weekday over the locale", () => {
+		expect(firstWeekdayFor('de', 'DE', 7)).toBe(7);
+	});
+
+	it('shows February 2027 as four whole weeks from Monday 1 February, five from Sunday 31 January', () => {
+		const monday = monthWeeks({ year: 2027, month: 2 }, 1);
+		expect(monday).toHaveLength(4);
+		expect(monday[0][0].date).toBe('2027-02-01');
+		expect(monday[3][6].date).toBe('2027-02-28');
+		const sunday = monthWeeks({ year: 2027, month: 2 }, 7);
+		expect(sunday).toHaveLength(5);
+		expect(sunday[0][0]).toEqual({ date: '2027-01-31', inMonth: false });
+	});
+
+	it('keeps an event at 23:30 Berlin time on its own day although it is 22:30 in UTC… and the next day in no zone', () => {
+		expect(eventDays(new Date('2027-02-05T22:30:00Z'), new Date('2027-02-05T22:59:00Z'), 'Europe/Berlin')).toEqual(['2027-02-05']);
+	});
+
+	it('puts a multi-day event on each of its days, but an end at midnight not on the next day', () => {
+		expect(eventDays(new Date('2027-02-05T16:00:00Z'), new Date('2027-02-07T12:00:00Z'), 'Europe/Berlin')).toEqual(['2027-02-05', '2027-02-06', '2027-02-07']);
+		expect(eventDays(new Date('2027-02-05T17:00:00Z'), new Date('2027-02-05T23:00:00Z'), 'Europe/Berlin')).toEqual(['2027-02-05']);
+	});
+});
+
+describe('the calendar of a municipality', () => {
+	beforeAll(async () => {
+		await anEvent('a-stadt', 'Spätes Gespräch', '2027-02-05T22:30:00Z', '2027-02-05T22:59:00Z');
+		await anEvent('a-stadt', 'Wochenendseminar', '2027-02-12T16:00:00Z', '2027-02-14T12:00:00Z', { type: 'information_event' });
+		await anEvent('a-stadt', 'Eingereicht, noch nicht geprüft', '2027-02-08T16:00:00Z', '2027-02-08T18:00:00Z', { publication: 'submitted', organiser: 'Verein' });
+		await anEvent('a-stadt', 'Märztreffen', '2027-03-01T16:00:00Z', '2027-03-01T18:00:00Z');
+		await anEvent('b-dorf', 'Dorfabend', '2027-02-05T17:00:00Z', '2027-02-05T19:00:00Z');
+		await anEvent('c-fern', 'Anderswo', '2027-02-05T17:00:00Z', '2027-02-05T19:00:00Z');
+	});
+
+	const titlesOn = (calendar: Awaited<ReturnType<typeof getMonthCalendar>>, date: string) =>
+		calendar.weeks.flat().find((day) => day.date === date && day.inMonth)?.events.map((e) => e.title) ?? [];
+
+	it('lists each published event on the local days it covers and marks today', async () => {
+		const calendar = await getMonthCalendar({ db: test.db, scope: scopeOf('a-stadt'), month: { year: 2027, month: 2 }, language: 'de', filters: noFilters, now });
+		expect(titlesOn(calendar, '2027-02-05')).toEqual(['Spätes Gespräch']);
+		expect(titlesOn(calendar, '2027-02-06')).toEqual([]);
+		expect(['2027-02-12', '2027-02-13', '2027-02-14'].map((d) => titlesOn(calendar, d))).toEqual([['Wochenendseminar'], ['Wochenendseminar'], ['Wochenendseminar']]);
+		expect(calendar.weeks.flat().filter((d) => d.isToday).map((d) => d.date)).toEqual(['2027-02-10']);
+		expect([calendar.previous, calendar.next]).toEqual(['2027-01', '2027-03']);
+	});
+
+	it('shows no submitted event until staff publish it', async () => {
+		const calendar = await getMonthCalendar({ db: test.db, scope: scopeOf('a-stadt'), month: { year: 2027, month: 2 }, language: 'de', filters: noFilters, now });
+		expect(titlesOn(calendar, '2027-02-08')).toEqual([]);
+	});
+
+	it('filters by type', async () => {
+		const calendar = await getMonthCalendar({ db: test.db, scope: scopeOf('a-stadt'), month: { year: 2027, month: 2 }, language: 'de', filters: { ...noFilters, type: 'information_event' }, now });
+		expect(calendar.weeks.flat().flatMap((d) => d.events.map((e) => e.title))).toEqual(['Wochenendseminar', 'Wochenendseminar', 'Wochenendseminar']);
+	});
+
+	it('starts on Sunday when the municipality says so', async () => {
+		const calendar = await getMonthCalendar({ db: test.db, scope: scopeOf('a-stadt', 7), month: { year: 2027, month: 2 }, language: 'de', filters: noFilters, now });
+		expect(calendar.weekdays[0]).toBe(7);
+		expect(calendar.weeks[0][0].date).toBe('2027-01-31');
+	});
+
+	it('shows a day with the events running on it', async () => {
+		const day = await getDayCalendar({ db: test.db, scope: scopeOf('a-stadt'), day: '2027-02-13', filters: noFilters });
+		expect(day.events.map((e) => e.title)).toEqual(['Wochenendseminar']);
+	});
+
+	it('lists upcoming events in order, page by page', async () => {
+		const list = await getUpcomingCalendar({ db: test.db, scope: scopeOf('a-stadt'), filters: noFilters, page: 1, now });
+		expect(list.events.map((e) => e.title)).toEqual(['Wochenendseminar', 'Märztreffen']);
+		expect(list.hasNext).toBe(false);
+	});
+});
+
+describe('the regional calendar', () => {
+	it('merges the events of every municipality of the region, each marked with its town', async () => {
+		const { scope } = await getRegionCalendarScope({ db: test.db, slug: 'muensterland' });
+		const day = await getDayCalendar({ db: test.db, scope, day: '2027-02-05', filters: noFilters });
+		expect(day.events.map((e) => [e.title, e.municipalityName])).toEqual([
+			['Dorfabend', 'B-Dorf'],
+			['Spätes Gespräch', 'A-Stadt']
+		]);
+	});
+});

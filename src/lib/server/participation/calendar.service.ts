@@ -1,0 +1,168 @@
+// The calendar reads published events of one municipality or of a whole region as a month grid, a
+// day and an upcoming list; it also takes events of other organisers for review.
+import type { Database } from '../db/client';
+import { notFound } from '../shared/errors';
+import { eventNotFound } from './event.errors';
+import { isEventId } from './event.service';
+import { buildCalendar } from './ical';
+import type { CalendarFilterInput } from '$lib/validation/calendar';
+import {
+	addDays,
+	dayRangeInstants,
+	eventDays,
+	firstWeekdayFor,
+	monthInstants,
+	monthKeyString,
+	monthWeeks,
+	shiftMonth,
+	todayIn,
+	weekdayOrder,
+	type MonthKey
+} from './calendar.grid';
+import {
+	selectDistrictChoices,
+	selectEventsBetween,
+	selectFeedEvents,
+	selectFieldsWithEvents,
+	selectPublishedEvent,
+	selectRegionWithMunicipalities,
+	selectUpcomingEvents
+} from './calendar.queries';
+
+export const CALENDAR_PAGE_SIZE = 20;
+// A month of a busy region stays far below this; the bound only protects the page from a flood.
+const MONTH_LIMIT = 1000;
+
+/** Whose events a calendar shows: one municipality, or every municipality of a region. */
+export type CalendarScope = { municipalityIds: string[]; timeZone: string; firstWeekday: number | null };
+
+type Row = Awaited<ReturnType<typeof selectEventsBetween>>[number];
+
+function entryOf(row: Row) {
+	const { event } = row;
+	return {
+		id: event.id,
+		title: event.title,
+		type: event.type,
+		status: event.status,
+		startsAt: event.startsAt,
+		endsAt: event.endsAt,
+		place: event.place,
+		organiser: event.organiser,
+		municipalitySlug: row.municipalitySlug,
+		municipalityName: row.municipalityName,
+		districtName: row.districtName
+	};
+}
+export type CalendarEntry = ReturnType<typeof entryOf>;
+
+/** The calendar of a region: its municipalities, read in the time zone of the first of them. */
+export async function getRegionCalendarScope({ db, slug }: { db: Database; slug: string }) {
+	const found = await selectRegionWithMunicipalities(db, slug);
+	if (!found || found.municipalities.length === 0) throw notFound();
+	const [first] = found.municipalities;
+	return {
+		region: found.region,
+		municipalities: found.municipalities,
+		scope: { municipalityIds: found.municipalities.map((m) => m.id), timeZone: first.timeZone, firstWeekday: null } satisfies CalendarScope
+	};
+}
+
+export async function getCalendarFilterChoices({ db, scope }: { db: Database; scope: CalendarScope }) {
+	const [fields, districts] = await Promise.all([selectFieldsWithEvents(db, scope.municipalityIds), selectDistrictChoices(db, scope.municipalityIds)]);
+	return { fields: fields.map(({ id, title }) => ({ id, title })), districts };
+}
+
+/**
+ * A month as whole weeks starting on the municipality's (or the reader's) first weekday, each day of
+ * the month with the events that take place on it in the municipality's time zone.
+ */
+export async function getMonthCalendar({
+	db,
+	scope,
+	month,
+	language,
+	filters,
+	now
+}: {
+	db: Database;
+	scope: CalendarScope;
+	month: MonthKey | null;
+	language: string;
+	filters: CalendarFilterInput;
+	now: Date;
+}) {
+	const today = todayIn(now, scope.timeZone);
+	const key = month ?? { year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) };
+	const firstWeekday = firstWeekdayFor(language, 'DE', scope.firstWeekday);
+	const { from, to } = monthInstants(key, scope.timeZone);
+	const rows = await selectEventsBetween(db, { municipalityIds: scope.municipalityIds, from, to, filters, limit: MONTH_LIMIT });
+	const byDay = new Map<string, CalendarEntry[]>();
+	const monthPrefix = monthKeyString(key);
+	for (const row of rows) {
+		for (const day of eventDays(row.event.startsAt, row.event.endsAt, scope.timeZone)) {
+			if (!day.startsWith(monthPrefix)) continue;
+			const list = byDay.get(day) ?? [];
+			list.push(entryOf(row));
+			byDay.set(day, list);
+		}
+	}
+	return {
+		month: monthPrefix,
+		previous: monthKeyString(shiftMonth(key, -1)),
+		next: monthKeyString(shiftMonth(key, 1)),
+		today,
+		weekdays: weekdayOrder(firstWeekday),
+		weeks: monthWeeks(key, firstWeekday).map((week) =>
+			week.map((day) => ({ ...day, isToday: day.date === today, events: day.inMonth ? (byDay.get(day.date) ?? []) : [] }))
+		),
+		truncated: rows.length >= MONTH_LIMIT
+	};
+}
+
+/** Every event on one local day, running ones from earlier days included. */
+export async function getDayCalendar({ db, scope, day, filters }: { db: Database; scope: CalendarScope; day: string; filters: CalendarFilterInput }) {
+	const { from, to } = dayRangeInstants(day, day, scope.timeZone);
+	const rows = await selectEventsBetween(db, { municipalityIds: scope.municipalityIds, from, to, filters, limit: 200 });
+	return { day, previous: addDays(day, -1), next: addDays(day, 1), events: rows.map(entryOf) };
+}
+
+export async function getUpcomingCalendar({
+	db,
+	scope,
+	filters,
+	page,
+	now
+}: {
+	db: Database;
+	scope: CalendarScope;
+	filters: CalendarFilterInput;
+	page: number;
+	now: Date;
+}) {
+	const rows = await selectUpcomingEvents(db, {
+		municipalityIds: scope.municipalityIds,
+		now,
+		filters,
+		limit: CALENDAR_PAGE_SIZE + 1,
+		offset: (Math.max(1, page) - 1) * CALENDAR_PAGE_SIZE
+	});
+	return { events: rows.slice(0, CALENDAR_PAGE_SIZE).map(entryOf), hasNext: rows.length > CALENDAR_PAGE_SIZE };
+}
+
+// A feed reaches back this far so that subscribers still see what just happened (and its minutes link).
+const FEED_DAYS_BACK = 90;
+const FEED_LIMIT = 2000;
+
+/** Published events of the municipalities from 90 days ago on, as one iCalendar feed. */
+export async function getCalendarFeed({ db, scope, name, origin, now, withTown = false }: { db: Database; scope: CalendarScope; name: string; origin: string; now: Date; withTown?: boolean }) {
+	const since = new Date(now.getTime() - FEED_DAYS_BACK * 86_400_000);
+	const rows = await selectFeedEvents(db, { municipalityIds: scope.municipalityIds, since, limit: FEED_LIMIT });
+	return buildCalendar({ name, origin, withTown, items: rows });
+}
+
+export async function getEventFeed({ db, municipalityId, eventId, origin }: { db: Database; municipalityId: string; eventId: string; origin: string }) {
+	const row = isEventId(eventId) ? await selectPublishedEvent(db, municipalityId, eventId) : undefined;
+	if (!row) throw eventNotFound();
+	return buildCalendar({ name: row.event.title, origin, items: [row] });
+}

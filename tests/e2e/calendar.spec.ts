@@ -1,0 +1,108 @@
+import ICAL from 'ical.js';
+import { checkPage, expect, signIn, test } from './fixtures';
+
+test('the month grid for February 2027 starts on Monday in German and lists the events of each day', async ({ page, visit }) => {
+	await visit('/muenster/events?month=2027-02');
+	const grid = page.getByRole('table', { name: 'Februar 2027' });
+	await expect(grid).toBeVisible();
+	const headers = grid.getByRole('columnheader');
+	await expect(headers).toHaveCount(7);
+	await expect(headers.first()).toHaveText(/Montag/);
+	await expect(headers.last()).toHaveText(/Sonntag/);
+	// 1 February 2027 is a Monday: the first cell of the first week.
+	await expect(grid.getByRole('row').nth(1).getByRole('cell').first()).toContainText('1');
+	await expect(grid.getByRole('link', { name: /Sprechstunde: Anerkennung ausländischer Berufsabschlüsse/ })).toBeVisible();
+	await grid.getByRole('link', { name: 'Donnerstag, 11. Februar 2027' }).click();
+	await checkPage(page);
+	await expect(page.getByRole('heading', { level: 2, name: 'Donnerstag, 11. Februar 2027' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Sprechstunde: Anerkennung ausländischer Berufsabschlüsse' })).toBeVisible();
+});
+
+test('the month grid reads in English with the week still starting on Monday', async ({ page, visit }) => {
+	await visit('/en/muenster/events?month=2027-02');
+	const grid = page.getByRole('table', { name: 'February 2027' });
+	await expect(grid.getByRole('columnheader').first()).toHaveText(/Monday/);
+});
+
+test('keyboard only: Tab to the next month, Enter, and on to a day of that month', async ({ page, visit }) => {
+	await visit('/muenster/events?month=2027-02');
+	const next = page.getByRole('link', { name: /Nächster Monat: März 2027/ });
+	for (let i = 0; i < 40 && !(await next.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+	await expect(next).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/month=2027-03/);
+	await expect(page.getByRole('table', { name: 'März 2027' })).toBeVisible();
+	await checkPage(page);
+	// Focus starts at the calendar, so the next Tab stops are its month links and then its days.
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: /Vorheriger Monat: Februar 2027/ })).toBeFocused();
+	const day = page.getByRole('link', { name: 'Donnerstag, 4. März 2027' });
+	for (let i = 0; i < 10 && !(await day.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+	await expect(day).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/day=2027-03-04/);
+	await expect(page.getByRole('link', { name: 'Erzählcafé: Angekommen in Münster' })).toBeVisible();
+});
+
+test('the .ics link downloads a calendar that parses, with the events of the municipality', async ({ page, visit, request }) => {
+	await visit('/muenster/events?month=2027-02');
+	const link = page.getByRole('link', { name: 'Kalender abonnieren (iCal)' });
+	const response = await request.get((await link.getAttribute('href'))!);
+	expect(response.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+	const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+	const titles = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent).summary);
+	expect(titles).toContain('Sprechstunde: Anerkennung ausländischer Berufsabschlüsse');
+	expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Berlin');
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+	test('the month grid, its month links and a day read the same', async ({ page, visit }) => {
+		await visit('/muenster/events?month=2027-02');
+		await page.getByRole('link', { name: /Nächster Monat: März 2027/ }).click();
+		await expect(page.getByRole('table', { name: 'März 2027' })).toBeVisible();
+		await page.getByRole('link', { name: 'Donnerstag, 4. März 2027' }).click();
+		await checkPage(page, { javaScript: false });
+		await expect(page.getByRole('link', { name: 'Erzählcafé: Angekommen in Münster' })).toBeVisible();
+		await page.getByLabel('Art der Veranstaltung').selectOption({ label: 'Workshop' });
+		await page.getByRole('button', { name: 'Anzeigen' }).click();
+		await expect(page.getByText('An diesem Tag stehen keine Veranstaltungen im Kalender.')).toBeVisible();
+	});
+});
+
+test('an admin lets the calendar start on Sunday, as the regional portal does', async ({ page, visit }) => {
+	await signIn(page, 'admin@muenster.example.org', 'demo-admin-muenster');
+	await visit('/admin/muenster');
+	await page.getByLabel('Erster Wochentag im Kalender').selectOption({ label: 'Sonntag' });
+	await page.getByRole('button', { name: 'Speichern' }).first().click();
+	await checkPage(page);
+	await visit('/muenster/events?month=2027-02');
+	const grid = page.getByRole('table', { name: 'Februar 2027' });
+	await expect(grid.getByRole('columnheader').first()).toHaveText(/Sonntag/);
+	// Sunday 31 January leads the first week; the month itself begins in the second column.
+	await expect(grid.getByRole('row').nth(1).getByRole('cell').nth(1)).toContainText('1');
+
+	await visit('/admin/muenster');
+	await page.getByLabel('Erster Wochentag im Kalender').selectOption({ label: 'Nach Sprache der Lesenden' });
+	await page.getByRole('button', { name: 'Speichern' }).first().click();
+	await visit('/muenster/events?month=2027-02');
+	await expect(page.getByRole('table', { name: 'Februar 2027' }).getByRole('columnheader').first()).toHaveText(/Montag/);
+});
+
+test('an event page offers its .ics file and the contact box with a vCard that parses', async ({ page, visit, request }) => {
+	await visit('/muenster/events?month=2027-02');
+	await page.getByRole('link', { name: /Sprechstunde: Anerkennung ausländischer Berufsabschlüsse/ }).click();
+	await checkPage(page);
+	const ics = await request.get((await page.getByRole('link', { name: 'Termin in den eigenen Kalender übernehmen (iCal)' }).getAttribute('href'))!);
+	const vevent = new ICAL.Component(ICAL.parse(await ics.text())).getFirstSubcomponent('vevent')!;
+	expect(new ICAL.Event(vevent).startDate.hour).toBe(16);
+	const contact = page.getByRole('complementary', { name: 'Kontakt' });
+	await expect(contact.getByRole('link', { name: '+49 251 0000-999' })).toHaveAttribute('href', 'tel:+492510000999');
+	const vcf = await request.get((await contact.getByRole('link', { name: 'Kontakt ins Adressbuch übernehmen (vCard)' }).getAttribute('href'))!);
+	expect(vcf.headers()['content-type']).toBe('text/vcard; charset=utf-8');
+	const card = new ICAL.Component(ICAL.parse(await vcf.text()));
+	expect(card.getFirstPropertyValue('version')).toBe('4.0');
+	expect(card.getFirstPropertyValue('fn')).toBeTruthy();
+	expect(card.getFirstPropertyValue('tel')).toMatch(/^tel:/);
+	expect(card.getFirstPropertyValue('email')).toMatch(/@/);
+});
