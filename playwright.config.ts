@@ -33,7 +33,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'node --import tsx scripts/serve.ts',
+		command: 'node scripts/serve.js',
 		url: `http://localhost:${port}/healthz`,
 		reuseExistingServer: false,
 		timeout: 120_000,

@@ -23,7 +23,7 @@ import {
 import { ensureBuild, projectRoot } from './ensure-build';
 
 // The server `npm start` runs, fast path for cache hits included.
-const serveScript = path.join(projectRoot, 'scripts', 'serve.ts');
+const serveScript = path.join(projectRoot, 'scripts', 'serve.js');
 const editionPath = '/muenster/strategies/migration-und-integration/editions/4';
 // Filtered and on its second page, so that the count, the filter and the offset all do their work.
 const ideasListPath = `${editionPath}/ideas?status=adopted&page=2`;
@@ -132,7 +132,7 @@ async function startApp(publicCache: boolean): Promise<Server> {
 	// The embedded PostgreSQL in a fresh directory, never a database named in the caller's environment.
 	delete env.DATABASE_URL;
 	Object.assign(env, { DATA_DIR: sharedDataDir, DEMO: 'on', PUBLIC_CACHE: publicCache ? 'on' : 'off', LEITBILD_ROOT: projectRoot });
-	const server = spawnServer(`Leitbild (PUBLIC_CACHE=${publicCache ? 'on' : 'off'})`, ['--import', 'tsx', serveScript], env, port, sharedDataDir);
+	const server = spawnServer(`Leitbild (PUBLIC_CACHE=${publicCache ? 'on' : 'off'})`, [serveScript], env, port, sharedDataDir);
 	await waitForHttp(server, `${origin}/healthz`, 180_000);
 	return server;
 }

@@ -1,9 +1,6 @@
-// `npm start`: build when the production build is missing or older than the sources, then serve it.
-import { ensureBuild, projectRoot } from './ensure-build';
+// `npm start`, first step: build when the production build is missing or older than the sources.
+// The second step (see package.json) is `node scripts/serve.js`, run by plain Node without a loader.
+import { ensureBuild } from './ensure-build';
 
 ensureBuild('start');
-
-process.env.LEITBILD_ROOT ??= projectRoot;
-process.env.PORT ??= '3000';
-console.log(`[start] Leitbild on http://localhost:${process.env.PORT}`);
-await import('./serve');
+console.log(`[start] Leitbild on http://localhost:${process.env.PORT ?? 3000}`);

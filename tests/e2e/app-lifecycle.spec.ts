@@ -14,7 +14,7 @@ async function startApp(dataDir: string, env: Record<string, string> = {}): Prom
 	const port = await findFreePort();
 	const logFile = path.join(dataDir, `app-${port}.log`);
 	const log = openSync(logFile, 'a');
-	const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+	const child = spawn(process.execPath, ['scripts/serve.js'], {
 		env: { ...process.env, PORT: String(port), ORIGIN: `http://localhost:${port}`, DATA_DIR: dataDir, ...env },
 		stdio: ['ignore', log, log]
 	});

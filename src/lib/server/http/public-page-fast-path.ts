@@ -32,15 +32,11 @@ export function createPublicPageFastPath(cache: PublicPageCache): PublicPageFast
 	};
 }
 
-// The server script (scripts/serve.ts) and the SvelteKit bundle are separate module graphs; a registered
+// The server script (scripts/serve.js) and the SvelteKit bundle are separate module graphs; a registered
 // symbol is the one name both can reach.
 const fastPathKey = Symbol.for('leitbild.publicPageFastPath');
 type WithFastPath = { [fastPathKey]?: PublicPageFastPath };
 
 export function publishPublicPageFastPath(fastPath: PublicPageFastPath | undefined): void {
 	(globalThis as WithFastPath)[fastPathKey] = fastPath;
-}
-
-export function publishedPublicPageFastPath(): PublicPageFastPath | undefined {
-	return (globalThis as WithFastPath)[fastPathKey];
 }
