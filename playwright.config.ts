@@ -44,6 +44,7 @@ export default defineConfig({
 			ORIGIN: `http://localhost:${port}`,
 			DATA_DIR: dataDir,
 			DEMO: 'on',
+			METRICS_TOKEN: 'e2e-metrics-token-0123456789',
 			// Event photos are uploaded in one request of up to 8 MB plus the form fields.
 			E2E_DATA_DIR: dataDir
 		}

@@ -9,6 +9,7 @@ declare global {
 		interface Locals {
 			locale: 'de' | 'en';
 			actor: Actor | null;
+			requestId: string;
 		}
 	}
 }

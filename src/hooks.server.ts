@@ -8,10 +8,25 @@ import { respondFromCache } from '$lib/server/http/public-page-cache';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { backOfficeSectionOf, canEnterBackOffice, mayWorkInBackOffice } from '$lib/server/people/actor';
 import { resolveActor } from '$lib/server/people/people.service';
+import { errorLogEntry, logger, requestLogEntry } from '$lib/server/observability/logger';
+import { requestIdOf } from '$lib/server/observability/request-id';
 import { getRuntime, startRuntime } from '$lib/server/runtime';
 
 export const init: ServerInit = async () => {
 	await startRuntime();
+};
+
+/** Outermost: every request SvelteKit answers gets an id, a log line and a duration in the metrics. */
+const observe: Handle = async ({ event, resolve }) => {
+	const startedAt = performance.now();
+	const requestId = requestIdOf(event.request.headers.get('x-request-id'));
+	event.locals.requestId = requestId;
+	const response = await resolve(event);
+	const entry = requestLogEntry({ requestId, method: event.request.method, routeId: event.route.id, status: response.status, startedAt });
+	getRuntime().metrics.observeRequest(entry);
+	logger.info(entry, 'request');
+	if (!response.headers.has('x-request-id')) response.headers.set('x-request-id', requestId);
+	return response;
 };
 
 const withSecurityHeaders: Handle = async ({ event, resolve }) => {
@@ -97,9 +112,9 @@ const guardBackOfficeWrites: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(publicPageCache, withSecurityHeaders, localise, identify, guardBackOfficeWrites);
+export const handle = sequence(observe, publicPageCache, withSecurityHeaders, localise, identify, guardBackOfficeWrites);
 
-export const handleError: HandleServerError = ({ error, status }) => {
-	if (status !== 404) console.error(error);
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) logger.error({ requestId: event.locals.requestId, route: event.route.id, error: errorLogEntry(error) }, 'unexpected error');
 	return { message: 'error_unexpected', code: 'error_unexpected' };
 };

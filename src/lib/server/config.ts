@@ -12,7 +12,8 @@ const environmentSchema = z.object({
 	PUBLIC_CACHE: z.enum(['on', 'off']).default('on'),
 	LOG_DATABASE: z.enum(['on', 'off']).default('off'),
 	SMTP_URL: z.string().url().optional(),
-	MAIL_FROM: z.string().default('Leitbild <noreply@leitbild.example.org>')
+	MAIL_FROM: z.string().default('Leitbild <noreply@leitbild.example.org>'),
+	METRICS_TOKEN: z.string().min(16).optional()
 });
 
 export type AppConfig = {
@@ -27,6 +28,7 @@ export type AppConfig = {
 	smtpUrl: string | undefined;
 	mailFrom: string;
 	outboxDir: string;
+	metricsToken: string | undefined;
 };
 
 export function readConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -52,6 +54,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
 		projectRoot,
 		smtpUrl: values.SMTP_URL,
 		mailFrom: values.MAIL_FROM,
-		outboxDir: path.join(path.resolve(projectRoot, values.DATA_DIR), 'outbox')
+		outboxDir: path.join(path.resolve(projectRoot, values.DATA_DIR), 'outbox'),
+		metricsToken: values.METRICS_TOKEN
 	};
 }

@@ -6,8 +6,16 @@ import { postgresStore, useRateLimitStore } from './http/rate-limit';
 import { createPublicPageFastPath, publishPublicPageFastPath } from './http/public-page-fast-path';
 import { createAuth, type Auth } from './people/auth';
 import { createMailer, type Mailer } from './mail/mail.service';
+import { createMetrics, type Metrics } from './observability/metrics';
 
-type Runtime = { config: AppConfig; database: BootedDatabase; auth: Auth; publicPages: PublicPageCache; mailer: Mailer };
+type Runtime = {
+	config: AppConfig;
+	database: BootedDatabase;
+	auth: Auth;
+	publicPages: PublicPageCache;
+	mailer: Mailer;
+	metrics: Metrics;
+};
 
 // The one database connection, auth instance and page cache of the running server, opened by the init hook.
 let runtime: Runtime | undefined;
@@ -30,8 +38,13 @@ export function startRuntime(): Promise<void> {
 		}
 		useRateLimitStore(postgresStore(database.pool));
 		const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, from: config.mailFrom });
-		runtime = { config, database, auth, publicPages, mailer };
-		if (config.publicCache) publishPublicPageFastPath(createPublicPageFastPath(publicPages));
+		const { pool } = database;
+		const metrics = createMetrics({
+			pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+			publicPages: () => publicPages.size
+		});
+		runtime = { config, database, auth, publicPages, mailer, metrics };
+		if (config.publicCache) publishPublicPageFastPath(createPublicPageFastPath(publicPages, metrics.countCacheHit));
 		process.once('sveltekit:shutdown', async () => {
 			publishPublicPageFastPath(undefined);
 			await stopListening();

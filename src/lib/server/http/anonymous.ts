@@ -5,7 +5,7 @@ export function hasSessionCookie(cookieHeader: string | null): boolean {
 	return Boolean(cookieHeader && cookieHeader.includes(`${SESSION_COOKIE_PREFIX}.session_token=`));
 }
 
-const uncachedPrefixes = ['/admin', '/sign-in', '/sign-out', '/account', '/verify', '/invitations', '/healthz', '/api/'];
+const uncachedPrefixes = ['/admin', '/sign-in', '/sign-out', '/account', '/verify', '/invitations', '/healthz', '/metrics', '/api/'];
 
 /** Public pages that look the same for every anonymous visitor and may be served from the cache. */
 export function isCacheablePublicPath(pathname: string): boolean {

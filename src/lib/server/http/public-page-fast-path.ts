@@ -11,7 +11,7 @@ import { matchesEtag, type PublicPageCache } from './public-page-cache';
  */
 export type PublicPageFastPath = (request: IncomingMessage, response: ServerResponse) => boolean;
 
-export function createPublicPageFastPath(cache: PublicPageCache): PublicPageFastPath {
+export function createPublicPageFastPath(cache: PublicPageCache, onHit: () => void = () => {}): PublicPageFastPath {
 	return (request, response) => {
 		if (request.method !== 'GET' || cache.size === 0) return false;
 		if (hasSessionCookie(request.headers.cookie ?? null)) return false;
@@ -21,6 +21,7 @@ export function createPublicPageFastPath(cache: PublicPageCache): PublicPageFast
 		// Only the exact key the hook stored (URL-normalised pathname + search) can hit; anything else goes to SvelteKit.
 		const page = cache.get(query === target.length - 1 ? pathname : target);
 		if (!page || !isCacheablePublicPath(pathname)) return false;
+		onHit();
 		if (matchesEtag(request.headers['if-none-match'] ?? null, page.etag)) {
 			response.writeHead(304, page.rawHitHeaders.notModified);
 			response.end();
