@@ -17,7 +17,19 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export function connectDatabase(url: string, options: { max?: number } = {}): DatabaseConnection {
 	const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5000 });
-	pool.on('error', (error) => console.error('[db] idle client error', error.message));
+	// pool.end() resolves before its clients' sockets are closed; a server stopped right after it
+	// terminates them, which is expected then and not worth a line in the log.
+	let closing = false;
+	pool.on('error', (error) => {
+		if (!closing) console.error('[db] idle client error', error.message);
+	});
 	const db = drizzle(pool, { schema });
-	return { db, pool, close: () => pool.end() };
+	return {
+		db,
+		pool,
+		close: () => {
+			closing = true;
+			return pool.end();
+		}
+	};
 }

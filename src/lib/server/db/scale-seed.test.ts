@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { connectDatabase, type DatabaseConnection } from './client';
+import { seedScale } from './scale-seed';
+import { createTestDatabase, type TestDatabase } from './test-db';
+
+let test: TestDatabase;
+let database: DatabaseConnection;
+beforeAll(async () => {
+	test = await createTestDatabase({});
+	database = connectDatabase(test.url, { max: 2 });
+});
+afterAll(async () => {
+	await database.close();
+	await test.drop();
+});
+
+const count = async (table: string) => Number((await database.pool.query(`select count(*) from ${table}`)).rows[0].count);
+
+it('the scale seed writes exactly the sizes asked for, every idea and comment in the municipality of its edition', async () => {
+	const seen: string[] = [];
+	const summary = await seedScale(
+		database,
+		{ municipalities: 3, ideas: 1000, comments: 2500, measurements: 4000, authorsPerMunicipality: 20 },
+		(table) => seen.push(table)
+	);
+	expect(summary.municipalitySlugs).toEqual(['skala-001', 'skala-002', 'skala-003']);
+	expect(await count('ideas')).toBe(1000);
+	expect(await count('idea_comments')).toBe(2500);
+	expect(await count('indicator_measurements')).toBe(4000);
+	expect(await count('indicators')).toBe(75);
+	expect(await count('measure_tracking')).toBe(3 * 6 * 4 * 3);
+	expect(new Set(seen)).toEqual(new Set(['municipalities', 'indicators', 'auth_users', 'ideas', 'idea_comments', 'indicator_measurements']));
+
+	const crossTenant = await database.pool.query(`
+		select
+			(select count(*) from ideas i join editions e on e.id = i.edition_id where e.municipality_id <> i.municipality_id) as ideas,
+			(select count(*) from idea_comments c join ideas i on i.id = c.idea_id where c.municipality_id <> i.municipality_id) as comments,
+			(select count(*) from indicator_measurements x join indicators n on n.id = x.indicator_id where x.municipality_id <> n.municipality_id) as measurements,
+			(select count(*) from indicator_measurements x join districts d on d.id = x.district_id where x.municipality_id <> d.municipality_id) as districts`);
+	expect(crossTenant.rows[0]).toEqual({ ideas: '0', comments: '0', measurements: '0', districts: '0' });
+
+	// Evenly spread and varied: every town has about a third of the ideas, in more than one status.
+	const perTown = await database.pool.query(`select municipality_id, count(*)::int as ideas, count(distinct status)::int as statuses from ideas group by 1`);
+	for (const row of perTown.rows) {
+		expect(row.ideas).toBeGreaterThanOrEqual(333);
+		expect(row.statuses).toBeGreaterThan(2);
+	}
+});
+
+it('a second run adds new municipalities beside the first instead of colliding with them', async () => {
+	const summary = await seedScale(database, { municipalities: 1, ideas: 10, comments: 10, measurements: 10, authorsPerMunicipality: 2 });
+	expect(summary.municipalitySlugs).toEqual(['skala-004']);
+	expect(await count('ideas')).toBe(1010);
+	const region = await database.pool.query(`select count(distinct region_id)::int as regions from municipalities where slug like 'skala-%'`);
+	expect(region.rows[0].regions).toBe(1);
+});
