@@ -166,16 +166,24 @@ export async function selectIdeas(db: Executor, municipalityId: string, filter: 
 		rank = sql`ts_rank(${ideas.searchVector}, ${tsQuery}) + word_similarity(${filter.query}, ${text})`;
 	}
 	const where = and(...conditions);
-	const rows = await db
-		.select(listColumns)
+	// The page's ideas are chosen first and only then joined to names and counted: joined before the
+	// limit, every matching idea of a large edition was joined to its author and counted.
+	const chosen = db
+		.select({ id: ideas.id, rank: sql<number>`${rank ?? sql`0`}`.as('rank') })
 		.from(ideas)
-		.innerJoin(fields, eq(fields.id, ideas.fieldId))
-		.leftJoin(districts, eq(districts.id, ideas.districtId))
-		.leftJoin(authUsers, eq(authUsers.id, ideas.authorUserId))
 		.where(where)
 		.orderBy(...(rank ? [desc(rank)] : []), desc(ideas.createdAt), desc(ideas.id))
 		.limit(page.limit)
-		.offset(page.offset);
+		.offset(page.offset)
+		.as('chosen');
+	const rows = await db
+		.select(listColumns)
+		.from(chosen)
+		.innerJoin(ideas, eq(ideas.id, chosen.id))
+		.innerJoin(fields, eq(fields.id, ideas.fieldId))
+		.leftJoin(districts, eq(districts.id, ideas.districtId))
+		.leftJoin(authUsers, eq(authUsers.id, ideas.authorUserId))
+		.orderBy(desc(chosen.rank), desc(ideas.createdAt), desc(ideas.id));
 	const [{ total }] = await db.select({ total: count() }).from(ideas).where(where);
 	return { rows, total };
 }
