@@ -44,6 +44,32 @@ export async function checkPage(page: Page, { javaScript = true } = {}): Promise
 	expect(await axeViolations(page), `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * What makes a page's Content-Security-Policy weaker than ours must be: scripts only from this origin
+ * or by hash, no plugins, no framing by others, no base-URL rewriting.
+ */
+export function cspWeaknesses(header: string | undefined): string[] {
+	if (!header) return ['no Content-Security-Policy header'];
+	const directives = new Map(
+		header
+			.split(';')
+			.map((part) => part.trim().split(/\s+/))
+			.filter((words) => words[0])
+			.map(([name, ...values]) => [name.toLowerCase(), values] as const)
+	);
+	const weaknesses: string[] = [];
+	const scripts = directives.get('script-src') ?? directives.get('default-src');
+	if (!scripts) weaknesses.push('no script-src or default-src');
+	for (const source of scripts ?? []) {
+		if (!/^('self'|'none'|'sha(256|384|512)-[A-Za-z0-9+/=]+')$/.test(source)) weaknesses.push(`script-src allows ${source}`);
+	}
+	if (!(directives.get('default-src') ?? []).every((source) => ["'self'", "'none'"].includes(source))) weaknesses.push('default-src wider than self');
+	if (directives.get('object-src')?.join(' ') !== "'none'" && directives.get('default-src')?.join(' ') !== "'none'") weaknesses.push("object-src is not 'none'");
+	if (directives.get('frame-ancestors')?.join(' ') !== "'none'") weaknesses.push("frame-ancestors is not 'none'");
+	if (!["'self'", "'none'"].includes(directives.get('base-uri')?.join(' ') ?? '')) weaknesses.push('base-uri is open');
+	return weaknesses;
+}
+
 export const test = base.extend<{ visit: (path: string) => Promise<void>; foreignRequests: string[] }>({
 	foreignRequests: async ({ page, baseURL }, use) => {
 		const origin = new URL(baseURL!).origin;
@@ -61,6 +87,7 @@ export const test = base.extend<{ visit: (path: string) => Promise<void>; foreig
 		await use(async (path: string) => {
 			const response = await page.goto(path);
 			expect(response?.status(), `status of ${path}`).toBeLessThan(400);
+			expect(cspWeaknesses((await response?.allHeaders())?.['content-security-policy']), `Content-Security-Policy of ${path}`).toEqual([]);
 			await checkPage(page, { javaScript: javaScriptEnabled });
 		});
 	}
