@@ -6,17 +6,20 @@ import { actOrFail, loadOrError } from '$lib/server/http/respond';
 import { getProfile, updateProfile } from '$lib/server/people/account.service';
 import { declareMembership, getMembershipsOfAccount, removeOwnMembership } from '$lib/server/people/membership.service';
 import { declareMembershipSchema, removeMembershipSchema } from '$lib/validation/membership';
-import { getDb } from '$lib/server/runtime';
+import { getDb, getRuntime } from '$lib/server/runtime';
+import { copySetCookies } from '$lib/server/http/cookies';
+import { countOwnSessions, signOutEverywhere } from '$lib/server/people/people.service';
 import { SPOKEN_LANGUAGES, profileSchema } from '$lib/validation/account';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url, request }) => {
 	if (!locals.actor) redirect(303, localizeHref(`/sign-in?next=${encodeURIComponent(localizeHref('/account'))}`));
 	const municipalitySlug = url.searchParams.get('membershipsIn') ?? undefined;
 	return loadOrError(async () => ({
 		profile: await getProfile({ db: getDb(), actor: locals.actor }),
 		languages: SPOKEN_LANGUAGES,
-		membershipView: await getMembershipsOfAccount({ db: getDb(), actor: locals.actor, municipalitySlug })
+		membershipView: await getMembershipsOfAccount({ db: getDb(), actor: locals.actor, municipalitySlug }),
+		sessionCount: await countOwnSessions({ auth: getRuntime().auth, headers: request.headers })
 	}));
 };
 
@@ -40,6 +43,10 @@ export const actions: Actions = {
 			await declareMembership({ db: getDb(), actor: locals.actor, input: form.data });
 			return { saved: 'membership', section: 'memberships' };
 		});
+	},
+	signOutEverywhere: async ({ request, cookies, locals }) => {
+		if (locals.actor) copySetCookies(await signOutEverywhere({ auth: getRuntime().auth, headers: request.headers }), cookies);
+		redirect(303, localizeHref('/sign-in'));
 	},
 	removeMembership: async ({ request, locals }) => {
 		const form = await parseForm(request, removeMembershipSchema);

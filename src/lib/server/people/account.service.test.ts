@@ -22,7 +22,7 @@ import {
 	verifyEmail
 } from './account.service';
 import { grantRole } from './people.admin';
-import { resolveActor, signIn } from './people.service';
+import { countOwnSessions, resolveActor, signIn, signOutEverywhere } from './people.service';
 
 let test: TestDatabase;
 let outboxDir: string;
@@ -223,5 +223,27 @@ describe('deleting an account', () => {
 		expect(await codeOf(signIn({ auth, email: 'bo@example.org', password: 'bo ist registriert', headers: new Headers() }))).toBe(
 			'people_invalid_credentials'
 		);
+	});
+});
+
+describe('sessions', () => {
+	const cookieOf = (headers: Headers) =>
+		headers
+			.getSetCookie()
+			.map((line) => line.split(';')[0])
+			.join('; ');
+
+	it('signing in starts a new session each time, and signing out everywhere ends all of them', async () => {
+		await registerAccount({ db: test.db, mail, input: { name: 'Dana', email: 'dana@example.org', password: 'danas langes passwort' } });
+		await verifyEmail({ db: test.db, token: await tokenMailedTo('dana@example.org') });
+		const phone = new Headers({ cookie: cookieOf(await signIn({ auth, email: 'dana@example.org', password: 'danas langes passwort', headers: new Headers() })) });
+		const laptop = new Headers({ cookie: cookieOf(await signIn({ auth, email: 'dana@example.org', password: 'danas langes passwort', headers: new Headers() })) });
+		expect(phone.get('cookie')).not.toBe(laptop.get('cookie'));
+		expect(await countOwnSessions({ auth, headers: laptop })).toBe(2);
+
+		const cleared = await signOutEverywhere({ auth, headers: laptop });
+		expect(cleared.getSetCookie().some((line) => /session_token=;/.test(line) || /Max-Age=0/i.test(line))).toBe(true);
+		expect(await resolveActor({ db: test.db, auth, headers: phone })).toBeNull();
+		expect(await resolveActor({ db: test.db, auth, headers: laptop })).toBeNull();
 	});
 });

@@ -55,6 +55,21 @@ export async function signOut({ auth, headers }: { auth: Auth; headers: Headers 
 	return result.headers;
 }
 
+/** How many devices (sessions) the signed-in person is signed in on, this one included. */
+export async function countOwnSessions({ auth, headers }: { auth: Auth; headers: Headers }): Promise<number> {
+	const sessions = await auth.api.listSessions({ headers });
+	return sessions.length;
+}
+
+/**
+ * Ends every session of the signed-in person: the others first, while this one still proves who is
+ * asking, then this one, whose answer carries the headers that clear the cookie.
+ */
+export async function signOutEverywhere({ auth, headers }: { auth: Auth; headers: Headers }) {
+	await auth.api.revokeOtherSessions({ headers });
+	return signOut({ auth, headers });
+}
+
 export function generatePassword(): string {
 	return randomBytes(18).toString('base64url');
 }
