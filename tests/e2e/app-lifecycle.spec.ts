@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import pg from 'pg';
+import { demoEventIds } from '../../src/lib/server/demo/demo-event-ids';
 import { findFreePort, startEmbeddedPostgres } from '../../src/lib/server/db/embedded';
 
 // These start their own servers (not the shared one of the other specs) to check how the app
@@ -167,5 +169,94 @@ test('two app instances on one PostgreSQL share sessions and sign-in limits', as
 		await external.stop();
 		rmSync(externalDir, { recursive: true, force: true });
 		for (const dir of appDirs) rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+/**
+ * Guest registrations for the demo's upcoming event, eight at a time, until `killAfter` of them are
+ * acknowledged; then `kill` runs and the burst ends. Answers that arrive after the kill still count:
+ * the server sent them, so their writes were committed.
+ */
+async function registrationBurst(app: App, killAfter: number, kill: () => void): Promise<string[]> {
+	const acknowledged: string[] = [];
+	let next = 0;
+	let killed = false;
+	const url = `http://127.0.0.1:${app.port}/muenster/events/${demoEventIds.muenster}?/register`;
+	const worker = async () => {
+		while (!killed) {
+			const email = `absturz-${next++}@example.org`;
+			try {
+				const response = await fetch(url, {
+					method: 'POST',
+					body: new URLSearchParams({ name: 'Absturz Probe', email }),
+					headers: { origin: `http://localhost:${app.port}`, 'x-sveltekit-action': 'true' }
+				});
+				const result = (await response.json()) as { type: string };
+				if (response.status === 200 && result.type === 'success') acknowledged.push(email);
+				else if (!killed) throw new Error(`a registration was refused: ${response.status} ${JSON.stringify(result)}`);
+			} catch (error) {
+				if (!killed) throw error;
+			}
+			if (!killed && acknowledged.length >= killAfter) {
+				killed = true;
+				kill();
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: 8 }, worker));
+	return acknowledged;
+}
+
+async function registeredEmails(databaseUrl: string): Promise<Set<string>> {
+	const client = new pg.Client({ connectionString: databaseUrl });
+	await client.connect();
+	try {
+		const { rows } = await client.query<{ email: string }>("select email from event_registrations where email like 'absturz-%'");
+		return new Set(rows.map((row) => row.email));
+	} finally {
+		await client.end();
+	}
+}
+
+test('a kill -9 of the app and its embedded database during a write burst loses no acknowledged write', async () => {
+	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'leitbild-crash-'));
+	try {
+		const app = await startApp(dataDir);
+		const database = postmasterPid(dataDir);
+		const acknowledged = await registrationBurst(app, 60, () => {
+			app.process.kill('SIGKILL');
+			process.kill(database, 'SIGKILL');
+		});
+		expect(acknowledged.length).toBeGreaterThanOrEqual(60);
+		expect(await waitFor(() => !isAlive(database))).toBe(true);
+
+		// The next start recovers the database from its write-ahead log and serves again.
+		const restarted = await startApp(dataDir);
+		const reopened = await startEmbeddedPostgres({ dataDir, whenRunning: 'reuse' });
+		const stored = await registeredEmails(reopened.url);
+		expect(acknowledged.filter((email) => !stored.has(email))).toEqual([]);
+		expect((await fetch(`http://127.0.0.1:${restarted.port}/muenster/events/${demoEventIds.muenster}`)).status).toBe(200);
+		await stopApp(restarted);
+	} finally {
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+});
+
+test('a kill -9 of the app on an external PostgreSQL during a write burst loses no acknowledged write', async () => {
+	const externalDir = mkdtempSync(path.join(os.tmpdir(), 'leitbild-external-'));
+	const appDir = mkdtempSync(path.join(os.tmpdir(), 'leitbild-crash-'));
+	const external = await startEmbeddedPostgres({ dataDir: externalDir, databaseName: 'crash_leitbild', whenRunning: 'stop' });
+	try {
+		const env = { DATABASE_URL: external.url };
+		const app = await startApp(appDir, env);
+		const acknowledged = await registrationBurst(app, 60, () => app.process.kill('SIGKILL'));
+		const restarted = await startApp(appDir, env);
+		const stored = await registeredEmails(external.url);
+		expect(acknowledged.filter((email) => !stored.has(email))).toEqual([]);
+		await stopApp(restarted);
+	} finally {
+		await external.stop();
+		rmSync(externalDir, { recursive: true, force: true });
+		rmSync(appDir, { recursive: true, force: true });
 	}
 });
