@@ -31,6 +31,7 @@ const documentPath = `${editionPath}/document`;
 const comparePath = `${documentPath}?compare=1..2`;
 const monthGridPath = '/muenster/events?month=2027-02';
 const regionFeedPath = '/regions/muensterland/events.ics';
+const monitorPath = `${editionPath}/monitor`;
 
 type Server = { label: string; child: ChildProcess; port: number; exited: Promise<void>; dataDir?: string; logFile: string };
 
@@ -185,6 +186,7 @@ async function expectPublicPage(server: Server) {
 }
 
 const ideaDetailPaths = new WeakMap<Server, string>();
+const indicatorPaths = new WeakMap<Server, string>();
 
 const scenarios: Scenario[] = [
 	{
@@ -320,6 +322,35 @@ const scenarios: Scenario[] = [
 			const feed = await get(`http://127.0.0.1:${server.port}${regionFeedPath}`);
 			expectThat(feed.status === 200 && feed.headers.get('content-type') === 'text/calendar; charset=utf-8', `${regionFeedPath} answered ${feed.status}`);
 			expectThat((feed.body.match(/BEGIN:VEVENT/g) ?? []).length >= 5, 'the regional feed carries fewer than five events');
+			return {};
+		}
+	},
+	{
+		id: 'k',
+		title: 'the edition’s monitor, uncached',
+		expectedStatus: 200,
+		path: monitorPath,
+		start: () => startApp(false),
+		prepare: async (server) => {
+			const page = await get(`http://127.0.0.1:${server.port}${monitorPath}`);
+			expectThat(page.status === 200, `${monitorPath} answered ${page.status}`);
+			expectThat((page.body.match(/href="[^"]*\/monitor\/measures\/[0-9a-f-]{36}"/g) ?? []).length >= 10, 'the monitor links fewer than ten measures');
+			return {};
+		}
+	},
+	{
+		id: 'l',
+		title: 'one indicator with its chart and table, uncached',
+		expectedStatus: 200,
+		path: (server) => indicatorPaths.get(server)!,
+		start: () => startApp(false),
+		prepare: async (server) => {
+			const monitor = await get(`http://127.0.0.1:${server.port}${monitorPath}`);
+			const first = monitor.body.match(/href="([^"]*\/monitor\/indicators\/[0-9a-f-]{36})"/)?.[1];
+			expectThat(Boolean(first), 'the monitor links no indicator');
+			const page = await get(`http://127.0.0.1:${server.port}${first}`);
+			expectThat(page.status === 200 && page.body.includes('<svg') && page.body.includes('<table'), `${first} answered ${page.status} without chart and table`);
+			indicatorPaths.set(server, first!);
 			return {};
 		}
 	}
