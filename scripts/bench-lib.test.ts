@@ -13,13 +13,15 @@ const result = (overrides: Partial<LoadResult> = {}): LoadResult => ({
 
 it('reads the flags in both spellings and refuses what it does not understand', () => {
 	expect(parseBenchArguments([])).toEqual(defaultOptions);
-	expect(parseBenchArguments(['--connections', '10', '--duration=3', '--warmup', '0', '--runs=1', '--only', 'a,c'])).toEqual({
+	expect(parseBenchArguments(['--connections', '10', '--duration=3', '--warmup', '0', '--runs=1', '--only', 'a,c', '--scale', '1000000'])).toEqual({
 		connections: 10,
 		duration: 3,
 		warmup: 0,
 		runs: 1,
-		only: ['a', 'c']
+		only: ['a', 'c'],
+		scale: 1_000_000
 	});
+	expect(() => parseBenchArguments(['--scale', '10000'])).toThrow(/more than that/);
 	expect(() => parseBenchArguments(['--duration', '0'])).toThrow(/--duration/);
 	expect(() => parseBenchArguments(['--connections', 'many'])).toThrow(/--connections/);
 	expect(() => parseBenchArguments(['--connections'])).toThrow(/--connections/);

@@ -1,8 +1,8 @@
 // The arithmetic of `npm run bench`, kept apart from the processes it starts so that it can be tested.
 
-export type BenchOptions = { connections: number; duration: number; warmup: number; runs: number; only: string[] | undefined };
+export type BenchOptions = { connections: number; duration: number; warmup: number; runs: number; only: string[] | undefined; scale: number | undefined };
 
-export const defaultOptions: BenchOptions = { connections: 50, duration: 10, warmup: 3, runs: 2, only: undefined };
+export const defaultOptions: BenchOptions = { connections: 50, duration: 10, warmup: 3, runs: 2, only: undefined, scale: undefined };
 
 /**
  * (a) raw node:http, (b–d) the edition page uncached, cached and revalidated, (e) the ideas list,
@@ -11,7 +11,7 @@ export const defaultOptions: BenchOptions = { connections: 50, duration: 10, war
  */
 export const scenarioIds = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'] as const;
 export type ScenarioId = (typeof scenarioIds)[number];
-const usage = `usage: npm run bench -- [--connections N] [--duration S] [--warmup S] [--runs N] [--only ${scenarioIds.join(',')}]`;
+const usage = `usage: npm run bench -- [--connections N] [--duration S] [--warmup S] [--runs N] [--only ${scenarioIds.join(',')}] [--scale ROWS]`;
 
 /** Reads `--name value` and `--name=value`; an unknown or malformed flag is an error, never ignored. */
 export function parseBenchArguments(argv: string[]): BenchOptions {
@@ -34,6 +34,10 @@ export function parseBenchArguments(argv: string[]): BenchOptions {
 		else if (name === 'duration') options.duration = positive(name, raw);
 		else if (name === 'warmup') options.warmup = positive(name, raw, true);
 		else if (name === 'runs') options.runs = positive(name, raw);
+		else if (name === 'scale') {
+			options.scale = positive(name, raw);
+			if (options.scale <= 10_000) throw new Error(`--scale compares with 10,000 rows and needs more than that, got ${raw}\n${usage}`);
+		}
 		else if (name === 'only') {
 			const names = (raw ?? '').split(',').filter(Boolean);
 			if (names.length === 0 || names.some((scenario) => !(scenarioIds as readonly string[]).includes(scenario))) {

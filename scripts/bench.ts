@@ -21,6 +21,7 @@ import {
 	type Target
 } from './bench-lib';
 import { ensureBuild, projectRoot } from './ensure-build';
+import { benchAtScale, MAX_GROWTH, SMALL_SCALE, type ScaleResult } from './bench-scale';
 
 // The server `npm start` runs, fast path for cache hits included.
 const serveScript = path.join(projectRoot, 'scripts', 'serve.js');
@@ -126,17 +127,20 @@ async function startHelloWorld(): Promise<Server> {
 	return server;
 }
 
-async function startApp(publicCache: boolean): Promise<Server> {
+async function startAppWith(environment: Record<string, string>, dataDir: string, label: string): Promise<Server> {
 	const port = await findFreePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin };
 	// The embedded PostgreSQL in a fresh directory, never a database named in the caller's environment.
 	delete env.DATABASE_URL;
-	Object.assign(env, { DATA_DIR: sharedDataDir, DEMO: 'on', PUBLIC_CACHE: publicCache ? 'on' : 'off', LEITBILD_ROOT: projectRoot });
-	const server = spawnServer(`Leitbild (PUBLIC_CACHE=${publicCache ? 'on' : 'off'})`, [serveScript], env, port, sharedDataDir);
+	Object.assign(env, { DATA_DIR: dataDir, LEITBILD_ROOT: projectRoot, ...environment });
+	const server = spawnServer(label, [serveScript], env, port, dataDir);
 	await waitForHttp(server, `${origin}/healthz`, 180_000);
 	return server;
 }
+
+const startApp = (publicCache: boolean) =>
+	startAppWith({ DEMO: 'on', PUBLIC_CACHE: publicCache ? 'on' : 'off' }, sharedDataDir, `Leitbild (PUBLIC_CACHE=${publicCache ? 'on' : 'off'})`);
 
 /** SIGTERM lets adapter-node stop the embedded PostgreSQL; a server that hangs is killed, and so is its database. */
 async function stopServer(server: Server): Promise<void> {
@@ -441,7 +445,11 @@ async function main(): Promise<number> {
 			[`(${result.id}) ${result.title}`, format(result.median.requestsPerSecond), result.median.p50Ms, result.median.p99Ms, result.median.peakRssMb, result.median.ratioToRaw?.toFixed(3) ?? '–', target].join('\t')
 		);
 	}
-	const problems = results.flatMap((result) => result.runs.flatMap((run, index) => run.problems.map((problem) => `(${result.id}) run ${index + 1}: ${problem}`)));
+	const scaleResults = options.scale ? await measureAtScale(options, options.scale) : [];
+	const problems = [
+		...results.flatMap((result) => result.runs.flatMap((run, index) => run.problems.map((problem) => `(${result.id}) run ${index + 1}: ${problem}`))),
+		...scaleResults.flatMap((result) => [...problemsOf(result.small), ...problemsOf(result.large)].map((problem) => `(${result.id}) ${problem}`))
+	];
 	if (problems.length) console.log(`\n[bench] ✘ the measurements include failed requests, so their figures are not valid:\n  ${problems.join('\n  ')}`);
 
 	const outputDir = path.join(projectRoot, 'bench-results');
@@ -452,11 +460,52 @@ async function main(): Promise<number> {
 		machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryMb: Math.round(os.totalmem() / 1024 / 1024), node: process.version, loadAverageAtEnd: os.loadavg() },
 		settings: { tool: 'autocannon', connections: options.connections, durationSeconds: options.duration, warmupSeconds: options.warmup, runs: options.runs },
 		results,
+		scale: scaleResults,
 		problems
 	};
 	writeFileSync(file, `${JSON.stringify(report, null, '\t')}\n`);
 	console.log(`\n[bench] wrote ${path.relative(projectRoot, file)}`);
 	return problems.length ? 1 : 0;
+}
+
+/** The pages whose main table grows, at 10,000 rows and at `largeRows` (see bench-scale.ts). */
+async function measureAtScale(options: BenchOptions, largeRows: number): Promise<ScaleResult[]> {
+	console.log(`\n[bench] at scale: the same pages with ${SMALL_SCALE.toLocaleString('en')} and with ${largeRows.toLocaleString('en')} rows (seeding takes a while)…`);
+	const results = await benchAtScale(
+		{
+			workDir,
+			startApp: startAppWith,
+			stopServer: (server) => stopServer(server as Server),
+			get,
+			log: (line) => console.log(line),
+			measure: async (url, server) => {
+				if (options.warmup > 0) await load(url, {}, options, options.warmup);
+				const runs: Measurement[] = [];
+				for (let run = 0; run < options.runs; run++) {
+					const stopSampling = sampleRss(server.child.pid!);
+					runs.push(summarise(await load(url, {}, options, options.duration), 200, await stopSampling()));
+				}
+				return {
+					...runs[0],
+					requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+					p50Ms: median(runs.map((run) => run.p50Ms)),
+					p99Ms: median(runs.map((run) => run.p99Ms)),
+					peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
+					errors: Math.max(...runs.map((run) => run.errors)),
+					unexpectedStatuses: Math.max(...runs.map((run) => run.unexpectedStatuses))
+				};
+			}
+		},
+		largeRows
+	);
+	console.log(`\n[bench] at scale (medians; growth: p50 at ${largeRows.toLocaleString('en')} rows over p50 at ${SMALL_SCALE.toLocaleString('en')}, target ≤ ${MAX_GROWTH})`);
+	console.log(['page', 'req/s small', 'p50 small', 'req/s large', 'p50 large', 'p99 large', 'growth', 'target'].join('\t'));
+	for (const result of results) {
+		console.log(
+			[`(${result.id}) ${result.title}`, format(result.small.requestsPerSecond), result.small.p50Ms, format(result.large.requestsPerSecond), result.large.p50Ms, result.large.p99Ms, result.growth.toFixed(2), result.met ? '✔' : '✘'].join('\t')
+		);
+	}
+	return results;
 }
 
 let interrupted = false;

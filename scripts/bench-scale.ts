@@ -1,0 +1,100 @@
+// `npm run bench -- --scale N`: the public pages whose main table grows with use, measured on a database
+// with 10,000 rows of ideas, comments and measurements and again on one with N rows of each (seeded by
+// seedScale into a fresh embedded PostgreSQL), so that indexes and pagination are shown to keep a page's
+// time flat as the data grows. Target: the p50 latency at N rows at most 1.5 times that at 10,000.
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { readConfig } from '../src/lib/server/config';
+import { bootDatabase } from '../src/lib/server/db/boot';
+import { seedScale } from '../src/lib/server/db/scale-seed';
+import type { Measurement } from './bench-lib';
+
+export const SMALL_SCALE = 10_000;
+export const MAX_GROWTH = 1.5;
+// Ten towns: at a million rows each town's edition holds 100,000 ideas.
+const TOWNS = 10;
+const editionPath = '/skala-001/strategies/leitbild/editions/1';
+
+type ScalePage = { id: string; title: string; path: (links: Links) => string };
+type Links = { idea: string; indicator: string };
+
+export const scalePages: ScalePage[] = [
+	{ id: 's1', title: 'ideas list, page 2', path: () => `${editionPath}/ideas?page=2` },
+	{ id: 's2', title: 'ideas list, filtered by status, page 2', path: () => `${editionPath}/ideas?status=adopted&page=2` },
+	{ id: 's3', title: 'one idea with its comments', path: (links) => links.idea },
+	{ id: 's4', title: 'the edition’s monitor', path: () => `${editionPath}/monitor` },
+	{ id: 's5', title: 'one indicator with its measurements', path: (links) => links.indicator }
+];
+
+export type ScaleServer = { port: number; child: { pid?: number } };
+
+export type ScaleHarness = {
+	workDir: string;
+	startApp: (environment: Record<string, string>, dataDir: string, label: string) => Promise<ScaleServer>;
+	stopServer: (server: ScaleServer) => Promise<void>;
+	get: (url: string) => Promise<{ status: number; body: string }>;
+	measure: (url: string, server: ScaleServer) => Promise<Measurement>;
+	log: (line: string) => void;
+};
+
+export type ScaleResult = {
+	id: string;
+	title: string;
+	rows: { small: number; large: number };
+	small: Measurement;
+	large: Measurement;
+	/** p50 at the large size over p50 at the small one. */
+	growth: number;
+	met: boolean;
+};
+
+async function seed(dataDir: string, rows: number, log: (line: string) => void): Promise<void> {
+	const config = readConfig({ ...process.env, DATABASE_URL: undefined, DATA_DIR: dataDir, DEMO: 'off', AUTH_SECRET: randomBytes(24).toString('hex') });
+	const database = await bootDatabase(config, { seedDemo: false, poolSize: 2, whenRunning: 'stop' });
+	try {
+		const startedAt = Date.now();
+		await seedScale(database, { municipalities: TOWNS, ideas: rows, comments: rows, measurements: rows, authorsPerMunicipality: 200 });
+		log(`[bench] seeded ${rows.toLocaleString('en')} ideas, comments and measurements in ${TOWNS} towns in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+	} finally {
+		await database.shutdown();
+	}
+}
+
+async function linksOf(harness: ScaleHarness, server: ScaleServer): Promise<Links> {
+	const origin = `http://127.0.0.1:${server.port}`;
+	const list = await harness.get(`${origin}${editionPath}/ideas`);
+	const monitor = await harness.get(`${origin}${editionPath}/monitor`);
+	const idea = list.body.match(/href="([^"]*\/ideas\/[0-9a-f-]{36})"/)?.[1];
+	const indicator = monitor.body.match(/href="([^"]*\/monitor\/indicators\/[0-9a-f-]{36})"/)?.[1];
+	if (list.status !== 200 || !idea) throw new Error(`precondition failed: ${editionPath}/ideas answered ${list.status} without an idea`);
+	if (monitor.status !== 200 || !indicator) throw new Error(`precondition failed: ${editionPath}/monitor answered ${monitor.status} without an indicator`);
+	return { idea, indicator };
+}
+
+export async function benchAtScale(harness: ScaleHarness, largeRows: number): Promise<ScaleResult[]> {
+	const measured = new Map<string, { small?: Measurement; large?: Measurement }>();
+	for (const [size, rows] of [['small', SMALL_SCALE], ['large', largeRows]] as const) {
+		const dataDir = path.join(harness.workDir, `scale-${rows}`);
+		await seed(dataDir, rows, harness.log);
+		const server = await harness.startApp({ DEMO: 'off', PUBLIC_CACHE: 'off', AUTH_SECRET: randomBytes(24).toString('hex') }, dataDir, `Leitbild at ${rows} rows`);
+		try {
+			const links = await linksOf(harness, server);
+			for (const page of scalePages) {
+				const url = `http://127.0.0.1:${server.port}${page.path(links)}`;
+				const check = await harness.get(url);
+				if (check.status !== 200) throw new Error(`precondition failed: ${url} answered ${check.status}`);
+				const measurement = await harness.measure(url, server);
+				harness.log(`  (${page.id}) ${page.title} at ${rows.toLocaleString('en')} rows: ${Math.round(measurement.requestsPerSecond)} req/s, p50 ${measurement.p50Ms} ms, p99 ${measurement.p99Ms} ms`);
+				measured.set(page.id, { ...measured.get(page.id), [size]: measurement });
+			}
+		} finally {
+			await harness.stopServer(server);
+		}
+	}
+	return scalePages.map((page) => {
+		const { small, large } = measured.get(page.id)!;
+		// Latencies are whole milliseconds; below one the ratio says nothing, so one is the floor.
+		const growth = Math.max(1, large!.p50Ms) / Math.max(1, small!.p50Ms);
+		return { id: page.id, title: page.title, rows: { small: SMALL_SCALE, large: largeRows }, small: small!, large: large!, growth, met: growth <= MAX_GROWTH };
+	});
+}
