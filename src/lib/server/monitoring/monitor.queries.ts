@@ -110,8 +110,9 @@ export async function selectLatestMeasurementsInDistrict(db: Executor, municipal
 		.orderBy(indicatorMeasurements.indicatorId, desc(indicatorMeasurements.measuredOn), desc(indicatorMeasurements.createdAt));
 }
 
+/** The newest measurements (at most MAX_MEASUREMENTS), oldest first as the chart and table read them. */
 export async function selectMeasurementsOfIndicator(db: Executor, municipalityId: string, indicatorId: string) {
-	return db
+	const newestFirst = await db
 		.select({
 			id: indicatorMeasurements.id,
 			measuredOn: indicatorMeasurements.measuredOn,
@@ -124,8 +125,9 @@ export async function selectMeasurementsOfIndicator(db: Executor, municipalityId
 		.from(indicatorMeasurements)
 		.leftJoin(districts, eq(districts.id, indicatorMeasurements.districtId))
 		.where(and(eq(indicatorMeasurements.municipalityId, municipalityId), eq(indicatorMeasurements.indicatorId, indicatorId)))
-		.orderBy(asc(indicatorMeasurements.measuredOn), sql`${indicatorMeasurements.districtId} is not null`, asc(districts.position), asc(indicatorMeasurements.createdAt))
+		.orderBy(desc(indicatorMeasurements.measuredOn), desc(sql`${indicatorMeasurements.districtId} is not null`), desc(districts.position), desc(indicatorMeasurements.createdAt))
 		.limit(MAX_MEASUREMENTS);
+	return newestFirst.reverse();
 }
 
 export async function selectIndicator(db: Executor, municipalityId: string, indicatorId: string) {

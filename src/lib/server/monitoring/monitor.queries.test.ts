@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { connectDatabase, type DatabaseConnection } from '../db/client';
+import { seedScale } from '../db/scale-seed';
+import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { selectMeasurementsOfIndicator } from './monitor.queries';
+
+let test: TestDatabase;
+let connection: DatabaseConnection;
+beforeAll(async () => {
+	test = await createTestDatabase({});
+	connection = connectDatabase(test.url, { max: 2 });
+	await seedScale(connection, { municipalities: 1, ideas: 0, comments: 0, measurements: 0, authorsPerMunicipality: 1 });
+});
+afterAll(async () => {
+	await connection.close();
+	await test.drop();
+});
+
+it('an indicator with more measurements than a page can show shows the newest, oldest first', async () => {
+	const { rows } = await connection.pool.query<{ id: string; municipality_id: string }>('select id, municipality_id from indicators order by name limit 1');
+	const [indicator] = rows;
+	// 5,100 daily values from 1 January 2010: the last one is dated 18 December 2023.
+	await connection.pool.query(
+		`insert into indicator_measurements (municipality_id, indicator_id, measured_on, value)
+		select $1, $2, date '2010-01-01' + day, day from generate_series(0, 5099) as day`,
+		[indicator.municipality_id, indicator.id]
+	);
+	const measurements = await selectMeasurementsOfIndicator(test.db, indicator.municipality_id, indicator.id);
+	expect(measurements).toHaveLength(5000);
+	expect(measurements.at(-1)?.measuredOn).toBe('2023-12-18');
+	expect(measurements[0].measuredOn).toBe('2010-04-11');
+	expect(measurements.map((measurement) => measurement.measuredOn)).toEqual([...measurements.map((measurement) => measurement.measuredOn)].sort());
+});
