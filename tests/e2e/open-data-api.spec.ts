@@ -48,6 +48,10 @@ test('the measures of an edition, page by page, then as CSV; cookies change noth
 	expect(lines[0].startsWith('number,id,lineage_id,title')).toBe(true);
 	expect(lines).toHaveLength(seen.size + 1);
 
+	// The public monitor links its CSV download.
+	const monitor = await request.get('/muenster/strategies/migration-und-integration/editions/4/monitor');
+	expect(await monitor.text()).toContain(`href="${edition}/measures.csv"`);
+
 	const unknown = await request.get('/api/v1/municipalities/nirgendwo/events');
 	expect(unknown.status()).toBe(404);
 	expect(await unknown.json()).toMatchObject({ code: 'not_found' });
