@@ -27,5 +27,17 @@ export const openApiEndpoint = defineEndpoint({
 	params: z.object({}),
 	query: noQuery,
 	response: z.looseObject({ openapi: z.literal('3.1.0') }),
-	load: async ({ url }) => buildOpenApiDocument(url.origin)
+	load: async ({ url }) => openApiDocumentFor(url.origin)
 });
+
+// The document depends only on the code and the origin it is served under: build it once per origin.
+const documents = new Map<string, ReturnType<typeof buildOpenApiDocument>>();
+function openApiDocumentFor(origin: string) {
+	let document = documents.get(origin);
+	if (!document) {
+		if (documents.size > 20) documents.clear();
+		document = buildOpenApiDocument(origin);
+		documents.set(origin, document);
+	}
+	return document;
+}
