@@ -315,6 +315,11 @@ describe('cursor pagination walks every item once', () => {
 		expect(new Set(items.map((e) => e.id)).size).toBe(7);
 	});
 
+	it('the next page of upcoming events keeps the moment the walk started', async () => {
+		const body = (await call(listEventsEndpoint, `${A}/events?limit=2`)).body as { next: string };
+		expect(new URL(body.next).searchParams.get('from')).toBe(now.toISOString());
+	});
+
 	it('the last page says so with next: null', async () => {
 		const body = (await call(listMeasuresEndpoint, `${EDITION_A}/measures?limit=200`)).body as { data: unknown[]; next: string | null };
 		expect(body.data).toHaveLength(7);

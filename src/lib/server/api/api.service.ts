@@ -485,6 +485,9 @@ export const listEventsEndpoint = defineEndpoint({
 		const to = query.to ? new Date(query.to) : null;
 		const rows = await selectPublishedEventPage(db, { municipalityId: m.id, from, to, after: eventCursor(cursorOf(query.cursor)), limit: query.limit });
 		const page = pageOfRows(rows, (e) => [e.startsAt.toISOString(), e.id], query.limit);
+		// The next page keeps the moment this walk started, so that "upcoming" cannot shift between pages.
+		const pinned = new URL(url);
+		if (!query.from) pinned.searchParams.set('from', from.toISOString());
 		return {
 			data: page.items.map((e) => ({
 				...e,
@@ -492,7 +495,7 @@ export const listEventsEndpoint = defineEndpoint({
 				endsAt: e.endsAt.toISOString(),
 				links: { html: absolute(url, `/${m.slug}/events/${e.id}`) }
 			})),
-			next: nextUrl(url, page.nextKey)
+			next: nextUrl(pinned, page.nextKey)
 		};
 	}
 });
