@@ -16,7 +16,9 @@ const budgets = {
 	writesPerActor: { keyPrefix: 'writes', points: 120, duration: 60 },
 	// Registration sends mail: a few accounts per network address and a few mails per e-mail address an hour.
 	registrationsPerAddress: { keyPrefix: 'register-address', points: 10, duration: 60 * 60 },
-	verificationMailsPerEmail: { keyPrefix: 'verification-mail', points: 3, duration: 60 * 60 }
+	verificationMailsPerEmail: { keyPrefix: 'verification-mail', points: 3, duration: 60 * 60 },
+	// The open-data API: enough to walk a whole edition page by page, a wall for runaway harvesters.
+	apiReadsPerAddress: { keyPrefix: 'api-reads', points: 600, duration: 60 }
 } satisfies Record<string, Budget>;
 
 const limitersIn = (store: Store) =>
@@ -86,3 +88,10 @@ export async function limitRegistration(address: string, email: string): Promise
 	await consume(limiters.registrationsPerAddress, address);
 	await consume(limiters.verificationMailsPerEmail, email.toLowerCase());
 }
+
+/** Reads of the open-data API, counted per network address (it knows no accounts). */
+export async function limitApiReads(address: string): Promise<void> {
+	await consume(limiters.apiReadsPerAddress, address);
+}
+
+export const API_READS_PER_MINUTE = budgets.apiReadsPerAddress.points;

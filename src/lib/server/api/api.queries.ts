@@ -1,0 +1,79 @@
+// Keyset-paged reads of the open-data API for lists that can grow without bound (measurements,
+// events). Each query is scoped by municipality, walks an index in its sort order and stops at limit + 1.
+import { and, asc, eq, gt, gte, lt, or, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { indicatorMeasurements } from '../monitoring/monitoring.schema';
+import { events } from '../participation/event.schema';
+import { districts } from '../tenancy/tenancy.schema';
+
+export async function selectMeasurementPage(
+	db: Executor,
+	{ municipalityId, indicatorId, after, limit }: { municipalityId: string; indicatorId: string; after: { date: string; id: string } | null; limit: number }
+) {
+	const conditions: (SQL | undefined)[] = [eq(indicatorMeasurements.municipalityId, municipalityId), eq(indicatorMeasurements.indicatorId, indicatorId)];
+	if (after) {
+		conditions.push(
+			or(
+				gt(indicatorMeasurements.measuredOn, after.date),
+				and(eq(indicatorMeasurements.measuredOn, after.date), gt(indicatorMeasurements.id, after.id))
+			)
+		);
+	}
+	return db
+		.select({
+			id: indicatorMeasurements.id,
+			indicatorId: indicatorMeasurements.indicatorId,
+			measuredOn: indicatorMeasurements.measuredOn,
+			value: indicatorMeasurements.value,
+			sourceNote: indicatorMeasurements.sourceNote,
+			districtId: districts.id,
+			districtSlug: districts.slug,
+			districtName: districts.name
+		})
+		.from(indicatorMeasurements)
+		.leftJoin(districts, and(eq(districts.id, indicatorMeasurements.districtId), eq(districts.municipalityId, municipalityId)))
+		.where(and(...conditions))
+		.orderBy(asc(indicatorMeasurements.measuredOn), asc(indicatorMeasurements.id))
+		.limit(limit + 1);
+}
+
+/** Published events that have not ended before `from` (and start before `to`), in order of their start. */
+export async function selectPublishedEventPage(
+	db: Executor,
+	{
+		municipalityId,
+		from,
+		to,
+		after,
+		limit
+	}: { municipalityId: string; from: Date; to: Date | null; after: { startsAt: Date; id: string } | null; limit: number }
+) {
+	const conditions: (SQL | undefined)[] = [
+		eq(events.municipalityId, municipalityId),
+		eq(events.publication, 'published'),
+		gte(events.endsAt, from),
+		to ? lt(events.startsAt, to) : undefined
+	];
+	if (after) {
+		conditions.push(or(gt(events.startsAt, after.startsAt), and(eq(events.startsAt, after.startsAt), gt(events.id, after.id))));
+	}
+	return db
+		.select({
+			id: events.id,
+			type: events.type,
+			status: events.status,
+			title: events.title,
+			description: events.description,
+			startsAt: events.startsAt,
+			endsAt: events.endsAt,
+			place: events.place,
+			address: events.address,
+			onlineUrl: events.onlineUrl,
+			organiser: events.organiser,
+			editionId: events.editionId
+		})
+		.from(events)
+		.where(and(...conditions))
+		.orderBy(asc(events.startsAt), asc(events.id))
+		.limit(limit + 1);
+}

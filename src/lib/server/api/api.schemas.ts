@@ -1,0 +1,234 @@
+// The shape of every answer of the open-data API. The same schemas validate responses in tests and
+// become the OpenAPI document (api.openapi.ts), so the two cannot drift apart.
+import { z } from 'zod';
+import { editionStages } from '../document/document.schema';
+import { indicatorDirections, indicatorFrequencies, measureStatuses } from '../monitoring/monitoring.schema';
+import { eventStatuses, eventTypes } from '../participation/event.schema';
+
+/** Every named schema of the API; each becomes one entry of the OpenAPI document's components. */
+export const apiSchemas = z.registry<{ id: string }>();
+
+const id = z.uuid();
+const date = z.iso.date();
+const dateTime = z.iso.datetime({ offset: true });
+const link = z.url();
+
+export const errorSchema = z
+	.object({
+		code: z.enum(['not_found', 'invalid_parameter', 'invalid_cursor', 'rate_limited', 'internal_error']),
+		message: z.string(),
+		details: z.array(z.object({ path: z.string(), message: z.string() })).optional()
+	})
+	.register(apiSchemas, { id: 'Error' });
+
+/** A page of a list: `next` is the address of the following page, null on the last one. */
+export const listOf = <T extends z.ZodType>(item: T, name: string) =>
+	z.object({ data: z.array(item), next: link.nullable() }).register(apiSchemas, { id: name });
+
+export const municipalitySchema = z
+	.object({
+		id,
+		slug: z.string(),
+		name: z.string(),
+		description: z.string(),
+		region: z.object({ slug: z.string(), name: z.string() }).nullable(),
+		links: z.object({ self: link, html: link })
+	})
+	.register(apiSchemas, { id: 'Municipality' });
+
+export const contactPointSchema = z
+	.object({
+		office: z.string(),
+		street: z.string(),
+		postalCode: z.string(),
+		city: z.string(),
+		phone: z.string(),
+		fax: z.string(),
+		email: z.string(),
+		web: z.string(),
+		openingHours: z.string()
+	})
+	.register(apiSchemas, { id: 'ContactPoint' });
+
+export const municipalityDetailSchema = municipalitySchema
+	.extend({ timeZone: z.string(), contactPoint: contactPointSchema.nullable() })
+	.register(apiSchemas, { id: 'MunicipalityDetail' });
+
+export const editionSummarySchema = z
+	.object({
+		id,
+		number: z.number().int(),
+		periodStart: z.number().int(),
+		periodEnd: z.number().int(),
+		stage: z.enum(editionStages),
+		summary: z.string(),
+		links: z.object({ self: link, html: link })
+	})
+	.register(apiSchemas, { id: 'EditionSummary' });
+
+export const strategySchema = z
+	.object({
+		id,
+		slug: z.string(),
+		title: z.string(),
+		summary: z.string(),
+		editions: z.array(editionSummarySchema.omit({ summary: true })),
+		links: z.object({ editions: link, html: link })
+	})
+	.register(apiSchemas, { id: 'Strategy' });
+
+const outlineMeasureSchema = z
+	.object({ id, lineageId: id, number: z.string(), title: z.string(), description: z.string() })
+	.register(apiSchemas, { id: 'OutlineMeasure' });
+const outlineGoalSchema = z
+	.object({ id, lineageId: id, number: z.string(), title: z.string(), description: z.string(), measures: z.array(outlineMeasureSchema) })
+	.register(apiSchemas, { id: 'OutlineGoal' });
+const outlineFieldSchema = z
+	.object({
+		id,
+		lineageId: id.nullable(),
+		number: z.string(),
+		title: z.string(),
+		description: z.string(),
+		isFocus: z.boolean(),
+		goals: z.array(outlineGoalSchema)
+	})
+	.register(apiSchemas, { id: 'OutlineField' });
+
+export const editionSchema = editionSummarySchema
+	.extend({
+		strategy: z.object({ id, slug: z.string(), title: z.string() }),
+		stageDates: z.array(z.object({ stage: z.enum(editionStages), startsOn: date, endsOn: date.nullable() })),
+		fields: z.array(outlineFieldSchema),
+		links: z.object({ self: link, html: link, measures: link, measuresCsv: link, indicators: link })
+	})
+	.register(apiSchemas, { id: 'Edition' });
+
+const districtRefSchema = z.object({ id, slug: z.string(), name: z.string() }).register(apiSchemas, { id: 'DistrictRef' });
+
+export const measureSchema = z
+	.object({
+		id,
+		lineageId: id,
+		number: z.string(),
+		title: z.string(),
+		fieldId: id,
+		goalId: id,
+		status: z.enum(measureStatuses),
+		statusReason: z.string(),
+		plannedStart: date.nullable(),
+		plannedEnd: date.nullable(),
+		actualStart: date.nullable(),
+		actualEnd: date.nullable(),
+		responsibleOffice: z.string(),
+		organisations: z.array(z.string()).describe('Names of the partner organisations that carry out the measure.'),
+		cityWide: z.boolean(),
+		districts: z.array(districtRefSchema),
+		budgetEuros: z.number().nullable(),
+		progress: z.number().int().min(0).max(100),
+		links: z.object({ html: link })
+	})
+	.register(apiSchemas, { id: 'Measure' });
+
+export const indicatorSchema = z
+	.object({
+		id,
+		goalId: id.nullable(),
+		measureId: id.nullable(),
+		name: z.string(),
+		definition: z.string(),
+		unit: z.string(),
+		source: z.string(),
+		direction: z.enum(indicatorDirections),
+		baseline: z.object({ value: z.number(), date }),
+		target: z.object({ value: z.number(), date }),
+		frequency: z.enum(indicatorFrequencies),
+		latest: z.object({ value: z.number(), date }).nullable().describe('The newest city-wide measurement.'),
+		stale: z.boolean().describe('The newest measurement is older than the update frequency allows.'),
+		links: z.object({ measurements: link, measurementsCsv: link, html: link })
+	})
+	.register(apiSchemas, { id: 'Indicator' });
+
+export const measurementSchema = z
+	.object({
+		id,
+		indicatorId: id,
+		date,
+		value: z.number(),
+		district: districtRefSchema.nullable().describe('Null for a city-wide value.'),
+		sourceNote: z.string()
+	})
+	.register(apiSchemas, { id: 'Measurement' });
+
+const position = z.array(z.number()).min(2);
+const polygon = z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(position)) });
+const multiPolygon = z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(position))) });
+export const geometrySchema = z.union([polygon, multiPolygon]).register(apiSchemas, { id: 'Geometry' });
+
+export const districtCollectionSchema = z
+	.object({
+		type: z.literal('FeatureCollection'),
+		features: z.array(
+			z.object({
+				type: z.literal('Feature'),
+				id,
+				geometry: geometrySchema.nullable().describe('Null when the municipality has not drawn the district.'),
+				properties: z.object({ slug: z.string(), name: z.string(), position: z.number().int() })
+			})
+		)
+	})
+	.register(apiSchemas, { id: 'DistrictCollection' });
+
+export const eventSchema = z
+	.object({
+		id,
+		type: z.enum(eventTypes),
+		status: z.enum(eventStatuses),
+		title: z.string(),
+		description: z.string().describe('Markdown.'),
+		startsAt: dateTime,
+		endsAt: dateTime,
+		place: z.string(),
+		address: z.string(),
+		onlineUrl: z.string(),
+		organiser: z.string().describe('Empty for events of the municipality itself.'),
+		editionId: id.nullable(),
+		links: z.object({ html: link })
+	})
+	.register(apiSchemas, { id: 'Event' });
+
+export const municipalityListSchema = listOf(municipalitySchema, 'MunicipalityList');
+export const strategyListSchema = listOf(strategySchema, 'StrategyList');
+export const editionListSchema = listOf(editionSummarySchema, 'EditionList');
+export const measureListSchema = listOf(measureSchema, 'MeasureList');
+export const indicatorListSchema = listOf(indicatorSchema, 'IndicatorList');
+export const measurementListSchema = listOf(measurementSchema, 'MeasurementList');
+export const eventListSchema = listOf(eventSchema, 'EventList');
+
+/** One row of a CSV download; the column keys are fixed and English. */
+export const measureCsvRowSchema = z
+	.object({
+		number: z.string(),
+		id,
+		lineage_id: id,
+		title: z.string(),
+		field: z.string(),
+		goal: z.string(),
+		status: z.enum(measureStatuses),
+		status_reason: z.string(),
+		progress: z.number().int(),
+		planned_start: date.or(z.literal('')),
+		planned_end: date.or(z.literal('')),
+		actual_start: date.or(z.literal('')),
+		actual_end: date.or(z.literal('')),
+		responsible_office: z.string(),
+		organisations: z.string().describe('Names separated by "; ".'),
+		city_wide: z.boolean(),
+		districts: z.string().describe('District slugs separated by "; ".'),
+		budget_euros: z.number().or(z.literal(''))
+	})
+	.register(apiSchemas, { id: 'MeasureCsvRow' });
+
+export const measurementCsvRowSchema = z
+	.object({ date, value: z.number(), district: z.string().describe('District slug, empty for city-wide.'), source_note: z.string(), id })
+	.register(apiSchemas, { id: 'MeasurementCsvRow' });

@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+
+// A developer of a newspaper's data desk reads the OpenAPI document, then walks the measures of the
+// 4th edition page by page and downloads them as CSV — without an account, from another origin.
+
+const edition = '/api/v1/municipalities/muenster/strategies/migration-und-integration/editions/4';
+
+test('the OpenAPI document describes the API and is served with open CORS', async ({ request }) => {
+	const response = await request.get('/api/v1/openapi.json', { headers: { origin: 'https://daten.example.org' } });
+	expect(response.status()).toBe(200);
+	expect(response.headers()['access-control-allow-origin']).toBe('*');
+	const document = await response.json();
+	expect(document.openapi).toBe('3.1.0');
+	expect(Object.keys(document.paths)).toContain('/municipalities/{municipality}/strategies/{strategy}/editions/{number}/measures');
+	expect(document.servers[0].url).toMatch(/\/api\/v1$/);
+
+	const preflight = await request.fetch('/api/v1/municipalities', {
+		method: 'OPTIONS',
+		headers: { origin: 'https://daten.example.org', 'access-control-request-method': 'GET' }
+	});
+	expect(preflight.status()).toBe(204);
+	expect(preflight.headers()['access-control-allow-methods']).toContain('GET');
+});
+
+test('the measures of an edition, page by page, then as CSV; cookies change nothing', async ({ request }) => {
+	const seen = new Set<string>();
+	let next: string | null = `${edition}/measures?limit=25`;
+	let pages = 0;
+	while (next) {
+		const response = await request.get(next, { headers: { cookie: 'better-auth.session_token=unbekannt' } });
+		expect(response.status()).toBe(200);
+		expect(response.headers()['cache-control']).toBe('public, max-age=60');
+		const body: { data: { id: string; status: string }[]; next: string | null } = await response.json();
+		for (const measure of body.data) seen.add(measure.id);
+		next = body.next;
+		pages++;
+	}
+	expect(pages).toBeGreaterThan(1);
+	expect(seen.size).toBeGreaterThan(25);
+
+	const first = await request.get(`${edition}/measures?limit=5`);
+	const again = await request.get(`${edition}/measures?limit=5`, { headers: { 'if-none-match': first.headers()['etag'] } });
+	expect(again.status()).toBe(304);
+
+	const csv = await request.get(`${edition}/measures.csv`);
+	expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+	const lines = (await csv.text()).trimEnd().split('\r\n');
+	expect(lines[0].startsWith('number,id,lineage_id,title')).toBe(true);
+	expect(lines).toHaveLength(seen.size + 1);
+
+	// The public monitor links its CSV download.
+	const monitor = await request.get('/muenster/strategies/migration-und-integration/editions/4/monitor');
+	expect(await monitor.text()).toContain(`href="${edition}/measures.csv"`);
+
+	const unknown = await request.get('/api/v1/municipalities/nirgendwo/events');
+	expect(unknown.status()).toBe(404);
+	expect(await unknown.json()).toMatchObject({ code: 'not_found' });
+	const nowhere = await request.get('/api/v1/gibt-es-nicht');
+	expect(nowhere.status()).toBe(404);
+	expect(await nowhere.json()).toMatchObject({ code: 'not_found' });
+});
