@@ -47,3 +47,8 @@ export const adminCommentFilterSchema = z.object({
 	filter: z.enum(documentCommentAdminFilters).catch('all'),
 	page: z.coerce.number().int().min(1).max(1000).catch(1)
 });
+
+/** The public form also says which version its reader saw, so that a comment never lands on a newer text unseen. */
+export const documentCommentFormSchema = documentCommentSchema.extend({
+	version: z.coerce.number({ message: 'validation_invalid' }).int({ message: 'validation_invalid' }).min(1, { message: 'validation_invalid' })
+});

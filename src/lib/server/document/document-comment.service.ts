@@ -151,10 +151,11 @@ export async function editOwnComment({
 
 export async function deleteOwnComment({ db, actor, municipalityId, editionId, commentId }: Scope & { actor: Actor | null; editionId: string; commentId: string }) {
 	const author = requireSignedIn(actor);
-	await db.transaction(async (tx) => {
+	return db.transaction(async (tx) => {
 		await ownOpenComment(tx, author, municipalityId, editionId, commentId);
-		await deleteComment(tx, municipalityId, commentId);
+		const deleted = await deleteComment(tx, municipalityId, commentId);
 		await announcePublicChange(tx, municipalityId);
+		return deleted;
 	});
 }
 
