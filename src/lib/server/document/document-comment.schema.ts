@@ -4,7 +4,6 @@ import { id, timestamps } from '../db/columns';
 import { authUsers } from '../people/people.schema';
 import { municipalities } from '../tenancy/tenancy.schema';
 import { editions } from './document.schema';
-import { documentVersions } from './document-version.schema';
 
 // The same list as documentCommentStatuses in $lib/validation/document-comment (forms do not import database code).
 export const documentCommentStatuses = ['open', 'taken_into_account', 'not_taken_into_account'] as const;
@@ -25,9 +24,9 @@ export const documentComments = pgTable(
 		editionId: uuid('edition_id')
 			.notNull()
 			.references(() => editions.id, { onDelete: 'cascade' }),
-		versionId: uuid('version_id')
-			.notNull()
-			.references(() => documentVersions.id, { onDelete: 'cascade' }),
+		// No foreign key on purpose: a key on document_versions would change how the database refuses a
+		// TRUNCATE of the immutable versions. A version goes only with its edition, and so do its comments.
+		versionId: uuid('version_id').notNull(),
 		anchor: text('anchor').notNull(),
 		authorUserId: text('author_user_id').references(() => authUsers.id, { onDelete: 'set null' }),
 		body: text('body').notNull(),

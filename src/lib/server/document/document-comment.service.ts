@@ -318,7 +318,7 @@ export async function listEditionComments({
 		offset: (page - 1) * ADMIN_COMMENTS_PAGE_SIZE
 	});
 	const mayAnswer = staff.isPlatformAdmin || answeringRoles.some((role) => hasRole(staff, municipalityId, role));
-	return { comments: rows, total, page, pageCount: Math.max(1, Math.ceil(total / ADMIN_COMMENTS_PAGE_SIZE)), mayAnswer };
+	return { comments: rows, total, page, filter, pageCount: Math.max(1, Math.ceil(total / ADMIN_COMMENTS_PAGE_SIZE)), mayAnswer };
 }
 
 /** The edition an address names, for pages about its comments. */
