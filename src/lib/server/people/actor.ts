@@ -75,6 +75,11 @@ export const backOfficePageRoles: Record<string, { routeId: string; roles: reado
 	'edition-document': {
 		routeId: '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document',
 		roles: ['admin', 'facilitator']
+	},
+	// Facilitators answer comments on the document; moderators may hide them (the service tells them apart).
+	'edition-comments': {
+		routeId: '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/comments',
+		roles: ['admin', 'facilitator', 'moderator']
 	}
 };
 

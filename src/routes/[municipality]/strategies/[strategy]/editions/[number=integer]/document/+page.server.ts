@@ -1,11 +1,13 @@
 import { getDb } from '$lib/server/runtime';
 import { loadOrError } from '$lib/server/http/respond';
 import { compareDocumentVersions, getPublishedDocument } from '$lib/server/document/document-version.service';
+import { getVersionComments } from '$lib/server/document/document-comment.service';
+import { documentCommentActions } from '$lib/server/document/document-comment.http';
 import { documentCompareInvalid } from '$lib/server/document/document-version.errors';
 import { parseVersionQuery } from '$lib/validation/document-version';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, parent, url }) => {
+export const load: PageServerLoad = async ({ params, parent, url, locals }) => {
 	const { municipality } = await parent();
 	const query = parseVersionQuery(url.searchParams);
 	const scope = { db: getDb(), municipalityId: municipality.id, strategySlug: params.strategy, number: Number(params.number) };
@@ -16,6 +18,12 @@ export const load: PageServerLoad = async ({ params, parent, url }) => {
 			const view = url.searchParams.get('view') === 'side-by-side' ? ('side-by-side' as const) : ('inline' as const);
 			return { mode: 'compare' as const, view, ...(await compareDocumentVersions({ ...scope, from, to })) };
 		}
-		return { mode: 'read' as const, ...(await getPublishedDocument({ ...scope, versionNumber: query.version })) };
+		const document = await getPublishedDocument({ ...scope, versionNumber: query.version });
+		const comments = document.version
+			? await getVersionComments({ ...scope, actor: locals.actor, edition: document.edition, version: document.version })
+			: null;
+		return { mode: 'read' as const, ...document, comments };
 	});
 };
+
+export const actions: Actions = documentCommentActions;
