@@ -84,7 +84,7 @@ export async function selectTracesOfIdea(db: Executor, municipalityId: string, i
  * Every trace of an edition with what the public may see of its idea and where the idea came from:
  * the document page and the monitor group them by goal and measure lineage.
  */
-export async function selectTracedIdeasOfEdition(db: Executor, municipalityId: string, editionId: string) {
+export async function selectTracedIdeasOfEdition(db: Executor, municipalityId: string, editionId: string, measureId?: string) {
 	return db
 		.select({
 			goalLineageId: goals.lineageId,
@@ -103,7 +103,13 @@ export async function selectTracedIdeasOfEdition(db: Executor, municipalityId: s
 		.leftJoin(measures, eq(measures.id, ideaTraces.measureId))
 		.leftJoin(events, eq(events.id, ideas.eventId))
 		.leftJoin(workingGroups, eq(workingGroups.id, ideas.workingGroupId))
-		.where(and(eq(ideaTraces.municipalityId, municipalityId), eq(ideaTraces.editionId, editionId)))
+		.where(
+			and(
+				eq(ideaTraces.municipalityId, municipalityId),
+				eq(ideaTraces.editionId, editionId),
+				measureId ? eq(ideaTraces.measureId, measureId) : undefined
+			)
+		)
 		.orderBy(asc(ideas.title))
 		.limit(5000);
 }

@@ -7,7 +7,8 @@ import type { TraceTarget } from '$lib/validation/document-trace';
 import { draftingRoles } from './document-version.service';
 import { selectLatestVersionNumber, selectVersion } from './document-version.queries';
 import { buildOutline } from './document.outline';
-import { selectOutline } from './document.queries';
+import { selectEditionHead, selectOutline } from './document.queries';
+import { editionNotFound, strategyNotFound } from './document.errors';
 import { buildSnapshot, type SnapshotField } from './document.snapshot';
 import { traceExists, traceIdeaNotFound, traceNotFound, traceTargetInvalid } from './document-trace.errors';
 import {
@@ -134,8 +135,19 @@ export type TracedIdeas = { ideas: { id: string; title: string }[]; sources: Tra
  * The ideas behind each goal and measure of an edition, keyed by lineage id, with the events and
  * working groups they came from. Hidden ideas are left out: the public does not read them.
  */
-export async function getTracedIdeasByLineage({ db, municipalityId, editionId }: { db: Executor; municipalityId: string; editionId: string }) {
-	const rows = await selectTracedIdeasOfEdition(db, municipalityId, editionId);
+export async function getTracedIdeasByLineage({
+	db,
+	municipalityId,
+	editionId,
+	measureId
+}: {
+	db: Executor;
+	municipalityId: string;
+	editionId: string;
+	/** Only the ideas behind this one measure, for its monitor page. */
+	measureId?: string;
+}) {
+	const rows = await selectTracedIdeasOfEdition(db, municipalityId, editionId, measureId);
 	const byLineage = new Map<string, TracedIdeas>();
 	for (const row of rows) {
 		if (row.hidden) continue;
@@ -218,4 +230,18 @@ export async function getTargetTrace({
 		hasNext: rows.length > SEARCH_PAGE,
 		page
 	};
+}
+
+/** The public "from ideas to goals" page of an edition. */
+export async function getTraceOverview({ db, municipalityId, strategySlug, number }: { db: Executor; municipalityId: string; strategySlug: string; number: number }) {
+	const head = await selectEditionHead(db, { municipalityId, strategySlug, number });
+	if (!head) throw strategyNotFound({ slug: strategySlug });
+	if (!head.edition) throw editionNotFound({ number });
+	return { strategy: head.strategy, edition: head.edition, ...(await getTraceCounts({ db, municipalityId, editionId: head.edition.id })) };
+}
+
+/** The ideas behind one measure, for the monitor's measure page. */
+export async function getTracedIdeasOfMeasure({ db, municipalityId, editionId, measureId }: { db: Executor; municipalityId: string; editionId: string; measureId: string }): Promise<TracedIdeas> {
+	const byLineage = await getTracedIdeasByLineage({ db, municipalityId, editionId, measureId });
+	return [...byLineage.values()][0] ?? { ideas: [], sources: [] };
 }

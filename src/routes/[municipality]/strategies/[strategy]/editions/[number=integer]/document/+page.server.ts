@@ -1,6 +1,7 @@
 import { getDb } from '$lib/server/runtime';
 import { loadOrError } from '$lib/server/http/respond';
 import { compareDocumentVersions, getPublishedDocument } from '$lib/server/document/document-version.service';
+import { getTracedIdeasByLineage } from '$lib/server/document/document-trace.service';
 import { documentCompareInvalid } from '$lib/server/document/document-version.errors';
 import { parseVersionQuery } from '$lib/validation/document-version';
 import type { PageServerLoad } from './$types';
@@ -16,6 +17,8 @@ export const load: PageServerLoad = async ({ params, parent, url }) => {
 			const view = url.searchParams.get('view') === 'side-by-side' ? ('side-by-side' as const) : ('inline' as const);
 			return { mode: 'compare' as const, view, ...(await compareDocumentVersions({ ...scope, from, to })) };
 		}
-		return { mode: 'read' as const, ...(await getPublishedDocument({ ...scope, versionNumber: query.version })) };
+		const published = await getPublishedDocument({ ...scope, versionNumber: query.version });
+		const traced = await getTracedIdeasByLineage({ db: scope.db, municipalityId: municipality.id, editionId: published.edition.id });
+		return { mode: 'read' as const, ...published, traced };
 	});
 };
