@@ -48,3 +48,11 @@ export const editionCompareSchema = z.object({
 	from: z.coerce.number().int().min(1).max(1000),
 	to: z.coerce.number().int().min(1).max(1000)
 });
+
+/** Sent beside the edition form: the earlier edition whose structure the new one starts from, or none. */
+export const carryOverSchema = z.object({
+	carryOverFrom: z
+		.union([z.literal(''), z.string().uuid({ message: 'validation_choose' })])
+		.default('')
+		.transform((value) => value || null)
+});
