@@ -12,6 +12,7 @@ import { loadDemoInvitations } from './demo-invitations';
 import { loadDemoDocumentVersions } from './demo-document-versions';
 import { loadDemoMonitoring } from './demo-monitoring';
 import { loadDemoCalendar } from './demo-calendar';
+import { loadDemoTrace } from './demo-trace';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -26,6 +27,8 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	await loadDemoEvents(db);
 	await loadDemoPeople(db);
 	await loadDemoInvitations(db);
+	// Before the versions: their snapshots must carry the lineage shared by the 3rd and 4th editions.
+	await loadDemoTrace(db);
 	await loadDemoDocumentVersions(db);
 	await loadDemoMonitoring(db);
 	await loadDemoCalendar(db);
