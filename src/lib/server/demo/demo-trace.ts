@@ -44,7 +44,6 @@ async function joinLineages(tx: Executor, municipalityId: string, third: Outline
 	const fieldLineage = (field: { id: string; lineageId: string | null }) => field.lineageId ?? field.id;
 	const economy = byTitle(fourth.fieldRows, 'Wirtschaft und Arbeit');
 	const participation = byTitle(fourth.fieldRows, 'Politische Partizipation und zivilgesellschaftliches Engagement');
-	const administration = byTitle(fourth.fieldRows, 'Interkulturelle Öffnung der Verwaltung');
 	const education = byTitle(fourth.fieldRows, 'Bildung und Mehrsprachigkeit');
 
 	// Every field of the 4th edition names its lineage, so that later editions and this one agree on it.
@@ -86,7 +85,6 @@ async function joinLineages(tx: Executor, municipalityId: string, third: Outline
 		.values({ municipalityId, fieldId: thirdTeilhabe.id, title: services.title, description: services.description, position: 1, lineageId: services.lineageId })
 		.returning();
 	await tx.insert(t.measures).values({ municipalityId, goalId: thirdServices.id, title: 'Dolmetschpool für Beratungen', description: '', position: 0, lineageId: interpreters.lineageId });
-	void administration;
 }
 
 const significantWords = (text: string) =>
