@@ -63,3 +63,24 @@ test('the edition page leads to the trace page, and the trace page fits a small 
 	await page.setViewportSize({ width: 360, height: 800 });
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
+
+test('from a goal of the outline, a facilitator finds ideas by text, links one and removes the link again', async ({ page, visit }) => {
+	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');
+	await visit('/admin/muenster/strategies/migration-und-integration/editions/4/document');
+	await page.getByRole('link', { name: `Ideen verknüpfen: 5.1 ${goal}` }).click();
+	await checkPage(page);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ideen zu Ziel 5.1');
+	await page.getByLabel('Suchbegriff').fill('Gemeinschaftsgarten');
+	await page.getByRole('button', { name: 'Suchen' }).click();
+	await checkPage(page);
+	const candidate = page.locator('section[aria-labelledby="search-heading"] li', { has: page.getByRole('button', { name: /^Verknüpfen: / }) }).first();
+	const ideaTitle = (await candidate.locator('a').textContent())!.trim();
+	expect(ideaTitle).toContain('Gemeinschaftsgarten');
+	await candidate.getByRole('button').click();
+	const linked = page.locator('section[aria-labelledby="linked-heading"]');
+	await expect(linked.getByRole('link', { name: ideaTitle })).toBeVisible();
+	await checkPage(page);
+	await linked.getByRole('button', { name: `Verknüpfung lösen: ${ideaTitle}` }).click();
+	await expect(linked.getByRole('link', { name: ideaTitle })).toHaveCount(0);
+	await checkPage(page);
+});

@@ -75,6 +75,11 @@ export const backOfficePageRoles: Record<string, { routeId: string; roles: reado
 	'edition-document': {
 		routeId: '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document',
 		roles: ['admin', 'facilitator']
+	},
+	// The trace from ideas to the outline is kept by those who draft it.
+	'edition-document-ideas': {
+		routeId: '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document/ideas',
+		roles: ['admin', 'facilitator']
 	}
 };
 
