@@ -6,7 +6,7 @@ const strategy = '/muenster/strategies/migration-und-integration';
 
 test('the comparison of the 3rd and 4th edition shows new, dropped, continued and moved goals', async ({ page, visit }) => {
 	await visit(strategy);
-	await page.getByRole('link', { name: 'Was sich von der 3. zur 4. Auflage geändert hat' }).click();
+	await page.getByRole('link', { name: 'Auflagen 3 und 4 im Vergleich: was neu ist, was entfallen ist, was fortgeführt wird' }).click();
 	await checkPage(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Was sich von der 3. zur 4. Auflage geändert hat');
 
