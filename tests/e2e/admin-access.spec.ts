@@ -34,7 +34,7 @@ const paramFillers: Record<string, (municipality: Municipality) => string> = {
 const isFacilitatorPage = (routeId: string) =>
 	/^\/admin\/\[municipality\]\/(organisations|events|working-groups|moderation|monitor)(\/|$)/.test(routeId) ||
 	/^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/(invitations|monitor)(\/|$)/.test(routeId) ||
-	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document' ||
+	/^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/document(\/ideas)?$/.test(routeId) ||
 	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/comments';
 
 type AdminPage = { routeId: string; path: string; municipality: Municipality | null; actions: string[] };

@@ -13,3 +13,4 @@ export * from '../participation/event-photo.schema';
 export * from '../document/document-version.schema';
 export * from '../monitoring/monitoring.schema';
 export * from '../document/document-comment.schema';
+export * from '../document/document-trace.schema';

@@ -13,6 +13,7 @@ import { loadDemoDocumentVersions } from './demo-document-versions';
 import { loadDemoMonitoring } from './demo-monitoring';
 import { loadDemoCalendar } from './demo-calendar';
 import { loadDemoDocumentComments } from './demo-document-comments';
+import { loadDemoTrace } from './demo-trace';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -27,6 +28,8 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	await loadDemoEvents(db);
 	await loadDemoPeople(db);
 	await loadDemoInvitations(db);
+	// Before the versions: their snapshots must carry the lineage shared by the 3rd and 4th editions.
+	await loadDemoTrace(db);
 	await loadDemoDocumentVersions(db);
 	await loadDemoMonitoring(db);
 	await loadDemoCalendar(db);

@@ -25,6 +25,7 @@ import {
 	strategySlugTaken
 } from './document.errors';
 import { buildOutline } from './document.outline';
+import { carryOverStructure } from './document-carryover';
 import {
 	selectEditionByNumber,
 	selectEditionsOfStrategies,
@@ -150,20 +151,31 @@ function editionValues(input: EditionInput) {
 	};
 }
 
-export async function createEdition({ db, actor, municipalityId, strategyId, input }: Scope & { strategyId: string; input: EditionInput }) {
+/** Creates an edition; with carryOverFrom, the structure of that earlier edition comes along in the same transaction. */
+export async function createEdition({
+	db,
+	actor,
+	municipalityId,
+	strategyId,
+	input,
+	carryOverFrom = null
+}: Scope & { strategyId: string; input: EditionInput; carryOverFrom?: string | null }) {
 	const admin = requireMunicipalityAdmin(actor, municipalityId);
 	return db.transaction(async (tx) => {
 		if (!(await selectStrategyById(tx, municipalityId, strategyId))) throw strategyNotFound();
 		await checkEditionInput(tx, municipalityId, strategyId, null, input);
 		const created = await insertEdition(tx, { ...editionValues(input), municipalityId, strategyId });
 		const stageDates = await replaceStageDates(tx, municipalityId, created.id, stageDatesOf(input));
+		const carriedOver = carryOverFrom
+			? await carryOverStructure(tx, { municipalityId, strategyId, fromEditionId: carryOverFrom, toEditionId: created.id })
+			: null;
 		await recordChange(tx, {
 			actor: admin,
 			municipalityId,
 			action: 'create',
 			entityType: 'edition',
 			entityId: created.id,
-			after: { ...created, stageDates }
+			after: { ...created, stageDates, carriedOver }
 		});
 		return created;
 	});

@@ -80,6 +80,11 @@ export const backOfficePageRoles: Record<string, { routeId: string; roles: reado
 	'edition-comments': {
 		routeId: '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/comments',
 		roles: ['admin', 'facilitator', 'moderator']
+	},
+	// The trace from ideas to the outline is kept by those who draft it.
+	'edition-document-ideas': {
+		routeId: '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document/ideas',
+		roles: ['admin', 'facilitator']
 	}
 };
 

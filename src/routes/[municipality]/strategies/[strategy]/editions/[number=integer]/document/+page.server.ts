@@ -3,6 +3,7 @@ import { loadOrError } from '$lib/server/http/respond';
 import { compareDocumentVersions, getPublishedDocument } from '$lib/server/document/document-version.service';
 import { getVersionComments } from '$lib/server/document/document-comment.service';
 import { documentCommentActions } from '$lib/server/document/document-comment.http';
+import { getTracedIdeasByLineage } from '$lib/server/document/document-trace.service';
 import { documentCompareInvalid } from '$lib/server/document/document-version.errors';
 import { parseVersionQuery } from '$lib/validation/document-version';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,10 +20,11 @@ export const load: PageServerLoad = async ({ params, parent, url, locals }) => {
 			return { mode: 'compare' as const, view, ...(await compareDocumentVersions({ ...scope, from, to })) };
 		}
 		const document = await getPublishedDocument({ ...scope, versionNumber: query.version });
-		const comments = document.version
-			? await getVersionComments({ ...scope, actor: locals.actor, edition: document.edition, version: document.version })
-			: null;
-		return { mode: 'read' as const, ...document, comments };
+		const [comments, traced] = await Promise.all([
+			document.version ? getVersionComments({ ...scope, actor: locals.actor, edition: document.edition, version: document.version }) : null,
+			getTracedIdeasByLineage({ db: scope.db, municipalityId: municipality.id, editionId: document.edition.id })
+		]);
+		return { mode: 'read' as const, ...document, comments, traced };
 	});
 };
 

@@ -8,6 +8,8 @@ import { createEdition, getStrategyForAdmin, listContactPointsForAdmin } from '$
 import { editionStages } from '$lib/server/document/document.schema';
 import { getMunicipalityForAdmin } from '$lib/server/tenancy/tenancy.admin';
 import { editionSchema } from '$lib/validation/document';
+import { carryOverSchema } from '$lib/validation/document-trace';
+import { adoptedStages } from '$lib/server/document/document-carryover';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params, locals }) => {
@@ -30,6 +32,8 @@ export const load: PageServerLoad = async ({ parent, params, locals }) => {
 				stageDates: []
 			},
 			contactPoints: await listContactPointsForAdmin(scope),
+			// The structure usually continues from the latest adopted edition.
+			carryOverDefault: strategy.editions.find((edition) => (adoptedStages as readonly string[]).includes(edition.stage))?.id ?? '',
 			stages: editionStages
 		};
 	});
@@ -37,7 +41,9 @@ export const load: PageServerLoad = async ({ parent, params, locals }) => {
 
 export const actions: Actions = {
 	createEdition: async ({ request, params, locals }) => {
+		const carryOver = await parseForm(request.clone(), carryOverSchema);
 		const form = await parseForm(request, editionSchema);
+		if (!carryOver.ok) return carryOver.failure;
 		if (!form.ok) return form.failure;
 		const result = await actOrFail(form.values, async () => {
 			await limitWrites(locals.actor?.userId ?? 'anonymous');
@@ -45,7 +51,7 @@ export const actions: Actions = {
 			const municipality = await getMunicipalityForAdmin({ db, actor: locals.actor, slug: params.municipality });
 			const scope = { db, actor: locals.actor, municipalityId: municipality.id };
 			const strategy = await getStrategyForAdmin({ ...scope, slug: params.strategy });
-			return createEdition({ ...scope, strategyId: strategy.id, input: form.data });
+			return createEdition({ ...scope, strategyId: strategy.id, input: form.data, carryOverFrom: carryOver.data.carryOverFrom });
 		});
 		if (!('number' in result)) return result;
 		redirect(303, localizeHref(`/admin/${params.municipality}/strategies/${params.strategy}/editions/${result.number}`));

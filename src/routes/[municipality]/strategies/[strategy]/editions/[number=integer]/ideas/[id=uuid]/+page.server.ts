@@ -14,13 +14,23 @@ import {
 	supportIdea,
 	withdrawSupport
 } from '$lib/server/participation/idea.service';
+import { getIdeaTrace, linkIdea, listTraceTargets, mayKeepTrace, unlinkIdea } from '$lib/server/document/document-trace.service';
+import { traceLinkSchema, traceRemoveSchema } from '$lib/validation/document-trace';
 import { getMunicipalityBySlug } from '$lib/server/tenancy/tenancy.service';
 import { commentSchema, hideSchema, ideaStatusSchema, reportSchema, unhideSchema } from '$lib/validation/idea';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params, locals }) => {
-	const { municipality } = await parent();
-	return loadOrError(() => getIdea({ db: getDb(), municipalityId: municipality.id, ideaId: params.id, actor: locals.actor }));
+	const { municipality, edition } = await parent();
+	return loadOrError(async () => {
+		const scope = { db: getDb(), municipalityId: municipality.id };
+		const [found, trace, traceTargets] = await Promise.all([
+			getIdea({ ...scope, ideaId: params.id, actor: locals.actor }),
+			getIdeaTrace({ ...scope, ideaId: params.id, editionId: edition.id }),
+			mayKeepTrace(locals.actor, municipality.id) ? listTraceTargets({ ...scope, actor: locals.actor, editionId: edition.id }) : null
+		]);
+		return { ...found, trace, traceTargets };
+	});
 };
 
 type Params = { municipality: string; id: string };
@@ -61,5 +71,23 @@ export const actions: Actions = {
 			ideaPath: deLocalizeHref(url.pathname),
 			origin: url.origin,
 			locale: getLocale()
-		}), 'status')
+		}), 'status'),
+	trace: act(traceLinkSchema, async ({ data, municipalityId, ideaId, actor, url }) => {
+		const linked = await linkIdea({ db: getDb(), actor, municipalityId, ideaId, target: data.target, note: data.note });
+		// Adopting is offered beside the link, never implied by it.
+		if (data.adopt && linked.ideaStatus !== 'adopted') {
+			await setIdeaStatus({
+				db: getDb(),
+				actor,
+				municipalityId,
+				ideaId,
+				input: { status: 'adopted', explanation: linked.statusExplanation, mergedIntoId: null },
+				mailer: getRuntime().mailer,
+				ideaPath: deLocalizeHref(url.pathname),
+				origin: url.origin,
+				locale: getLocale()
+			});
+		}
+	}, 'trace'),
+	untrace: act(traceRemoveSchema, ({ data, municipalityId, ideaId, actor }) => unlinkIdea({ db: getDb(), actor, municipalityId, ideaId, traceId: data.traceId }), 'untrace')
 };

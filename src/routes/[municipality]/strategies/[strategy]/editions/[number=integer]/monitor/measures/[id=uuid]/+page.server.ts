@@ -3,6 +3,7 @@ import { parseForm } from '$lib/server/http/forms';
 import { actOrFail, loadOrError } from '$lib/server/http/respond';
 import { addProgressUpdate, updateMeasureStatus } from '$lib/server/monitoring/monitoring.admin';
 import { monitorWriteScope, todayIn } from '$lib/server/monitoring/monitoring.http';
+import { getTracedIdeasOfMeasure } from '$lib/server/document/document-trace.service';
 import { getMeasurePage } from '$lib/server/monitoring/monitoring.service';
 import { measureStatusSchema, progressUpdateSchema } from '$lib/validation/monitoring';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +14,8 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 	const page = await loadOrError(() =>
 		getMeasurePage({ db: getDb(), municipalityId: municipality.id, strategySlug: params.strategy, number: Number(params.number), measureId: params.id, actor: locals.actor, today })
 	);
-	return { ...page, today };
+	const traced = await getTracedIdeasOfMeasure({ db: getDb(), municipalityId: municipality.id, editionId: page.edition.id, measureId: params.id });
+	return { ...page, today, traced };
 };
 
 // Owners and staff report here; the service decides who may, whatever the page showed.
