@@ -9,6 +9,8 @@ declare global {
 		interface Locals {
 			locale: 'de' | 'en';
 			actor: Actor | null;
+			/** Origins this page may frame (consented embeds); added to the CSP's frame-src. */
+			frameOrigins?: string[];
 		}
 	}
 }

@@ -1,7 +1,10 @@
 // Demo district boundaries: invented polygons drawn around Münster's and Greven's centres so the
-// district map has something plausible to show. They follow no real boundary.
+// district map has something plausible to show. They follow no real boundary. The venue positions
+// of two demo events give their pages a map that loads only after consent.
 import type { Database } from '../db/client';
 import { selectMunicipalityBySlug, updateDistrictShape } from '../tenancy/tenancy.queries';
+import { updateEvent } from '../participation/event.queries';
+import { demoEventIds } from './demo-event-ids';
 
 type Ring = [number, number][];
 const polygon = (ring: Ring) => ({ type: 'Polygon', coordinates: [ring] });
@@ -34,5 +37,15 @@ export async function loadDemoDistricts(db: Database) {
 		const municipality = await selectMunicipalityBySlug(db, municipalitySlug);
 		if (!municipality) continue;
 		for (const [slug, shape] of Object.entries(districtShapes)) await updateDistrictShape(db, municipality.municipality.id, slug, shape);
+	}
+}
+
+/** Map positions of the two fixed demo events, so their pages show the consent-gated venue map. */
+const venuePositions = { muenster: { latitude: 51.96194, longitude: 7.62828 }, greven: { latitude: 52.09168, longitude: 7.60915 } } as const;
+
+export async function loadDemoVenuePositions(db: Database) {
+	for (const [municipalitySlug, position] of Object.entries(venuePositions) as [keyof typeof venuePositions, (typeof venuePositions)[keyof typeof venuePositions]][]) {
+		const municipality = await selectMunicipalityBySlug(db, municipalitySlug);
+		if (municipality) await updateEvent(db, municipality.municipality.id, demoEventIds[municipalitySlug], position);
 	}
 }

@@ -12,7 +12,7 @@ import { loadDemoInvitations } from './demo-invitations';
 import { loadDemoDocumentVersions } from './demo-document-versions';
 import { loadDemoMonitoring } from './demo-monitoring';
 import { loadDemoCalendar } from './demo-calendar';
-import { loadDemoDistricts } from './demo-districts';
+import { loadDemoDistricts, loadDemoVenuePositions } from './demo-districts';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -31,5 +31,6 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	await loadDemoMonitoring(db);
 	await loadDemoCalendar(db);
 	await loadDemoDistricts(db);
+	await loadDemoVenuePositions(db);
 	return true;
 }
