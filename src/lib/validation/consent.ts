@@ -10,12 +10,12 @@ const coordinate = (limit: number) =>
 			.transform((value, context) => {
 				if (value === '') return null;
 				if (!/^-?\d{1,3}([.,]\d{1,8})?$/.test(value)) {
-					context.addIssue({ code: 'custom', message: 'consent_validation_coordinate' });
+					context.addIssue({ code: 'custom', message: 'validation_consent_coordinate' });
 					return z.NEVER;
 				}
 				const number = Number(value.replace(',', '.'));
 				if (Math.abs(number) > limit) {
-					context.addIssue({ code: 'custom', message: 'consent_validation_coordinate_range' });
+					context.addIssue({ code: 'custom', message: 'validation_consent_coordinate_range' });
 					return z.NEVER;
 				}
 				return number;

@@ -38,7 +38,7 @@ export const eventSchema = z
 		status: z.enum(['planned', 'cancelled'], { message: 'validation_invalid' }).default('planned')
 	})
 	.refine((input) => input.endsAt >= input.startsAt, { path: ['endsAt'], message: 'validation_end_before_start' })
-	.refine(bothOrNeither, { path: ['longitude'], message: 'consent_validation_coordinates_both' })
+	.refine(bothOrNeither, { path: ['longitude'], message: 'validation_consent_coordinates_both' })
 	.refine((input) => !input.registrationDeadline || input.registrationDeadline <= input.startsAt, {
 		path: ['registrationDeadline'],
 		message: 'validation_deadline_after_start'

@@ -92,9 +92,9 @@ describe('venue coordinates', () => {
 	});
 
 	it('are refused outside the globe, as text, or one without the other', () => {
-		expect(messages({ latitude: '91', longitude: '7' })).toEqual(['latitude:consent_validation_coordinate_range']);
-		expect(messages({ latitude: '51', longitude: '-181' })).toEqual(['longitude:consent_validation_coordinate_range']);
-		expect(messages({ latitude: 'Rathaus', longitude: '7' })).toEqual(['latitude:consent_validation_coordinate']);
-		expect(messages({ latitude: '51.9', longitude: '' })).toEqual(['longitude:consent_validation_coordinates_both']);
+		expect(messages({ latitude: '91', longitude: '7' })).toEqual(['latitude:validation_consent_coordinate_range']);
+		expect(messages({ latitude: '51', longitude: '-181' })).toEqual(['longitude:validation_consent_coordinate_range']);
+		expect(messages({ latitude: 'Rathaus', longitude: '7' })).toEqual(['latitude:validation_consent_coordinate']);
+		expect(messages({ latitude: '51.9', longitude: '' })).toEqual(['longitude:validation_consent_coordinates_both']);
 	});
 });
