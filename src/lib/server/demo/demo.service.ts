@@ -13,6 +13,7 @@ import { loadDemoDocumentVersions } from './demo-document-versions';
 import { loadDemoMonitoring } from './demo-monitoring';
 import { loadDemoCalendar } from './demo-calendar';
 import { loadDemoDistricts, loadDemoVenuePositions } from './demo-districts';
+import { loadDemoLegalPages } from './demo-legal';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -32,5 +33,6 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	await loadDemoCalendar(db);
 	await loadDemoDistricts(db);
 	await loadDemoVenuePositions(db);
+	await loadDemoLegalPages(db);
 	return true;
 }
