@@ -10,6 +10,8 @@ declare global {
 			locale: 'de' | 'en';
 			actor: Actor | null;
 			requestId: string;
+			/** Origins this page may frame (consented embeds); added to the CSP's frame-src. */
+			frameOrigins?: string[];
 		}
 	}
 }

@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getTextDirection } from '$lib/paraglide/runtime';
 import { translate } from '$lib/i18n';
-import { hasSessionCookie, isCacheablePublicPath, isSessionPath } from '$lib/server/http/anonymous';
+import { hasPersonalCookie, hasSessionCookie, isCacheablePublicPath, isSessionPath } from '$lib/server/http/anonymous';
 import { respondFromCache } from '$lib/server/http/public-page-cache';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { backOfficeSectionOf, canEnterBackOffice, mayWorkInBackOffice } from '$lib/server/people/actor';
@@ -34,6 +34,12 @@ const withSecurityHeaders: Handle = async ({ event, resolve }) => {
 	for (const [name, value] of Object.entries(securityHeaders)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
+	// Frames stay closed (default-src 'self') except on pages that carry a consented embed.
+	const policy = response.headers.get('content-security-policy');
+	const frameOrigins = event.locals.frameOrigins ?? [];
+	if (policy && frameOrigins.length > 0 && !policy.includes('frame-src')) {
+		response.headers.set('content-security-policy', `${policy.replace(/;\s*$/, '')}; frame-src 'self' ${frameOrigins.join(' ')}`);
+	}
 	return response;
 };
 
@@ -48,7 +54,7 @@ const publicPageCache: Handle = async ({ event, resolve }) => {
 	const cacheable =
 		config.publicCache &&
 		request.method === 'GET' &&
-		!hasSessionCookie(request.headers.get('cookie')) &&
+		!hasPersonalCookie(request.headers.get('cookie')) &&
 		isCacheablePublicPath(event.url.pathname);
 	if (!cacheable) {
 		const response = await resolve(event);

@@ -70,14 +70,16 @@ export function cspWeaknesses(header: string | undefined): string[] {
 	return weaknesses;
 }
 
-export const test = base.extend<{ visit: (path: string) => Promise<void>; foreignRequests: string[] }>({
-	foreignRequests: async ({ page, baseURL }, use) => {
+export const test = base.extend<{ visit: (path: string) => Promise<void>; foreignRequests: string[]; consentedOrigins: string[] }>({
+	/** Origins a spec lets through after the visitor agreed (consent.spec.ts counts and intercepts those itself). */
+	consentedOrigins: [[], { option: true }],
+	foreignRequests: async ({ page, baseURL, consentedOrigins }, use) => {
 		const origin = new URL(baseURL!).origin;
 		const foreign: string[] = [];
 		page.on('request', (request) => {
 			const url = new URL(request.url());
 			if (['data:', 'blob:', 'about:'].includes(url.protocol)) return;
-			if (url.origin !== origin) foreign.push(request.url());
+			if (url.origin !== origin && !consentedOrigins.includes(url.origin)) foreign.push(request.url());
 		});
 		await use(foreign);
 		expect(foreign, 'requests to other origins').toEqual([]);

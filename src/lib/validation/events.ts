@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventTypes } from '$lib/server/participation/event.schema';
 import { isWallClockTime } from '$lib/server/participation/event.time';
+import { bothOrNeither, coordinatesShape } from './consent';
 
 const text = (max: number) => z.string().trim().max(max, { message: 'validation_too_long' });
 const required = (max: number) => text(max).min(1, { message: 'validation_required' });
@@ -26,6 +27,7 @@ export const eventSchema = z
 		endsAt: wallClock,
 		place: text(200).default(''),
 		address: text(300).default(''),
+		...coordinatesShape,
 		onlineUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'validation_url' }).max(500, { message: 'validation_too_long' })]).default(''),
 		capacity: z.union([z.literal('').transform(() => null), z.coerce.number({ message: 'validation_number' }).int({ message: 'validation_number' }).min(1, { message: 'validation_number' }).max(100_000, { message: 'validation_number' })]).default(null),
 		registrationDeadline: optionalWallClock,
@@ -36,6 +38,7 @@ export const eventSchema = z
 		status: z.enum(['planned', 'cancelled'], { message: 'validation_invalid' }).default('planned')
 	})
 	.refine((input) => input.endsAt >= input.startsAt, { path: ['endsAt'], message: 'validation_end_before_start' })
+	.refine(bothOrNeither, { path: ['longitude'], message: 'validation_consent_coordinates_both' })
 	.refine((input) => !input.registrationDeadline || input.registrationDeadline <= input.startsAt, {
 		path: ['registrationDeadline'],
 		message: 'validation_deadline_after_start'

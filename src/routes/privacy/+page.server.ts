@@ -1,4 +1,5 @@
 import { PRIVACY_NOTICE_VERSION } from '$lib/server/people/account.service';
+import { consentStates } from '$lib/server/consent/consent.http';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({ version: PRIVACY_NOTICE_VERSION });
+export const load: PageServerLoad = ({ cookies }) => ({ version: PRIVACY_NOTICE_VERSION, consent: consentStates(cookies) });

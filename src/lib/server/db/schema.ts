@@ -14,3 +14,4 @@ export * from '../document/document-version.schema';
 export * from '../monitoring/monitoring.schema';
 export * from '../document/document-comment.schema';
 export * from '../document/document-trace.schema';
+export * from '../tenancy/legal.schema';

@@ -14,6 +14,8 @@ import { loadDemoMonitoring } from './demo-monitoring';
 import { loadDemoCalendar } from './demo-calendar';
 import { loadDemoDocumentComments } from './demo-document-comments';
 import { loadDemoTrace } from './demo-trace';
+import { loadDemoDistricts, loadDemoVenuePositions } from './demo-districts';
+import { loadDemoLegalPages } from './demo-legal';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -34,5 +36,8 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	await loadDemoMonitoring(db);
 	await loadDemoCalendar(db);
 	await loadDemoDocumentComments(db);
+	await loadDemoDistricts(db);
+	await loadDemoVenuePositions(db);
+	await loadDemoLegalPages(db);
 	return true;
 }

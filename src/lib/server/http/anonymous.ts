@@ -1,8 +1,14 @@
 import { SESSION_COOKIE_PREFIX } from '../people/auth';
+import { hasConsentCookie } from '../consent/consent.cookie';
 
 /** A request without a session cookie is anonymous, so we can skip the session lookup entirely. */
 export function hasSessionCookie(cookieHeader: string | null): boolean {
 	return Boolean(cookieHeader && cookieHeader.includes(`${SESSION_COOKIE_PREFIX}.session_token=`));
+}
+
+/** A visitor who signed in or chose which external content to load sees pages made for them alone. */
+export function hasPersonalCookie(cookieHeader: string | null): boolean {
+	return hasSessionCookie(cookieHeader) || hasConsentCookie(cookieHeader);
 }
 
 const uncachedPrefixes = ['/admin', '/sign-in', '/sign-out', '/account', '/verify', '/invitations', '/healthz', '/metrics', '/api/'];

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { hasSessionCookie, isCacheablePublicPath } from './anonymous';
+import { hasPersonalCookie, isCacheablePublicPath } from './anonymous';
 import { matchesEtag, type PublicPageCache } from './public-page-cache';
 
 /**
@@ -14,7 +14,7 @@ export type PublicPageFastPath = (request: IncomingMessage, response: ServerResp
 export function createPublicPageFastPath(cache: PublicPageCache, onHit: () => void = () => {}): PublicPageFastPath {
 	return (request, response) => {
 		if (request.method !== 'GET' || cache.size === 0) return false;
-		if (hasSessionCookie(request.headers.cookie ?? null)) return false;
+		if (hasPersonalCookie(request.headers.cookie ?? null)) return false;
 		const target = request.url ?? '/';
 		const query = target.indexOf('?');
 		const pathname = query === -1 ? target : target.slice(0, query);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from '../db/columns';
 import { editions, fields } from '../document/document.schema';
 import { authUsers } from '../people/people.schema';
@@ -76,6 +76,9 @@ export const events = pgTable(
 		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
 		place: text('place').notNull().default(''),
 		address: text('address').notNull().default(''),
+		// The venue's position (WGS 84) for the map, which loads only after consent.
+		latitude: doublePrecision('latitude'),
+		longitude: doublePrecision('longitude'),
 		onlineUrl: text('online_url').notNull().default(''),
 		capacity: integer('capacity'),
 		registrationDeadline: timestamp('registration_deadline', { withTimezone: true }),

@@ -145,3 +145,10 @@ export async function deleteDistrict(db: Executor, municipalityId: string, id: s
 		.returning();
 	return deleted;
 }
+
+export async function updateDistrictShape(db: Executor, municipalityId: string, slug: string, shape: unknown) {
+	return db
+		.update(districts)
+		.set({ shape, updatedAt: new Date() })
+		.where(and(eq(districts.municipalityId, municipalityId), eq(districts.slug, slug)));
+}

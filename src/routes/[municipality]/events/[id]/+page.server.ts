@@ -9,15 +9,23 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { guestRegistrationSchema } from '$lib/validation/events';
 import { z } from 'zod';
 import { listEventPhotos } from '$lib/server/participation/event-photo.service';
+import { embedConsent } from '$lib/server/consent/consent.http';
+import { openStreetMapEmbedUrl, openStreetMapRouteUrl } from '$lib/server/consent/consent.providers';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, params, locals }) => {
+export const load: PageServerLoad = async ({ parent, params, locals, cookies }) => {
 	const { municipality } = await parent();
 	const event = await loadOrError(() =>
 		getPublicEvent({ db: getDb(), municipalityId: municipality.id, eventId: params.id, actor: locals.actor, now: new Date() })
 	);
 	const photos = await listEventPhotos({ db: getDb(), municipalityId: municipality.id, eventId: params.id });
-	return { ...event, photos, registrant: locals.actor ? { name: locals.actor.name, email: locals.actor.email } : null };
+	const { latitude, longitude, address, place } = event.event;
+	// The address and a route link need no consent; the map itself does.
+	const venue = {
+		routeUrl: latitude !== null || address ? openStreetMapRouteUrl({ latitude, longitude, address: [place, address].filter(Boolean).join(', ') }) : null,
+		map: latitude !== null && longitude !== null ? { consent: embedConsent(cookies, locals, 'openstreetmap'), src: openStreetMapEmbedUrl(latitude, longitude) } : null
+	};
+	return { ...event, photos, venue, registrant: locals.actor ? { name: locals.actor.name, email: locals.actor.email } : null };
 };
 
 const municipalityOf = (slug: string) => getMunicipalityBySlug({ db: getDb(), slug });
