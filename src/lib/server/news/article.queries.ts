@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import { municipalities } from '../tenancy/tenancy.schema';
 import { articleRevisions, articles, articleTags, tags } from './news.schema';
 
 export type Article = typeof articles.$inferSelect;
@@ -157,4 +158,18 @@ export async function selectTagsOfArticles(db: Executor, municipalityId: string,
 export async function selectTag(db: Executor, municipalityId: string, key: string) {
 	const [row] = await db.select().from(tags).where(and(eq(tags.municipalityId, municipalityId), eq(tags.key, key))).limit(1);
 	return row;
+}
+
+/** The newest listed articles of one or more municipalities (a region), optionally of one tag, with their town. */
+export async function selectFeedArticles(db: Executor, municipalityIds: string[], now: Date, limit: number, tagId?: string) {
+	if (municipalityIds.length === 0) return [];
+	const query = db
+		.select({ ...listColumns, municipalityId: articles.municipalityId, municipalitySlug: municipalities.slug, municipalityName: municipalities.name })
+		.from(articles)
+		.innerJoin(municipalities, eq(municipalities.id, articles.municipalityId));
+	const scoped = tagId ? query.innerJoin(articleTags, and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, tagId))) : query;
+	return scoped
+		.where(and(inArray(articles.municipalityId, municipalityIds), listedNow(now)))
+		.orderBy(desc(articles.publishedAt), desc(articles.id))
+		.limit(limit);
 }
