@@ -5,6 +5,7 @@ import { insertArticle, insertRevision, replaceArticleTags } from '../news/artic
 import { extractHashtags } from '../news/tag';
 import { wallClockToUtc } from '../participation/event.time';
 import { selectMunicipalityIdBySlug } from '../participation/event.queries';
+import { demoArticleIds } from './demo-news-ids';
 
 type DemoArticle = { municipality: 'muenster' | 'greven'; slug: string; title: string; lead: string; body: string; place: string; publishedAt: string };
 
@@ -90,7 +91,8 @@ export async function loadDemoNews(db: Database): Promise<void> {
 			if (!municipalityId) continue;
 			const publishedAt = wallClockToUtc(demo.publishedAt, 'Europe/Berlin');
 			const values = { slug: demo.slug, title: demo.title, lead: demo.lead, body: demo.body, place: demo.place, status: 'published' as const, publishedAt };
-			const article = await insertArticle(tx, { municipalityId, ...values, authorName: 'Amt für Integration', revisionCount: 1, createdAt: publishedAt, updatedAt: publishedAt });
+			const fixedId = demo.slug === 'rat-beschliesst-leitbild' || demo.municipality === 'greven' ? demoArticleIds[demo.municipality] : undefined;
+			const article = await insertArticle(tx, { ...(fixedId ? { id: fixedId } : {}), municipalityId, ...values, authorName: 'Amt für Integration', revisionCount: 1, createdAt: publishedAt, updatedAt: publishedAt });
 			const tags = extractHashtags(demo.body);
 			await replaceArticleTags(tx, municipalityId, article.id, tags);
 			await insertRevision(tx, {

@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ parent, locals, params, url }) => {
 	const { municipality } = await parent();
 	const editing = await loadOrError(() =>
-		getArticleForEditing({ db: getDb(), actor: locals.actor, municipalityId: municipality.id, articleId: params.id, timeZone: municipality.timeZone })
+		getArticleForEditing({ db: getDb(), actor: locals.actor, municipalityId: municipality.id, articleId: params.article, timeZone: municipality.timeZone })
 	);
 	return { ...editing, justSaved: url.searchParams.get('saved') === '1' };
 };
@@ -22,7 +22,7 @@ export const actions: Actions = {
 		return actOrFail(form.values, async () => {
 			await limitWrites(locals.actor?.userId ?? 'anonymous');
 			const municipality = await getMunicipalityBySlug({ db: getDb(), slug: params.municipality });
-			await saveArticle({ db: getDb(), actor: locals.actor, municipalityId: municipality.id, articleId: params.id, input: form.data, timeZone: municipality.timeZone });
+			await saveArticle({ db: getDb(), actor: locals.actor, municipalityId: municipality.id, articleId: params.article, input: form.data, timeZone: municipality.timeZone });
 			return { saved: 'article' };
 		});
 	}
