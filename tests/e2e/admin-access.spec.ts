@@ -5,6 +5,7 @@ import type { APIRequestContext, APIResponse, Browser, BrowserContext, Page } fr
 import { checkPage, expect, signIn, test } from './fixtures';
 import { demoEventIds } from '../../src/lib/server/demo/demo-event-ids';
 import { demoMonitoringIds } from '../../src/lib/server/demo/demo-monitoring-ids';
+import { demoArticleIds } from '../../src/lib/server/demo/demo-news-ids';
 
 // The back office is enumerated from the file system at test time, so every admin page and form
 // action added later is covered without touching this spec. A route parameter this spec cannot fill
@@ -25,6 +26,7 @@ const paramFillers: Record<string, (municipality: Municipality) => string> = {
 	number: (municipality) => demo[municipality].edition,
 	organisation: (municipality) => (municipality === 'greven' ? 'grevener-tafel-demo' : 'kulturverein-anatolia-muenster-demo'),
 	id: (municipality) => demoEventIds[municipality],
+	article: (municipality) => demoArticleIds[municipality],
 	'measure=uuid': (municipality) => demoMonitoringIds[municipality].measure,
 	'indicator=uuid': (municipality) => demoMonitoringIds[municipality].indicator
 };

@@ -1,8 +1,15 @@
 import { getDb } from '$lib/server/runtime';
 import { listStrategiesWithEditions } from '$lib/server/document/document.service';
+import { listLatestArticles } from '$lib/server/news/article.service';
+import { expireCachedPagesAt } from '$lib/server/news/news.http';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {
 	const { municipality } = await parent();
-	return { strategies: await listStrategiesWithEditions({ db: getDb(), municipalityId: municipality.id }) };
+	const [strategies, news] = await Promise.all([
+		listStrategiesWithEditions({ db: getDb(), municipalityId: municipality.id }),
+		listLatestArticles({ db: getDb(), municipalityId: municipality.id })
+	]);
+	expireCachedPagesAt(news.nextPublicationAt);
+	return { strategies, latestArticles: news.articles };
 };

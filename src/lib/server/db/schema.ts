@@ -15,3 +15,4 @@ export * from '../monitoring/monitoring.schema';
 export * from '../document/document-comment.schema';
 export * from '../document/document-trace.schema';
 export * from '../tenancy/legal.schema';
+export * from '../news/news.schema';

@@ -19,7 +19,8 @@ export const demoPasswords = {
 	facilitator: 'demo-facilitator-muenster',
 	participant: 'demo-participant',
 	grevenAdmin: 'demo-admin-greven',
-	platformAdmin: 'demo-platform-admin'
+	platformAdmin: 'demo-platform-admin',
+	editor: 'demo-editor-muenster'
 } as const;
 
 export const demoData: DataDescription = {
@@ -318,6 +319,12 @@ export const demoData: DataDescription = {
 			name: 'Kim Vorlage (Demo-Admin)',
 			password: demoPasswords.grevenAdmin,
 			roles: [{ municipality: 'greven', role: 'admin' }]
+		},
+		{
+			email: 'redaktion@muenster.example.org',
+			name: 'Mika Feder (Demo-Redaktion)',
+			password: demoPasswords.editor,
+			roles: [{ municipality: 'muenster', role: 'editor' }]
 		}
 	]
 };

@@ -16,6 +16,7 @@ import { loadDemoDocumentComments } from './demo-document-comments';
 import { loadDemoTrace } from './demo-trace';
 import { loadDemoDistricts, loadDemoVenuePositions } from './demo-districts';
 import { loadDemoLegalPages } from './demo-legal';
+import { loadDemoNews } from './demo-news';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -39,5 +40,6 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	await loadDemoDistricts(db);
 	await loadDemoVenuePositions(db);
 	await loadDemoLegalPages(db);
+	await loadDemoNews(db);
 	return true;
 }

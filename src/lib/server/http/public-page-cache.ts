@@ -25,10 +25,18 @@ const replacedHeaders = new Set(['content-length', 'etag', 'x-cache', 'date', 't
 export class PublicPageCache {
 	private pages = new Map<string, CachedPage>();
 	private data = new Map<string, Promise<unknown>>();
+	/** When stored pages stop being true without a write (a scheduled article turns public then). */
+	private expiresAt = Number.POSITIVE_INFINITY;
 	constructor(private readonly maxEntries = 2000) {}
 
 	get(key: string): CachedPage | undefined {
+		if (Date.now() >= this.expiresAt) this.clear();
 		return this.pages.get(key);
+	}
+
+	/** Pages rendered now must be dropped at `when` at the latest; the earliest such moment wins. */
+	expireAt(when: Date | null | undefined): void {
+		if (when) this.expiresAt = Math.min(this.expiresAt, when.getTime());
 	}
 
 	set(key: string, page: RenderedPage): CachedPage {
@@ -59,6 +67,7 @@ export class PublicPageCache {
 	clear(): void {
 		this.pages.clear();
 		this.data.clear();
+		this.expiresAt = Number.POSITIVE_INFINITY;
 	}
 
 	get size(): number {

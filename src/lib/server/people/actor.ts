@@ -64,7 +64,8 @@ export const backOfficeSectionRoles: Record<string, readonly Role[]> = {
 	events: ['admin', 'facilitator'],
 	'working-groups': ['admin', 'facilitator'],
 	invitations: ['admin', 'facilitator'],
-	monitor: ['admin', 'facilitator']
+	monitor: ['admin', 'facilitator'],
+	news: ['admin', 'editor']
 };
 
 /**

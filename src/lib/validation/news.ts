@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { isWallClockTime } from '$lib/server/participation/event.time';
+
+const text = (max: number) => z.string().trim().max(max, { message: 'validation_too_long' });
+const required = (max: number) => text(max).min(1, { message: 'validation_required' });
+
+/**
+ * An article as the editor saves it. `publishedAt` is the municipality's wall clock; empty means
+ * "now" when publishing. A publication time in the future makes the article scheduled.
+ */
+export const articleSchema = z.object({
+	title: required(200),
+	slug: z.union([z.literal(''), z.string().trim().max(120, { message: 'validation_too_long' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'validation_slug' })]).default(''),
+	lead: text(600).default(''),
+	body: text(50_000).default(''),
+	place: text(120).default(''),
+	tags: text(500).default(''),
+	publishedAt: z.union([z.literal(''), z.string().refine(isWallClockTime, { message: 'validation_date_time' })]).default(''),
+	intent: z.enum(['draft', 'publish', 'archive'], { message: 'validation_invalid' }).default('draft')
+});
+export type ArticleInput = z.infer<typeof articleSchema>;

@@ -1,0 +1,28 @@
+import { getDb } from '$lib/server/runtime';
+import { href } from '$lib/i18n';
+import { loadOrError } from '$lib/server/http/respond';
+import { getPublicArticle } from '$lib/server/news/article.service';
+import { jsonLdScript, newsArticleJsonLd } from '$lib/server/seo/json-ld';
+import { originOf } from '$lib/server/seo/origin';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, params, url }) => {
+	const { municipality } = await parent();
+	const tagHref = (key: string) => href(`/${municipality.slug}/tags/${encodeURIComponent(key)}`);
+	const { article, tags } = await loadOrError(() => getPublicArticle({ db: getDb(), municipalityId: municipality.id, slug: params.slug, tagHref }));
+	// Shared links point at the German page: the content is German whatever the reader's language.
+	const canonical = `${originOf(url)}/${municipality.slug}/news/${article.slug}`;
+	const jsonLd = jsonLdScript(
+		newsArticleJsonLd({
+			url: canonical,
+			title: article.title,
+			lead: article.lead,
+			publishedAt: article.publishedAt,
+			updatedAt: article.updatedAt,
+			municipalityName: municipality.name,
+			place: article.place,
+			tags: tags.map((tag) => tag.display)
+		})
+	);
+	return { article, tags, jsonLd, canonical };
+};

@@ -1,0 +1,12 @@
+import { getDb } from '$lib/server/runtime';
+import { loadOrError } from '$lib/server/http/respond';
+import { listArticlesOfTag } from '$lib/server/news/article.service';
+import { expireCachedPagesAt } from '$lib/server/news/news.http';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, params, url }) => {
+	const { municipality } = await parent();
+	const list = await loadOrError(() => listArticlesOfTag({ db: getDb(), municipalityId: municipality.id, key: params.tag, cursor: url.searchParams.get('after') }));
+	expireCachedPagesAt(list.nextPublicationAt);
+	return { tag: list.tag, articles: list.articles, nextCursor: list.nextCursor, isFirstPage: !url.searchParams.has('after') };
+};
