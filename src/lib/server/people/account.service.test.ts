@@ -234,10 +234,10 @@ describe('sessions', () => {
 			.join('; ');
 
 	it('signing in starts a new session each time, and signing out everywhere ends all of them', async () => {
-		await registerAccount({ db: test.db, mail, input: { name: 'Dana', email: 'dana@example.org', password: 'danas langes passwort' } });
-		await verifyEmail({ db: test.db, token: await tokenMailedTo('dana@example.org') });
-		const phone = new Headers({ cookie: cookieOf(await signIn({ auth, email: 'dana@example.org', password: 'danas langes passwort', headers: new Headers() })) });
-		const laptop = new Headers({ cookie: cookieOf(await signIn({ auth, email: 'dana@example.org', password: 'danas langes passwort', headers: new Headers() })) });
+		await registerAccount({ db: test.db, mail, input: { name: 'Sina Sitzung', email: 'sitzungen@example.org', password: 'sinas langes passwort' } });
+		await verifyEmail({ db: test.db, token: await tokenMailedTo('sitzungen@example.org') });
+		const phone = new Headers({ cookie: cookieOf(await signIn({ auth, email: 'sitzungen@example.org', password: 'sinas langes passwort', headers: new Headers() })) });
+		const laptop = new Headers({ cookie: cookieOf(await signIn({ auth, email: 'sitzungen@example.org', password: 'sinas langes passwort', headers: new Headers() })) });
 		expect(phone.get('cookie')).not.toBe(laptop.get('cookie'));
 		expect(await countOwnSessions({ auth, headers: laptop })).toBe(2);
 
