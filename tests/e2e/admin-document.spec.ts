@@ -19,7 +19,7 @@ test('an admin adds a goal to a field, moves it up and finds it on the public ed
 	await visit('/admin/muenster');
 	await page.getByRole('link', { name: 'Leitbilder' }).click();
 	await checkPage(page);
-	await page.getByRole('link', { name: 'Leitbild Migration und Integration' }).click();
+	await page.getByRole('link', { name: 'Leitbild Migration und Integration', exact: true }).click();
 	await checkPage(page);
 	await page.getByRole('link', { name: 'Dokument der 4. Auflage bearbeiten' }).click();
 	await expect(page).toHaveURL(new RegExp(`${outline}$`));

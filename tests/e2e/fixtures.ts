@@ -89,7 +89,9 @@ export const test = base.extend<{ visit: (path: string) => Promise<void>; foreig
 		await use(async (path: string) => {
 			const response = await page.goto(path);
 			expect(response?.status(), `status of ${path}`).toBeLessThan(400);
-			expect(cspWeaknesses((await response?.allHeaders())?.['content-security-policy']), `Content-Security-Policy of ${path}`).toEqual([]);
+			const headers = (await response?.allHeaders()) ?? {};
+			// A page the browser revalidated (304) is reported with the 304's few headers; its policy came with the first load.
+			if (headers['content-type']) expect(cspWeaknesses(headers['content-security-policy']), `Content-Security-Policy of ${path}`).toEqual([]);
 			await checkPage(page, { javaScript: javaScriptEnabled });
 		});
 	}

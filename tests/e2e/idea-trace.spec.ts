@@ -46,7 +46,7 @@ test('a facilitator links an idea to a goal; the idea page, the goal in the docu
 	await link.click();
 	await checkPage(page);
 	const goalItem = page.locator('li.outline-goal', { has: page.getByRole('heading', { name: goal }) });
-	await goalItem.locator('summary').click();
+	await goalItem.locator('summary', { hasText: 'Woraus das entstanden ist' }).click();
 	await expect(goalItem.getByRole('link', { name: ideaTitle })).toBeVisible();
 	await checkPage(page);
 

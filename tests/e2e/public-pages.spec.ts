@@ -10,7 +10,7 @@ test('a visitor finds the 4th edition of Münster’s strategy from the start pa
 	await expect(page.getByRole('note')).toContainText('Demo-Inhalt');
 	await expect(page.getByRole('complementary', { name: 'Kontakt' })).toContainText('stadtverwaltung@muenster.example.org');
 
-	await page.getByRole('link', { name: 'Leitbild Migration und Integration' }).click();
+	await page.getByRole('link', { name: 'Leitbild Migration und Integration', exact: true }).click();
 	await page.waitForURL('/muenster/strategies/migration-und-integration');
 	await checkPage(page);
 	await expect(page.getByRole('heading', { level: 3 })).toHaveText(['4. Auflage', '3. Auflage', '2. Auflage', '1. Auflage']);

@@ -5,7 +5,7 @@ test.use({ javaScriptEnabled: false });
 test('reading works without JavaScript', async ({ page, visit }) => {
 	await visit('/');
 	await page.getByRole('link', { name: 'Münster' }).click();
-	await page.getByRole('link', { name: 'Leitbild Migration und Integration' }).click();
+	await page.getByRole('link', { name: 'Leitbild Migration und Integration', exact: true }).click();
 	await page.getByRole('link', { name: '4. Auflage' }).click();
 	await checkPage(page, { javaScript: false });
 	await expect(page.getByRole('heading', { level: 3, name: /Interkulturelle Öffnung/ })).toBeVisible();
