@@ -12,3 +12,4 @@ export * from '../people/invitation.schema';
 export * from '../participation/event-photo.schema';
 export * from '../document/document-version.schema';
 export * from '../monitoring/monitoring.schema';
+export * from '../document/document-decision.schema';
