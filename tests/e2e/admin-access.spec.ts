@@ -30,11 +30,12 @@ const paramFillers: Record<string, (municipality: Municipality) => string> = {
 };
 
 // Facilitators run organisations, events, working groups, moderation and the monitors of their
-// municipality, an edition's invitations, and draft editions' documents; nothing else here.
+// municipality, an edition's invitations, draft editions' documents and their way through the council; nothing else here.
 const isFacilitatorPage = (routeId: string) =>
 	/^\/admin\/\[municipality\]\/(organisations|events|working-groups|moderation|monitor)(\/|$)/.test(routeId) ||
 	/^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/(invitations|monitor)(\/|$)/.test(routeId) ||
-	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document';
+	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document' ||
+	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/council';
 
 type AdminPage = { routeId: string; path: string; municipality: Municipality | null; actions: string[] };
 

@@ -12,6 +12,7 @@ import { loadDemoInvitations } from './demo-invitations';
 import { loadDemoDocumentVersions } from './demo-document-versions';
 import { loadDemoMonitoring } from './demo-monitoring';
 import { loadDemoCalendar } from './demo-calendar';
+import { loadDemoCouncil } from './demo-council';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -29,5 +30,6 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	await loadDemoDocumentVersions(db);
 	await loadDemoMonitoring(db);
 	await loadDemoCalendar(db);
+	await loadDemoCouncil(db);
 	return true;
 }

@@ -144,7 +144,7 @@ export async function selectDecisionOfEdition(db: Executor, municipalityId: stri
 	return row;
 }
 
-export async function selectAdoptedVersionNumber(db: Executor, municipalityId: string, editionId: string) {
+export async function selectAdoptedVersionNumber(db: Executor, municipalityId: string, editionId: string): Promise<number | null> {
 	const [row] = await db
 		.select({ number: documentVersions.number })
 		.from(editions)
@@ -164,3 +164,11 @@ export async function selectDecisionDocument(db: Executor, municipalityId: strin
 	return row?.fileKey ? row : undefined;
 }
 
+
+/** Names the adopted text of an edition without moving its stage (the demo's editions are past that). */
+export async function writeAdoptedVersion(db: Executor, municipalityId: string, editionId: string, versionId: string) {
+	await db
+		.update(editions)
+		.set({ adoptedVersionId: versionId, updatedAt: new Date() })
+		.where(and(eq(editions.municipalityId, municipalityId), eq(editions.id, editionId)));
+}

@@ -188,7 +188,7 @@ describe('recording the council decision', () => {
 	it('a PDF decision document is stored and served with the decision', async () => {
 		const scope = await scopeOf(5);
 		await recordDecision({ ...scope, input: decision(), document: { bytes: pdf('Ratsbeschluss'), fileName: '../Beschluss Rat.pdf' }, storage });
-		const file = await readDecisionDocument({ db: test.db, municipalityId: municipality('a-stadt'), editionId: scope.editionId, storage });
+		const file = await readDecisionDocument({ db: test.db, municipalityId: municipality('a-stadt'), strategySlug: 'vielfalt', number: 5, storage });
 		expect(new TextDecoder().decode(file.bytes)).toContain('Ratsbeschluss');
 		expect(file.fileName).toBe('Beschluss Rat.pdf');
 	});

@@ -9,6 +9,7 @@ import { requireRole, type Actor } from '../people/actor';
 import type { CouncilDecisionInput, CouncilSubmissionInput } from '$lib/validation/document-decision';
 import { lockEdition } from './document.admin.queries';
 import { editionNotFound } from './document.errors';
+import { selectEditionHead } from './document.queries';
 import type { EditionStage } from './document.schema';
 import type { DecisionResult } from './document-decision.schema';
 import { documentVersionNotFound } from './document-version.errors';
@@ -89,6 +90,7 @@ export async function getCouncilPage(scope: Scope & { strategySlug: string; numb
 		versions,
 		submission: submission ? { submittedAt: submission.submittedAt, versionNumber: submittedVersion?.number ?? null } : null,
 		decision: decision ? { ...decision.decision, versionNumber: decision.versionNumber } : null,
+		maxMegabytes: DECISION_DOCUMENT_MAX_BYTES / 1024 / 1024,
 		maySubmit: edition.stage === 'drafting' && versions.length > 0,
 		mayDecide: edition.stage === 'in_council' || (decision !== undefined && edition.stage === stageAfterDecision(decision.decision.result))
 	};
@@ -252,8 +254,16 @@ export async function listDecisionsOfEditions({ db, municipalityId, editionIds }
 }
 
 /** The decision document of an edition as bytes, with the name it is offered under. */
-export async function readDecisionDocument({ db, municipalityId, editionId, storage }: { db: Executor; municipalityId: string; editionId: string; storage: DecisionStorage }) {
-	const row = await selectDecisionDocument(db, municipalityId, editionId);
+export async function readDecisionDocument({
+	db,
+	municipalityId,
+	strategySlug,
+	number,
+	storage
+}: { db: Executor; municipalityId: string; strategySlug: string; number: number; storage: DecisionStorage }) {
+	const head = await selectEditionHead(db, { municipalityId, strategySlug, number });
+	if (!head?.edition) throw decisionDocumentNotFound();
+	const row = await selectDecisionDocument(db, municipalityId, head.edition.id);
 	if (!row?.fileKey) throw decisionDocumentNotFound();
 	try {
 		return { bytes: await readFile(documentPath(storage, municipalityId, row.fileKey)), fileName: row.fileName, fileKey: row.fileKey };

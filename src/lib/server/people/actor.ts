@@ -75,6 +75,10 @@ export const backOfficePageRoles: Record<string, { routeId: string; roles: reado
 	'edition-document': {
 		routeId: '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document',
 		roles: ['admin', 'facilitator']
+	},
+	'edition-council': {
+		routeId: '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/council',
+		roles: ['admin', 'facilitator']
 	}
 };
 
