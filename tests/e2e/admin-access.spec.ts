@@ -297,7 +297,7 @@ test('a facilitator opens the organisation pages of their own municipality and g
 });
 
 test('every back-office endpoint refuses anonymous visitors, participants and the other municipality’s admin', async () => {
-	// Layout loads do not run for +server.ts, so an endpoint must check on its own; none exist yet.
+	// Layout loads do not run for +server.ts, so an endpoint must check on its own.
 	const problems: string[] = [];
 	for (const endpoint of adminEndpoints) {
 		const intruders: Role[] = ['anonymous', 'participant'];
