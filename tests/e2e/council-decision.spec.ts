@@ -114,5 +114,5 @@ test('a facilitator downloads the submission, takes it to the council and record
 	// The strategy page lists the edition with its decision and the adopted text.
 	await visit(strategy);
 	await expect(page.getByText(/^Ratsbeschluss vom /)).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Beschlossener Text der 1. Auflage als PDF' })).toHaveAttribute('href', `${edition}/document.pdf`);
+	await expect(page.getByRole('link', { name: 'Beschlossener Text für 2027–2032 als PDF' })).toHaveAttribute('href', `${edition}/document.pdf`);
 });
