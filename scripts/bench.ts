@@ -1,6 +1,7 @@
 // `npm run bench`: throughput, latency and memory of the public edition page, measured against a raw
 // node:http server on the same machine with the same load, so the figures can be compared across machines
 // by their ratio. Every server runs on its own, one after another, as a child process of this script.
+// A full run also times the PDF of the 4th edition's council submission, generated uncached.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
 import os from 'node:os';
@@ -376,6 +377,41 @@ function sampleRss(pid: number) {
 	};
 }
 
+type PdfGeneration = { url: string; uncachedMs: number[]; medianMs: number; cachedMs: number; bytes: number };
+
+/**
+ * The council submission of the whole 4th edition as PDF, generated anew each run: the cached file is
+ * removed first, so each download reads the version and the figures and writes the PDF. One request
+ * at a time; the median of the runs is the figure, and a last request shows what the cache saves.
+ */
+async function measurePdfGeneration(runs = 5): Promise<PdfGeneration> {
+	const server = await startApp(false);
+	try {
+		const url = `http://127.0.0.1:${server.port}${editionPath}/document.pdf?version=2`;
+		const cacheDir = path.join(sharedDataDir, 'cache', 'council-submissions');
+		const download = async () => {
+			const started = performance.now();
+			const response = await fetch(url);
+			const body = new Uint8Array(await response.arrayBuffer());
+			const elapsed = performance.now() - started;
+			expectThat(response.status === 200 && response.headers.get('content-type') === 'application/pdf', `${url} answered ${response.status} ${response.headers.get('content-type')}`);
+			return { elapsed, bytes: body.byteLength };
+		};
+		const uncachedMs: number[] = [];
+		let bytes = 0;
+		for (let run = 0; run < runs; run++) {
+			rmSync(cacheDir, { recursive: true, force: true });
+			const result = await download();
+			uncachedMs.push(Math.round(result.elapsed));
+			bytes = result.bytes;
+		}
+		const cached = await download();
+		return { url, uncachedMs, medianMs: median(uncachedMs), cachedMs: Math.round(cached.elapsed), bytes };
+	} finally {
+		await stopServer(server);
+	}
+}
+
 const format = (value: number, digits = 0) => value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 async function main(): Promise<number> {
@@ -435,6 +471,13 @@ async function main(): Promise<number> {
 		}
 	}
 
+	// Part of a full run only: `--only` picks load scenarios.
+	let pdfGeneration: PdfGeneration | null = null;
+	if (!options.only) {
+		console.log('\n[bench] PDF generation: the council submission of the 4th edition, uncached…');
+		pdfGeneration = await measurePdfGeneration();
+	}
+
 	console.log('\n[bench] medians over the runs (peak RSS: highest of the runs; ratio: req/s against (a) of the same run)');
 	console.log(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'RSS MB', 'ratio', 'target'].join('\t'));
 	for (const result of results) {
@@ -443,6 +486,11 @@ async function main(): Promise<number> {
 			: '';
 		console.log(
 			[`(${result.id}) ${result.title}`, format(result.median.requestsPerSecond), result.median.p50Ms, result.median.p99Ms, result.median.peakRssMb, result.median.ratioToRaw?.toFixed(3) ?? '–', target].join('\t')
+		);
+	}
+	if (pdfGeneration) {
+		console.log(
+			`PDF of the 4th edition (council submission)\tmedian ${pdfGeneration.medianMs} ms uncached (runs ${pdfGeneration.uncachedMs.join(', ')} ms), ${pdfGeneration.cachedMs} ms from the cache, ${format(pdfGeneration.bytes / 1024)} kB`
 		);
 	}
 	const scaleResults = options.scale ? await measureAtScale(options, options.scale) : [];
@@ -461,6 +509,7 @@ async function main(): Promise<number> {
 		settings: { tool: 'autocannon', connections: options.connections, durationSeconds: options.duration, warmupSeconds: options.warmup, runs: options.runs },
 		results,
 		scale: scaleResults,
+		pdfGeneration,
 		problems
 	};
 	writeFileSync(file, `${JSON.stringify(report, null, '\t')}\n`);

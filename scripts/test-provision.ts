@@ -6,10 +6,13 @@ export const POSTGRES_15_BIN = '/usr/lib/postgresql/15/bin';
 
 const needs = [
 	{ pkg: 'chromium', present: () => existsSync(CHROMIUM) },
-	{ pkg: 'postgresql-15', present: () => existsSync(`${POSTGRES_15_BIN}/postgres`) && existsSync(`${POSTGRES_15_BIN}/initdb`) }
+	{ pkg: 'postgresql-15', present: () => existsSync(`${POSTGRES_15_BIN}/postgres`) && existsSync(`${POSTGRES_15_BIN}/initdb`) },
+	// The council submission's tests read the PDF with pdftotext and the DOCX with pandoc.
+	{ pkg: 'poppler-utils', present: () => existsSync('/usr/bin/pdftotext') },
+	{ pkg: 'pandoc', present: () => existsSync('/usr/bin/pandoc') }
 ];
 
-/** Installs Debian's chromium and postgresql-15 when missing (as root), or stops with what to install. */
+/** Installs Debian's chromium, postgresql-15, poppler-utils and pandoc when missing (as root), or stops with what to install. */
 export function provisionTestTools(): void {
 	const missing = needs.filter((need) => !need.present()).map((need) => need.pkg);
 	if (missing.length === 0) return;

@@ -32,12 +32,13 @@ const paramFillers: Record<string, (municipality: Municipality) => string> = {
 };
 
 // Facilitators run organisations, events, working groups, moderation and the monitors of their
-// municipality, an edition's invitations, and draft editions' documents with their comments; nothing else here.
+// municipality, an edition's invitations, draft editions' documents with their comments and their way through the council; nothing else here.
 const isFacilitatorPage = (routeId: string) =>
 	/^\/admin\/\[municipality\]\/(organisations|events|working-groups|moderation|monitor)(\/|$)/.test(routeId) ||
 	/^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/(invitations|monitor)(\/|$)/.test(routeId) ||
 	/^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/document(\/ideas)?$/.test(routeId) ||
-	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/comments';
+	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/comments' ||
+	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/council';
 
 type AdminPage = { routeId: string; path: string; municipality: Municipality | null; actions: string[] };
 
@@ -299,7 +300,7 @@ test('a facilitator opens the organisation pages of their own municipality and g
 });
 
 test('every back-office endpoint refuses anonymous visitors, participants and the other municipality’s admin', async () => {
-	// Layout loads do not run for +server.ts, so an endpoint must check on its own; none exist yet.
+	// Layout loads do not run for +server.ts, so an endpoint must check on its own.
 	const problems: string[] = [];
 	for (const endpoint of adminEndpoints) {
 		const intruders: Role[] = ['anonymous', 'participant'];

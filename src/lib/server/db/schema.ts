@@ -16,3 +16,4 @@ export * from '../document/document-comment.schema';
 export * from '../document/document-trace.schema';
 export * from '../tenancy/legal.schema';
 export * from '../news/news.schema';
+export * from '../document/document-decision.schema';

@@ -17,6 +17,7 @@ import { loadDemoTrace } from './demo-trace';
 import { loadDemoDistricts, loadDemoVenuePositions } from './demo-districts';
 import { loadDemoLegalPages } from './demo-legal';
 import { loadDemoNews } from './demo-news';
+import { loadDemoCouncil } from './demo-council';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -41,5 +42,6 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	await loadDemoVenuePositions(db);
 	await loadDemoLegalPages(db);
 	await loadDemoNews(db);
+	await loadDemoCouncil(db);
 	return true;
 }

@@ -1,6 +1,7 @@
-import { boolean, date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { id, timestamps } from '../db/columns';
 import { contactPoints, municipalities } from '../tenancy/tenancy.schema';
+import { documentVersions } from './document-version.schema';
 
 export const editionStages = [
 	'preparing',
@@ -49,6 +50,8 @@ export const editions = pgTable(
 		stage: editionStageEnum('stage').notNull().default('preparing'),
 		summary: text('summary').notNull().default(''),
 		contactPointId: uuid('contact_point_id').references(() => contactPoints.id, { onDelete: 'set null' }),
+		// The published version the council adopted: the edition's adopted text (set by the council decision).
+		adoptedVersionId: uuid('adopted_version_id').references((): AnyPgColumn => documentVersions.id),
 		...timestamps()
 	},
 	(table) => [

@@ -19,13 +19,12 @@ export type FiguresRow = {
 };
 
 /**
- * Every figure of one edition in a single statement; the counting rules are explained in
- * figures.service.ts. Each part is scoped by municipality as well as by edition, so a foreign id
- * that slipped into a row of another table never adds to this municipality's numbers.
+ * The people who took part in an edition and the organisations they represent, as common table
+ * expressions (edition_events, held, visible_ideas, visible_comments, participants, represented, …)
+ * for the statements below. The counting rules are explained in figures.service.ts.
  */
-export async function selectEditionFigures(db: Executor, municipalityId: string, editionId: string, now: Date): Promise<FiguresRow> {
-	const result = await db.execute<FiguresRow>(sql`
-		with edition_events as (
+const participationOf = (municipalityId: string, editionId: string, now: Date) => sql`
+		edition_events as (
 			select e.id, e.type, e.ends_at from events e
 			where e.municipality_id = ${municipalityId} and e.edition_id = ${editionId} and e.status <> 'cancelled'
 		),
@@ -74,7 +73,16 @@ export async function selectEditionFigures(db: Executor, municipalityId: string,
 			where m.municipality_id = ${municipalityId}
 			union
 			select organisation_id from visible_ideas where organisation_id is not null
-		),
+		)`;
+
+/**
+ * Every figure of one edition in a single statement; the counting rules are explained in
+ * figures.service.ts. Each part is scoped by municipality as well as by edition, so a foreign id
+ * that slipped into a row of another table never adds to this municipality's numbers.
+ */
+export async function selectEditionFigures(db: Executor, municipalityId: string, editionId: string, now: Date): Promise<FiguresRow> {
+	const result = await db.execute<FiguresRow>(sql`
+		with ${participationOf(municipalityId, editionId, now)},
 		by_sector as (
 			select o.sector, count(*)::int as organisations from represented r
 			join organisations o on o.id = r.organisation_id and o.municipality_id = ${municipalityId}
@@ -132,4 +140,16 @@ export async function deleteOfflineCountRow(db: Executor, municipalityId: string
 		.where(and(eq(editionOfflineCounts.municipalityId, municipalityId), eq(editionOfflineCounts.editionId, editionId), eq(editionOfflineCounts.id, id)))
 		.returning();
 	return removed;
+}
+
+/** The organisations represented in an edition (as counted in its figures), by name. */
+export async function selectRepresentedOrganisations(db: Executor, municipalityId: string, editionId: string, now: Date) {
+	const result = await db.execute<{ name: string; sector: OrganisationSector }>(sql`
+		with ${participationOf(municipalityId, editionId, now)}
+		select o.name, o.sector from organisations o
+		where o.municipality_id = ${municipalityId} and o.id in (select organisation_id from represented)
+		order by o.name
+		limit 2000
+	`);
+	return result.rows;
 }

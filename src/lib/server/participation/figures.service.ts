@@ -7,7 +7,7 @@ import { requireMunicipalityAdmin, type Actor } from '../people/actor';
 import { organisationSectors, type OrganisationSector } from '../people/organisation.schema';
 import type { OfflineCountInput } from '$lib/validation/figures';
 import { offlineCountNotFound } from './figures.errors';
-import { deleteOfflineCountRow, insertOfflineCount, selectEditionFigures, selectEditionOfMunicipality } from './figures.queries';
+import { deleteOfflineCountRow, insertOfflineCount, selectEditionFigures, selectEditionOfMunicipality, selectRepresentedOrganisations } from './figures.queries';
 
 type Scope = { db: Database; municipalityId: string };
 
@@ -56,6 +56,11 @@ async function readFigures(db: Database, municipalityId: string, editionId: stri
 }
 
 export type EditionFigures = Awaited<ReturnType<typeof getEditionFigures>>;
+
+/** The organisations counted as represented in an edition, by name: the council submission lists them. */
+export async function listRepresentedOrganisations({ db, municipalityId, editionId, now = new Date() }: Scope & { editionId: string; now?: Date }) {
+	return selectRepresentedOrganisations(db, municipalityId, editionId, now);
+}
 
 /** The figures with the offline counts as staff manage them; for administrators of the municipality. */
 export async function getEditionFiguresForAdmin({ db, actor, municipalityId, editionId }: Scope & { actor: Actor | null; editionId: string }) {

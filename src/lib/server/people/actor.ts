@@ -86,6 +86,10 @@ export const backOfficePageRoles: Record<string, { routeId: string; roles: reado
 	'edition-document-ideas': {
 		routeId: '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document/ideas',
 		roles: ['admin', 'facilitator']
+	},
+	'edition-council': {
+		routeId: '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/council',
+		roles: ['admin', 'facilitator']
 	}
 };
 

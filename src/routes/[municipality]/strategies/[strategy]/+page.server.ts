@@ -1,13 +1,21 @@
 import { getDb } from '$lib/server/runtime';
 import { loadOrError } from '$lib/server/http/respond';
 import { getStrategyBySlug } from '$lib/server/document/document.service';
+import { listDecisionsOfEditions } from '$lib/server/document/document-decision.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, parent }) => {
 	const { municipality } = await parent();
+	const db = getDb();
+	const strategy = await loadOrError(() => getStrategyBySlug({ db, municipalityId: municipality.id, slug: params.strategy }));
+	const decisions = await listDecisionsOfEditions({ db, municipalityId: municipality.id, editionIds: strategy.editions.map((edition) => edition.id) });
 	return {
-		strategy: await loadOrError(() =>
-			getStrategyBySlug({ db: getDb(), municipalityId: municipality.id, slug: params.strategy })
-		)
+		strategy: {
+			...strategy,
+			editions: strategy.editions.map((edition) => {
+				const decision = decisions.get(edition.id);
+				return { ...edition, decidedOn: decision?.decidedOn ?? null, adoptedVersionNumber: decision?.adoptedVersionNumber ?? null };
+			})
+		}
 	};
 };

@@ -3,6 +3,7 @@ import { loadOrError } from '$lib/server/http/respond';
 import { getEditionPage } from '$lib/server/document/document.service';
 import { getEditionFigures } from '$lib/server/participation/figures.service';
 import { listWorkingGroupsOfEdition } from '$lib/server/participation/working-group.service';
+import { getEditionDecision } from '$lib/server/document/document-decision.service';
 import type { PageServerLoad } from './$types';
 
 // The figures aggregate the whole edition (tens of milliseconds on the demo) and change only with a write,
@@ -19,9 +20,10 @@ export const load: PageServerLoad = async ({ params, parent }) => {
 			strategySlug: params.strategy,
 			number: Number(params.number),
 			// Working groups and figures are read alongside the edition body, so they add no round trip in sequence.
-			loadAlongside: (editionId) => Promise.all([listWorkingGroupsOfEdition({ ...scope, editionId }), memoisedFigures(editionId, scope)])
+			loadAlongside: (editionId) =>
+				Promise.all([listWorkingGroupsOfEdition({ ...scope, editionId }), memoisedFigures(editionId, scope), getEditionDecision({ ...scope, editionId })])
 		})
 	);
-	const [workingGroups, figures] = page.workingGroups ?? [[], undefined];
-	return { ...page, workingGroups, figures };
+	const [workingGroups, figures, decision] = page.workingGroups ?? [[], undefined, { decision: null, adoptedVersionNumber: null }];
+	return { ...page, workingGroups, figures, decision };
 };
