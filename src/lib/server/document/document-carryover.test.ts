@@ -5,6 +5,8 @@ import type { Actor } from '../people/actor';
 import { isDomainError } from '../shared/errors';
 import { createEdition, getOutlineForAdmin, getStrategyForAdmin } from './document.admin';
 import { compareEditions } from './document-lineage.service';
+import { snapshotOfDraft } from './document-version.service';
+import { sql } from 'drizzle-orm';
 
 let test: TestDatabase;
 
@@ -103,6 +105,24 @@ describe('carrying the structure over into a new edition', () => {
 		const editionOfB = (await getStrategyForAdmin({ db: test.db, actor: platformAdmin, municipalityId: test.ids.municipalityIds.get('b-dorf')!, slug: 'vielfalt' })).editions[0];
 		expect(await codeOf(createEdition({ ...scope(), strategyId: vielfalt.id, input: input(3), carryOverFrom: editionOfB.id }))).toBe('document_edition_not_found');
 		expect((await strategy('vielfalt')).editions.map((edition) => edition.number)).toEqual([2, 1]);
+	});
+
+	it('an adopted edition passes on the text the council adopted, not what was edited afterwards', async () => {
+		const vielfalt = await strategy('vielfalt');
+		const first = vielfalt.editions.find((edition) => edition.number === 1)!;
+		const snapshot = await snapshotOfDraft(test.db, municipalityId(), first.id);
+		await test.db.execute(sql`
+			with version as (
+				insert into document_versions (municipality_id, edition_id, number, title, snapshot)
+				values (${municipalityId()}, ${first.id}, 1, 'Beschlossene Fassung', ${JSON.stringify(snapshot)}::jsonb)
+				returning id
+			)
+			update editions set adopted_version_id = (select id from version) where id = ${first.id}`);
+		await test.db.execute(sql`update goals set title = 'Nach dem Beschluss umbenannt' where title = 'Anerkennung'`);
+		const created = await createEdition({ ...scope(), strategyId: vielfalt.id, input: input(5), carryOverFrom: first.id });
+		const outline = await getOutlineForAdmin({ ...scope(), editionId: created.id });
+		expect(outline[0].goals.map((goal) => goal.title)).toEqual(['Anerkennung', 'Gründung']);
+		expect(outline[0].goals[0].lineageId).toBe(snapshot.fields[0].goals[0].lineageId);
 	});
 
 	it('without a choice the new edition starts empty', async () => {

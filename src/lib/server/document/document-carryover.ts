@@ -6,6 +6,8 @@ import { editionNotFound } from './document.errors';
 import { buildOutline } from './document.outline';
 import { selectEditionById, selectOutline } from './document.queries';
 import { insertFields, insertGoals, insertMeasures } from './document-carryover.queries';
+import { selectVersionSnapshot } from './document-version.queries';
+import type { DocumentSnapshot } from './document.snapshot';
 
 type Item = { lineageId: string; title: string; description: string };
 export type CarriedMeasure = Item;
@@ -24,6 +26,22 @@ export async function structureOfEdition(db: Executor, municipalityId: string, e
 	return buildOutline(rows.fieldRows, rows.goalRows, rows.measureRows).map((field) => ({
 		// Fields from before lineage ids were kept are their own lineage, as in a version's snapshot.
 		lineageId: field.lineageId ?? field.id,
+		title: field.title,
+		description: field.description,
+		isFocus: field.isFocus,
+		goals: field.goals.map((goal) => ({
+			lineageId: goal.lineageId,
+			title: goal.title,
+			description: goal.description,
+			measures: goal.measures.map((measure) => ({ lineageId: measure.lineageId, title: measure.title, description: measure.description }))
+		}))
+	}));
+}
+
+/** The structure of a published version: what the council adopted, whatever was edited afterwards. */
+export function structureOfSnapshot(snapshot: DocumentSnapshot): CarriedField[] {
+	return snapshot.fields.map((field) => ({
+		lineageId: field.lineageId,
 		title: field.title,
 		description: field.description,
 		isFocus: field.isFocus,
@@ -91,6 +109,9 @@ export async function carryOverStructure(
 	const source = await selectEditionById(tx, municipalityId, fromEditionId);
 	// Another strategy's (or municipality's) edition is no predecessor of this one.
 	if (!source || source.strategyId !== strategyId || source.id === toEditionId) throw editionNotFound();
-	const copied = await copyStructure(tx, { municipalityId, editionId: toEditionId, structure: await structureOfEdition(tx, municipalityId, fromEditionId) });
+	// The adopted text when there is one; an edition never adopted passes on its working outline.
+	const adopted = source.adoptedVersionId ? await selectVersionSnapshot(tx, municipalityId, source.adoptedVersionId) : undefined;
+	const structure = adopted ? structureOfSnapshot(adopted) : await structureOfEdition(tx, municipalityId, fromEditionId);
+	const copied = await copyStructure(tx, { municipalityId, editionId: toEditionId, structure });
 	return { fromNumber: source.number, ...copied };
 }

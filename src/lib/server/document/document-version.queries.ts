@@ -100,6 +100,15 @@ export async function selectVersion(db: Executor, municipalityId: string, editio
 	return row;
 }
 
+export async function selectVersionSnapshot(db: Executor, municipalityId: string, versionId: string) {
+	const [row] = await db
+		.select({ snapshot: documentVersions.snapshot })
+		.from(documentVersions)
+		.where(and(eq(documentVersions.municipalityId, municipalityId), eq(documentVersions.id, versionId)))
+		.limit(1);
+	return row?.snapshot;
+}
+
 export async function selectLatestVersionNumber(db: Executor, municipalityId: string, editionId: string) {
 	const [row] = await db
 		.select({ value: max(documentVersions.number) })
