@@ -194,7 +194,10 @@ describe('a published version cannot be changed, not even in the database', () =
 		expect((await refusalOf(test.db.execute(sql`delete from document_versions where edition_id = ${edition.id}`)))?.constraint).toBe(
 			'document_versions_immutable'
 		);
-		expect((await refusalOf(test.db.execute(sql`truncate document_versions`)))?.message).toMatch(/cannot be truncated/);
+		// Plain TRUNCATE already fails on the editions' reference to their adopted version; with CASCADE
+		// it would reach past that reference, and the trigger refuses it.
+		expect((await refusalOf(test.db.execute(sql`truncate document_versions`)))?.message).toMatch(/cannot be truncated|referenced in a foreign key/);
+		expect((await refusalOf(test.db.execute(sql`truncate document_versions cascade`)))?.message).toMatch(/cannot be truncated/);
 		expect(await versionCount(edition.id)).toBe(3);
 	});
 
