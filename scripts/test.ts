@@ -1,7 +1,8 @@
 // `npm test`: every check, in the order that fails fastest. Each step's own runner prints its
 // summary; the last line adds up the tests of all runners.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { provisionTestTools } from './test-provision';
 import { startPostgres15 } from './test-postgres15';
@@ -29,6 +30,14 @@ function step(title: string, command: string, args: string[], env: NodeJS.Proces
 		// A runner that crashed wrote no report; its failure is reported below.
 	}
 	if (result.status !== 0) throw new StepFailed(title, result.status ?? 1);
+}
+
+/** Starts a runner whose output goes to a file; resolves with its exit status. */
+function runInBackground(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<number> {
+	const log = openSync(logFile, 'w');
+	const child = spawn(command, args, { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, ...env } });
+	closeSync(log);
+	return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
 }
 
 function countVitest(file: string): void {
@@ -67,24 +76,46 @@ try {
 		'--outputFile.json=test-results/vitest-embedded.json'
 	], {}, () => countVitest(path.join(root, 'test-results/vitest-embedded.json')));
 
+	step('production build', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+	// The end-to-end tests wait on the browser and the server most of the time; the second run of the
+	// integration tests, on PostgreSQL 15 with one worker, uses that idle core meanwhile. Its output
+	// goes to a file and is printed once the end-to-end tests are through.
 	console.log('\n▶ starting Debian PostgreSQL 15 (the oldest supported version)');
 	const postgres15 = await startPostgres15();
 	try {
-		step(
-			'integration tests on PostgreSQL 15',
+		// Outside test-results, which Playwright empties when it starts.
+		const postgres15Dir = mkdtempSync(path.join(os.tmpdir(), 'leitbild-postgres15-run-'));
+		const postgres15Log = path.join(postgres15Dir, 'vitest.log');
+		const postgres15Report = path.join(postgres15Dir, 'vitest.json');
+		const postgres15Run = runInBackground(
 			bin('vitest'),
-			['run', 'src/lib/server', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest-postgres15.json'],
+			['run', 'src/lib/server', '--maxWorkers=1', '--reporter=default', '--reporter=json', `--outputFile.json=${postgres15Report}`],
 			{ TEST_DATABASE_URL: postgres15.url },
-			() => countVitest(path.join(root, 'test-results/vitest-postgres15.json'))
+			postgres15Log
 		);
+		let e2eFailure: StepFailed | undefined;
+		try {
+			step('end-to-end tests in Chromium (with axe)', bin('playwright'), ['test'], {}, () => {
+				if (existsSync(path.join(root, 'test-results/e2e.json'))) countPlaywright(path.join(root, 'test-results/e2e.json'));
+			});
+		} catch (error) {
+			if (!(error instanceof StepFailed)) throw error;
+			e2eFailure = error;
+		}
+		console.log('\n▶ integration tests on PostgreSQL 15 (run beside the end-to-end tests)');
+		const status = await postgres15Run;
+		process.stdout.write(readFileSync(postgres15Log, 'utf8'));
+		try {
+			countVitest(postgres15Report);
+		} catch {
+			// A runner that crashed wrote no report; its failure is reported below.
+		}
+		rmSync(postgres15Dir, { recursive: true, force: true });
+		if (e2eFailure) throw e2eFailure;
+		if (status !== 0) throw new StepFailed('integration tests on PostgreSQL 15', status);
 	} finally {
 		postgres15.stop();
 	}
-
-	step('production build', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
-	step('end-to-end tests in Chromium (with axe)', bin('playwright'), ['test'], {}, () => {
-		if (existsSync(path.join(root, 'test-results/e2e.json'))) countPlaywright(path.join(root, 'test-results/e2e.json'));
-	});
 } catch (error) {
 	if (!(error instanceof StepFailed)) throw error;
 	console.error(`\n✘ ${error.title} failed`);
