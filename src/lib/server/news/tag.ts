@@ -1,7 +1,7 @@
 // Hashtags are found by the same markdown lexer that renders the article, so a tag is linked exactly
 // where it is stored: never inside code, links, URLs or headings' `#` markers, never for `#1`-style numbers.
 import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
-import { FilterXSS } from 'xss';
+import { sanitizeRenderedMarkdown } from '../shared/markdown';
 
 /** `#` + Unicode letters, digits, marks or underscores; at least one letter so `#1` stays a number. */
 const HASHTAG = /^#([\p{L}\p{M}\p{N}_]{1,60})/u;
@@ -42,43 +42,6 @@ function hashtagExtension(tagHref: (key: string) => string): TokenizerAndRendere
 	};
 }
 
-const filter = new FilterXSS({
-	whiteList: {
-		p: [],
-		br: [],
-		hr: [],
-		h2: [],
-		h3: [],
-		h4: [],
-		strong: [],
-		em: [],
-		del: [],
-		code: [],
-		pre: [],
-		blockquote: [],
-		ul: [],
-		ol: ['start'],
-		li: [],
-		a: ['href', 'title', 'class'],
-		table: [],
-		thead: [],
-		tbody: [],
-		tr: [],
-		th: ['align'],
-		td: ['align']
-	},
-	stripIgnoreTag: true,
-	stripIgnoreTagBody: ['script', 'style', 'iframe', 'object', 'embed', 'template'],
-	safeAttrValue(tag, name, value) {
-		if (tag === 'a' && name === 'href') {
-			const trimmed = value.trim();
-			return /^(https?:|mailto:|\/|#)/i.test(trimmed) ? trimmed.replace(/"/g, '&quot;') : '';
-		}
-		if (tag === 'a' && name === 'class') return value === 'hashtag' ? value : '';
-		return value.replace(/"/g, '&quot;');
-	}
-});
-
 /**
  * The lexer may call the tokenizer right after another inline token (`C#Sharp`, `**a**#b`); the tokenizer
  * cannot see what came before, so a tag glued to a word is turned back into plain text here.
@@ -117,7 +80,7 @@ export function extractHashtags(markdown: string): { key: string; display: strin
 /** Markdown → sanitised HTML with hashtags linked through `tagHref`. Headings start at h2: the page owns the h1. */
 export function renderArticleMarkdown(markdown: string, tagHref: (key: string) => string): string {
 	const html = markedWith((key) => tagHref(key).replace(/"/g, '&quot;')).parse(markdown) as string;
-	return filter.process(html.replace(/<(\/?)h1>/g, '<$1h2>'));
+	return sanitizeRenderedMarkdown(html, { anchorClasses: ['hashtag'] });
 }
 
 /** A tag typed in the list field: with or without `#`; the same character rules as inline tags. */
