@@ -10,7 +10,13 @@ const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), '
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: false,
-	workers: 1,
+	// The stories share one server and its demo data, so they run one after another; the lifecycle
+	// checks start servers of their own and mostly wait on them, so they run beside the stories.
+	workers: 2,
+	projects: [
+		{ name: 'stories', testIgnore: /app-lifecycle\.spec\.ts$/, workers: 1 },
+		{ name: 'lifecycle', testMatch: /app-lifecycle\.spec\.ts$/, workers: 1 }
+	],
 	retries: 0,
 	// Long user stories scan many pages with axe; on a busy 2-core machine that takes a while.
 	timeout: 90_000,

@@ -23,7 +23,9 @@ class StepFailed extends Error {
 
 function step(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}, count?: () => void): void {
 	console.log(`\n▶ ${title}`);
+	const stepStarted = Date.now();
 	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+	console.log(`◀ ${title}: ${((Date.now() - stepStarted) / 1000).toFixed(0)} s`);
 	try {
 		count?.();
 	} catch {
@@ -66,21 +68,10 @@ try {
 
 	step('i18n catalogues', bin('paraglide-js'), ['compile', '--project', './project.inlang', '--outdir', './src/lib/paraglide', '--strategy', 'url', 'baseLocale']);
 	step('SvelteKit sync', bin('svelte-kit'), ['sync']);
-	step('lint', bin('eslint'), ['.']);
-	step('types (svelte-check, TypeScript strict)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings']);
-
-	step('unit and integration tests on the embedded PostgreSQL', bin('vitest'), [
-		'run',
-		'--reporter=default',
-		'--reporter=json',
-		'--outputFile.json=test-results/vitest-embedded.json'
-	], {}, () => countVitest(path.join(root, 'test-results/vitest-embedded.json')));
-
-	step('production build', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
-	// The end-to-end tests wait on the browser and the server most of the time; the second run of the
-	// integration tests, on PostgreSQL 15 with one worker, uses that idle core meanwhile. Its output
-	// goes to a file and is printed once the end-to-end tests are through.
-	console.log('\n▶ starting Debian PostgreSQL 15 (the oldest supported version)');
+	// The second run of the integration tests, on PostgreSQL 15 with one worker, starts first and runs
+	// beside everything else: lint and the type check use one core, the end-to-end tests wait on the
+	// browser and the server most of the time. Its output goes to a file and is printed at the end.
+	console.log('\n▶ starting Debian PostgreSQL 15 (the oldest supported version) and its integration run');
 	const postgres15 = await startPostgres15();
 	try {
 		// Outside test-results, which Playwright empties when it starts.
@@ -93,16 +84,25 @@ try {
 			{ TEST_DATABASE_URL: postgres15.url },
 			postgres15Log
 		);
-		let e2eFailure: StepFailed | undefined;
+		let foregroundFailure: StepFailed | undefined;
 		try {
+			step('lint', bin('eslint'), ['.']);
+			step('types (svelte-check, TypeScript strict)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings']);
+			step('unit and integration tests on the embedded PostgreSQL', bin('vitest'), [
+				'run',
+				'--reporter=default',
+				'--reporter=json',
+				'--outputFile.json=test-results/vitest-embedded.json'
+			], {}, () => countVitest(path.join(root, 'test-results/vitest-embedded.json')));
+			step('production build', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
 			step('end-to-end tests in Chromium (with axe)', bin('playwright'), ['test'], {}, () => {
 				if (existsSync(path.join(root, 'test-results/e2e.json'))) countPlaywright(path.join(root, 'test-results/e2e.json'));
 			});
 		} catch (error) {
 			if (!(error instanceof StepFailed)) throw error;
-			e2eFailure = error;
+			foregroundFailure = error;
 		}
-		console.log('\n▶ integration tests on PostgreSQL 15 (run beside the end-to-end tests)');
+		console.log('\n▶ integration tests on PostgreSQL 15 (run beside the steps above)');
 		const status = await postgres15Run;
 		process.stdout.write(readFileSync(postgres15Log, 'utf8'));
 		try {
@@ -111,7 +111,7 @@ try {
 			// A runner that crashed wrote no report; its failure is reported below.
 		}
 		rmSync(postgres15Dir, { recursive: true, force: true });
-		if (e2eFailure) throw e2eFailure;
+		if (foregroundFailure) throw foregroundFailure;
 		if (status !== 0) throw new StepFailed('integration tests on PostgreSQL 15', status);
 	} finally {
 		postgres15.stop();
