@@ -11,7 +11,7 @@ export default ts.config(
 	{ languageOptions: { globals: { ...globals.browser, ...globals.node } } },
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
-		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser } }
+		languageOptions: { parserOptions: { extraFileExtensions: ['.svelte'], parser: ts.parser } }
 	},
 	{
 		rules: {
