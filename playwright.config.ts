@@ -3,26 +3,33 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
+// Two servers, each with its own embedded database and demo, take one half of the stories each: the
+// stories of one half run one after another because they share their server's data. E2E_PORT is the
+// first server's port, the second listens on the next one.
 const port = Number(process.env.E2E_PORT ?? 4173);
-// Each run starts from an empty data directory, so the demo is loaded fresh.
-const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'leitbild-e2e-'));
+const servers = [port, port + 1].map((serverPort) => ({
+	port: serverPort,
+	// Each run starts from an empty data directory, so the demo is loaded fresh.
+	dataDir: mkdtempSync(path.join(os.tmpdir(), 'leitbild-e2e-'))
+}));
+const firstHalf = /\/[a-e][^/]*\.spec\.ts$/;
+const lifecycle = /app-lifecycle\.spec\.ts$/;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: false,
-	// The stories share one server and its demo data, so they run one after another; the lifecycle
-	// checks start servers of their own and mostly wait on them, so they run beside the stories.
-	workers: 2,
+	// The lifecycle checks start servers of their own and mostly wait on them, so they run beside the stories.
+	workers: 3,
 	projects: [
-		{ name: 'stories', testIgnore: /app-lifecycle\.spec\.ts$/, workers: 1 },
-		{ name: 'lifecycle', testMatch: /app-lifecycle\.spec\.ts$/, workers: 1 }
+		{ name: 'stories a–e', testMatch: firstHalf, testIgnore: lifecycle, workers: 1, use: { baseURL: `http://localhost:${servers[0].port}` } },
+		{ name: 'stories f–z', testIgnore: [firstHalf, lifecycle], workers: 1, use: { baseURL: `http://localhost:${servers[1].port}` } },
+		{ name: 'lifecycle', testMatch: lifecycle, workers: 1 }
 	],
 	retries: 0,
 	// Long user stories scan many pages with axe; on a busy 2-core machine that takes a while.
 	timeout: 90_000,
 	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
 	use: {
-		baseURL: `http://localhost:${port}`,
 		locale: 'de-DE',
 		timezoneId: 'Europe/Berlin',
 		launchOptions: {
@@ -38,21 +45,19 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: {
+	webServer: servers.map((server) => ({
 		command: 'node scripts/serve.js',
-		url: `http://localhost:${port}/healthz`,
+		url: `http://localhost:${server.port}/healthz`,
 		reuseExistingServer: false,
 		timeout: 120_000,
-		stdout: 'ignore',
-		stderr: 'pipe',
+		stdout: 'ignore' as const,
+		stderr: 'pipe' as const,
 		env: {
-			PORT: String(port),
-			ORIGIN: `http://localhost:${port}`,
-			DATA_DIR: dataDir,
+			PORT: String(server.port),
+			ORIGIN: `http://localhost:${server.port}`,
+			DATA_DIR: server.dataDir,
 			DEMO: 'on',
-			METRICS_TOKEN: 'e2e-metrics-token-0123456789',
-			// Event photos are uploaded in one request of up to 8 MB plus the form fields.
-			E2E_DATA_DIR: dataDir
+			METRICS_TOKEN: 'e2e-metrics-token-0123456789'
 		}
-	}
+	}))
 });
