@@ -13,6 +13,7 @@ import { embedConsent } from '$lib/server/consent/consent.http';
 import { openStreetMapEmbedUrl, openStreetMapRouteUrl } from '$lib/server/consent/consent.providers';
 import { eventJsonLd, jsonLdScript } from '$lib/server/seo/json-ld';
 import { originOf } from '$lib/server/seo/origin';
+import { contactMapOf } from '$lib/server/consent/contact-map';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params, locals, cookies, url }) => {
@@ -47,7 +48,9 @@ export const load: PageServerLoad = async ({ parent, params, locals, cookies, ur
 			municipalityUrl: `${origin}/${municipality.slug}`
 		})
 	);
-	return { ...event, photos, venue, jsonLd, registrant: locals.actor ? { name: locals.actor.name, email: locals.actor.email } : null };
+	// One map per page: where the venue has its own, the office map would only compete with it.
+	const contactMap = venue.map ? null : contactMapOf(cookies, locals, municipality.contactPoint);
+	return { ...event, photos, venue, jsonLd, contactMap, registrant: locals.actor ? { name: locals.actor.name, email: locals.actor.email } : null };
 };
 
 const municipalityOf = (slug: string) => getMunicipalityBySlug({ db: getDb(), slug });
