@@ -25,7 +25,7 @@ const LOCALE_PREFIXES = [
 ] as const;
 
 /** Pages of the install itself, outside any municipality. */
-export const PLATFORM_SITEMAP_PATHS = ['/', '/privacy'];
+export const PLATFORM_SITEMAP_PATHS = ['/', '/imprint', '/privacy', '/accessibility'];
 
 type Location = { path: string; lastmod: Date | null };
 type Segment = { count: number; fetch: (offset: number, limit: number) => Promise<Location[]> };
