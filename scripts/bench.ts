@@ -34,6 +34,9 @@ const comparePath = `${documentPath}?compare=1..2`;
 const monthGridPath = '/muenster/events?month=2027-02';
 const regionFeedPath = '/regions/muensterland/events.ics';
 const monitorPath = `${editionPath}/monitor`;
+const articlePath = '/muenster/news/abschlussveranstaltung-im-historischen-rathaus';
+const tagPath = '/muenster/tags/leitbild';
+const sitemapPath = '/sitemaps/muenster/1.xml';
 
 type Server = { label: string; child: ChildProcess; port: number; exited: Promise<void>; dataDir?: string; logFile: string };
 
@@ -356,6 +359,46 @@ const scenarios: Scenario[] = [
 			const page = await get(`http://127.0.0.1:${server.port}${first}`);
 			expectThat(page.status === 200 && page.body.includes('<svg') && page.body.includes('<table'), `${first} answered ${page.status} without chart and table`);
 			indicatorPaths.set(server, first!);
+			return {};
+		}
+	},
+	{
+		id: 'm',
+		title: 'one news article with its hashtags and structured data, uncached',
+		expectedStatus: 200,
+		path: articlePath,
+		start: () => startApp(false),
+		prepare: async (server) => {
+			const page = await get(`http://127.0.0.1:${server.port}${articlePath}`);
+			expectThat(page.status === 200, `${articlePath} answered ${page.status}`);
+			expectThat(page.body.includes('"@type":"NewsArticle"'), 'the article carries no NewsArticle data');
+			expectThat(page.body.includes('/muenster/tags/leitbild'), 'the article links no hashtag page');
+			return {};
+		}
+	},
+	{
+		id: 'n',
+		title: 'a hashtag page listing its articles, uncached',
+		expectedStatus: 200,
+		path: tagPath,
+		start: () => startApp(false),
+		prepare: async (server) => {
+			const page = await get(`http://127.0.0.1:${server.port}${tagPath}`);
+			expectThat(page.status === 200, `${tagPath} answered ${page.status}`);
+			expectThat((page.body.match(/href="[^"]*\/muenster\/news\/[a-z0-9-]+"/g) ?? []).length >= 2, 'the tag page lists fewer than two articles');
+			return {};
+		}
+	},
+	{
+		id: 'o',
+		title: 'a municipality’s sitemap, kept in memory until public data changes',
+		expectedStatus: 200,
+		path: sitemapPath,
+		start: () => startApp(true),
+		prepare: async (server) => {
+			const sitemap = await get(`http://127.0.0.1:${server.port}${sitemapPath}`);
+			expectThat(sitemap.status === 200 && (sitemap.headers.get('content-type') ?? '').startsWith('application/xml'), `${sitemapPath} answered ${sitemap.status}`);
+			expectThat((sitemap.body.match(/<url>/g) ?? []).length >= 40, 'the sitemap lists fewer than forty addresses');
 			return {};
 		}
 	}

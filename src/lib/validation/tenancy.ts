@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { firstWeekdaySchema } from './calendar';
+import { bothOrNeither, coordinatesShape } from './consent';
 
 // Slugs that would shadow a fixed address (/admin, /en/…, /healthz, …) cannot name a municipality.
-export const reservedSlugs = ['admin', 'api', 'en', 'de', 'healthz', 'sign-in', 'sign-out', 'account', 'regions', 'new', '_app', 'invitations'];
+export const reservedSlugs = ['admin', 'api', 'en', 'de', 'healthz', 'sign-in', 'sign-out', 'account', 'regions', 'new', '_app', 'invitations', 'sitemaps', 'imprint', 'accessibility', 'privacy', 'outbox', 'platform-legal'];
 
 const text = (max: number) => z.string().trim().max(max, { message: 'validation_too_long' });
 const required = (max: number) => text(max).min(1, { message: 'validation_required' });
@@ -17,20 +18,23 @@ export const slugSchema = z
 
 const timeZones = new Set(Intl.supportedValuesOf('timeZone'));
 
-export const contactPointSchema = z.object({
-	office: required(200),
-	street: text(200),
-	postalCode: text(20),
-	city: text(100),
-	phone: text(50),
-	fax: text(50),
-	email: z.union([z.literal(''), z.email({ message: 'validation_email' })]),
-	web: z.union([
-		z.literal(''),
-		z.url({ protocol: /^https?$/, message: 'validation_url' }).max(300, { message: 'validation_too_long' })
-	]),
-	openingHours: text(1000).default('')
-});
+export const contactPointSchema = z
+	.object({
+		office: required(200),
+		street: text(200),
+		postalCode: text(20),
+		city: text(100),
+		phone: text(50),
+		fax: text(50),
+		email: z.union([z.literal(''), z.email({ message: 'validation_email' })]),
+		web: z.union([
+			z.literal(''),
+			z.url({ protocol: /^https?$/, message: 'validation_url' }).max(300, { message: 'validation_too_long' })
+		]),
+		openingHours: text(1000).default(''),
+		...coordinatesShape
+	})
+	.refine(bothOrNeither, { path: ['longitude'], message: 'validation_consent_coordinates_both' });
 
 /** What an admin of the municipality may change; the slug is fixed once public addresses use it. */
 export const municipalitySettingsSchema = z.object({

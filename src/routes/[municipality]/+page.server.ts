@@ -2,14 +2,15 @@ import { getDb } from '$lib/server/runtime';
 import { listStrategiesWithEditions } from '$lib/server/document/document.service';
 import { listLatestArticles } from '$lib/server/news/article.service';
 import { expireCachedPagesAt } from '$lib/server/news/news.http';
+import { contactMapOf } from '$lib/server/consent/contact-map';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent }) => {
+export const load: PageServerLoad = async ({ parent, cookies, locals }) => {
 	const { municipality } = await parent();
 	const [strategies, news] = await Promise.all([
 		listStrategiesWithEditions({ db: getDb(), municipalityId: municipality.id }),
 		listLatestArticles({ db: getDb(), municipalityId: municipality.id })
 	]);
 	expireCachedPagesAt(news.nextPublicationAt);
-	return { strategies, latestArticles: news.articles };
+	return { strategies, latestArticles: news.articles, contactMap: contactMapOf(cookies, locals, municipality.contactPoint) };
 };

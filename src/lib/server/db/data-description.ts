@@ -12,7 +12,9 @@ const contact = z.object({
 	fax: z.string().default(''),
 	email: z.string().default(''),
 	web: z.string().default(''),
-	openingHours: z.string().default('')
+	openingHours: z.string().default(''),
+	latitude: z.number().optional(),
+	longitude: z.number().optional()
 });
 
 const measure = z.object({ title: z.string(), description: z.string().default('') });

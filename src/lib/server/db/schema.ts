@@ -15,5 +15,6 @@ export * from '../monitoring/monitoring.schema';
 export * from '../document/document-comment.schema';
 export * from '../document/document-trace.schema';
 export * from '../tenancy/legal.schema';
+export * from '../tenancy/platform-legal.schema';
 export * from '../news/news.schema';
 export * from '../document/document-decision.schema';

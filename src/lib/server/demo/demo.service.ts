@@ -18,6 +18,7 @@ import { loadDemoDistricts, loadDemoVenuePositions } from './demo-districts';
 import { loadDemoLegalPages } from './demo-legal';
 import { loadDemoNews } from './demo-news';
 import { loadDemoCouncil } from './demo-council';
+import { loadDemoOfficePositions } from './demo-seo';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -43,5 +44,6 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	await loadDemoLegalPages(db);
 	await loadDemoNews(db);
 	await loadDemoCouncil(db);
+	await loadDemoOfficePositions(db);
 	return true;
 }

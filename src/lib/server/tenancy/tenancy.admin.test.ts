@@ -50,7 +50,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
 const auditOf = (id: string) => test.db.select().from(auditEvents).where(eq(auditEvents.municipalityId, id));
 const allMunicipalities = () => test.db.select().from(municipalities);
 
-const contact = { office: 'Bürgerbüro', street: '', postalCode: '', city: '', phone: '', fax: '', email: '', web: '', openingHours: '' };
+const contact = { office: 'Bürgerbüro', street: '', postalCode: '', city: '', phone: '', fax: '', email: '', web: '', openingHours: '', latitude: null, longitude: null };
 const settings = (name: string): MunicipalitySettingsInput => ({
 	name,
 	region: 'Münsterland',

@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { id, timestamps } from '../db/columns';
 
 export const regions = pgTable('regions', {
@@ -44,6 +44,9 @@ export const contactPoints = pgTable(
 		email: text('email').notNull().default(''),
 		web: text('web').notNull().default(''),
 		openingHours: text('opening_hours').notNull().default(''),
+		// The office's position (WGS 84) for its map, which loads only after consent.
+		latitude: doublePrecision('latitude'),
+		longitude: doublePrecision('longitude'),
 		...timestamps()
 	},
 	(table) => [index('contact_points_municipality_idx').on(table.municipalityId)]

@@ -11,9 +11,12 @@ import { z } from 'zod';
 import { listEventPhotos } from '$lib/server/participation/event-photo.service';
 import { embedConsent } from '$lib/server/consent/consent.http';
 import { openStreetMapEmbedUrl, openStreetMapRouteUrl } from '$lib/server/consent/consent.providers';
+import { eventJsonLd, jsonLdScript } from '$lib/server/seo/json-ld';
+import { originOf } from '$lib/server/seo/origin';
+import { contactMapOf } from '$lib/server/consent/contact-map';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, params, locals, cookies }) => {
+export const load: PageServerLoad = async ({ parent, params, locals, cookies, url }) => {
 	const { municipality } = await parent();
 	const event = await loadOrError(() =>
 		getPublicEvent({ db: getDb(), municipalityId: municipality.id, eventId: params.id, actor: locals.actor, now: new Date() })
@@ -25,7 +28,29 @@ export const load: PageServerLoad = async ({ parent, params, locals, cookies }) 
 		routeUrl: latitude !== null || address ? openStreetMapRouteUrl({ latitude, longitude, address: [place, address].filter(Boolean).join(', ') }) : null,
 		map: latitude !== null && longitude !== null ? { consent: embedConsent(cookies, locals, 'openstreetmap'), src: openStreetMapEmbedUrl(latitude, longitude) } : null
 	};
-	return { ...event, photos, venue, registrant: locals.actor ? { name: locals.actor.name, email: locals.actor.email } : null };
+	const origin = originOf(url);
+	const jsonLd = jsonLdScript(
+		eventJsonLd({
+			url: `${origin}/${municipality.slug}/events/${event.event.id}`,
+			title: event.event.title,
+			description: event.event.description,
+			startsAt: event.event.startsAt,
+			endsAt: event.event.endsAt,
+			timeZone: municipality.timeZone,
+			cancelled: event.event.status === 'cancelled',
+			place,
+			address,
+			latitude,
+			longitude,
+			onlineUrl: event.event.onlineUrl,
+			organiser: event.event.organiser,
+			municipalityName: municipality.name,
+			municipalityUrl: `${origin}/${municipality.slug}`
+		})
+	);
+	// One map per page: where the venue has its own, the office map would only compete with it.
+	const contactMap = venue.map ? null : contactMapOf(cookies, locals, municipality.contactPoint);
+	return { ...event, photos, venue, jsonLd, contactMap, registrant: locals.actor ? { name: locals.actor.name, email: locals.actor.email } : null };
 };
 
 const municipalityOf = (slug: string) => getMunicipalityBySlug({ db: getDb(), slug });

@@ -4,6 +4,7 @@ import { getEditionPage } from '$lib/server/document/document.service';
 import { getEditionFigures } from '$lib/server/participation/figures.service';
 import { listWorkingGroupsOfEdition } from '$lib/server/participation/working-group.service';
 import { getEditionDecision } from '$lib/server/document/document-decision.service';
+import { contactMapOf } from '$lib/server/consent/contact-map';
 import type { PageServerLoad } from './$types';
 
 // The figures aggregate the whole edition (tens of milliseconds on the demo) and change only with a write,
@@ -11,7 +12,7 @@ import type { PageServerLoad } from './$types';
 const memoisedFigures = (editionId: string, scope: Omit<Parameters<typeof getEditionFigures>[0], 'editionId'>) =>
 	getRuntime().publicPages.memo(`figures:${editionId}:${Math.floor(Date.now() / 3_600_000)}`, () => getEditionFigures({ ...scope, editionId }));
 
-export const load: PageServerLoad = async ({ params, parent }) => {
+export const load: PageServerLoad = async ({ params, parent, cookies, locals }) => {
 	const { municipality } = await parent();
 	const scope = { db: getDb(), municipalityId: municipality.id };
 	const page = await loadOrError(() =>
@@ -25,5 +26,5 @@ export const load: PageServerLoad = async ({ params, parent }) => {
 		})
 	);
 	const [workingGroups, figures, decision] = page.workingGroups ?? [[], undefined, { decision: null, adoptedVersionNumber: null }];
-	return { ...page, workingGroups, figures, decision };
+	return { ...page, workingGroups, figures, decision, contactMap: contactMapOf(cookies, locals, page.contactPoint) };
 };
