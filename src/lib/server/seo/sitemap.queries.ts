@@ -28,26 +28,46 @@ export async function selectSitemapMunicipality(db: Executor, slug: string) {
 	return row;
 }
 
-/** How many rows of each kind one municipality's sitemap holds, in one round trip. */
-export async function countSitemapRows(db: Executor, municipalityId: string, now: Date) {
-	const [strategyCount, editionCount, articleCount, tagCount, eventCount] = await Promise.all([
-		db.select({ n: count() }).from(strategies).where(eq(strategies.municipalityId, municipalityId)),
-		db.select({ n: count() }).from(editions).where(eq(editions.municipalityId, municipalityId)),
-		db.select({ n: count() }).from(articles).where(listedArticle(municipalityId, now)),
+export type SitemapCounts = { strategies: number; editions: number; articles: number; tags: number; events: number };
+
+const listedArticleAnywhere = (now: Date) => and(inArray(articles.status, ['published', 'scheduled']), lte(articles.publishedAt, now));
+
+/**
+ * How many rows of each kind the sitemaps of the given municipalities hold: five grouped queries
+ * whatever the number of municipalities, so the index costs no query per municipality.
+ */
+export async function countSitemapRows(db: Executor, municipalityIds: string[], now: Date): Promise<Map<string, SitemapCounts>> {
+	const counts = new Map<string, SitemapCounts>(municipalityIds.map((id) => [id, { strategies: 0, editions: 0, articles: 0, tags: 0, events: 0 }]));
+	if (municipalityIds.length === 0) return counts;
+	const [strategyRows, editionRows, articleRows, tagRows, eventRows] = await Promise.all([
+		db.select({ id: strategies.municipalityId, n: count() }).from(strategies).where(inArray(strategies.municipalityId, municipalityIds)).groupBy(strategies.municipalityId),
+		db.select({ id: editions.municipalityId, n: count() }).from(editions).where(inArray(editions.municipalityId, municipalityIds)).groupBy(editions.municipalityId),
 		db
-			.select({ n: countDistinct(articleTags.tagId) })
+			.select({ id: articles.municipalityId, n: count() })
+			.from(articles)
+			.where(and(inArray(articles.municipalityId, municipalityIds), listedArticleAnywhere(now)))
+			.groupBy(articles.municipalityId),
+		db
+			.select({ id: articleTags.municipalityId, n: countDistinct(articleTags.tagId) })
 			.from(articleTags)
 			.innerJoin(articles, eq(articles.id, articleTags.articleId))
-			.where(and(eq(articleTags.municipalityId, municipalityId), listedArticle(municipalityId, now))),
-		db.select({ n: count() }).from(events).where(publishedEvent(municipalityId))
+			.where(and(inArray(articleTags.municipalityId, municipalityIds), listedArticleAnywhere(now)))
+			.groupBy(articleTags.municipalityId),
+		db
+			.select({ id: events.municipalityId, n: count() })
+			.from(events)
+			.where(and(inArray(events.municipalityId, municipalityIds), eq(events.publication, 'published')))
+			.groupBy(events.municipalityId)
 	]);
-	return {
-		strategies: strategyCount[0].n,
-		editions: editionCount[0].n,
-		articles: articleCount[0].n,
-		tags: tagCount[0].n,
-		events: eventCount[0].n
+	const add = (rows: { id: string; n: number }[], kind: keyof SitemapCounts) => {
+		for (const row of rows) counts.get(row.id)![kind] = row.n;
 	};
+	add(strategyRows, 'strategies');
+	add(editionRows, 'editions');
+	add(articleRows, 'articles');
+	add(tagRows, 'tags');
+	add(eventRows, 'events');
+	return counts;
 }
 
 export async function selectSitemapStrategies(db: Executor, municipalityId: string, offset: number, limit: number): Promise<SitemapRow[]> {

@@ -6,6 +6,7 @@ import { notFound } from '../shared/errors';
 import { municipalityNotFound } from '../tenancy/tenancy.errors';
 import {
 	countSitemapRows,
+	type SitemapCounts,
 	selectSitemapArticles,
 	selectSitemapEditions,
 	selectSitemapEvents,
@@ -18,7 +19,8 @@ import {
 
 /** The protocol's limit per file (sitemaps.org); each page takes two entries, one per language. */
 export const SITEMAP_MAX_URLS = 50_000;
-const MAX_MUNICIPALITIES = 50_000;
+// Far above any install; keeps the index one bounded query and below the 50 000 files an index may name.
+const MAX_MUNICIPALITIES = 10_000;
 const LOCALE_PREFIXES = [
 	{ hreflang: 'de', prefix: '' },
 	{ hreflang: 'en', prefix: '/en' }
@@ -52,7 +54,7 @@ function urlSet(origin: string, locations: Location[]): string {
 
 const pagesPerFile = (maxUrls: number) => Math.max(1, Math.floor(maxUrls / LOCALE_PREFIXES.length));
 
-function segmentsOf(db: Executor, municipality: { id: string; slug: string; updatedAt: Date }, counts: Awaited<ReturnType<typeof countSitemapRows>>, now: Date): Segment[] {
+function segmentsOf(db: Executor, municipality: { id: string; slug: string; updatedAt: Date }, counts: SitemapCounts, now: Date): Segment[] {
 	const base = `/${municipality.slug}`;
 	const tag = (key: string) => `${base}/tags/${encodeURIComponent(key)}`;
 	return [
@@ -97,16 +99,17 @@ function segmentsOf(db: Executor, municipality: { id: string; slug: string; upda
 	];
 }
 
-const totalOf = (counts: Awaited<ReturnType<typeof countSitemapRows>>) => 6 + counts.strategies + counts.editions * 2 + counts.articles + counts.tags + counts.events;
+const totalOf = (counts: SitemapCounts) => 6 + counts.strategies + counts.editions * 2 + counts.articles + counts.tags + counts.events;
 
 type Options = { db: Executor; origin: string; now: Date; maxUrls?: number };
 
 /** The sitemap index: the install's own pages, then every municipality's files (more than one when it outgrows the limit). */
 export async function getSitemapIndex({ db, origin, now, maxUrls = SITEMAP_MAX_URLS }: Options) {
 	const municipalities = await selectSitemapMunicipalities(db, MAX_MUNICIPALITIES);
+	const counts = await countSitemapRows(db, municipalities.map((municipality) => municipality.id), now);
 	const files: string[] = [`${origin}/sitemaps/platform.xml`];
 	for (const municipality of municipalities) {
-		const pages = Math.max(1, Math.ceil(totalOf(await countSitemapRows(db, municipality.id, now)) / pagesPerFile(maxUrls)));
+		const pages = Math.max(1, Math.ceil(totalOf(counts.get(municipality.id)!) / pagesPerFile(maxUrls)));
 		for (let page = 1; page <= pages; page += 1) files.push(`${origin}/sitemaps/${encodeURIComponent(municipality.slug)}/${page}.xml`);
 	}
 	const xml = [
@@ -127,7 +130,7 @@ export function getPlatformSitemap({ origin }: { origin: string }) {
 export async function getMunicipalitySitemap({ db, origin, now, slug, page, maxUrls = SITEMAP_MAX_URLS }: Options & { slug: string; page: number }) {
 	const municipality = await selectSitemapMunicipality(db, slug);
 	if (!municipality) throw municipalityNotFound();
-	const counts = await countSitemapRows(db, municipality.id, now);
+	const counts = (await countSitemapRows(db, [municipality.id], now)).get(municipality.id)!;
 	const perFile = pagesPerFile(maxUrls);
 	const start = (page - 1) * perFile;
 	if (page < 1 || start >= Math.max(totalOf(counts), 1)) throw notFound();
