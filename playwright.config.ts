@@ -39,7 +39,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'node scripts/serve.js',
+		command: 'node --max-old-space-size=160 --max-semi-space-size=8 scripts/serve.js',
 		url: `http://localhost:${port}/healthz`,
 		reuseExistingServer: false,
 		timeout: 120_000,

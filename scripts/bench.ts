@@ -23,6 +23,7 @@ import {
 	type Target
 } from './bench-lib';
 import { ensureBuild, projectRoot } from './ensure-build';
+import { serverNodeFlags } from './server-flags';
 import { benchAtScale, MAX_GROWTH, SMALL_SCALE, type ScaleResult } from './bench-scale';
 
 // The server `npm start` runs, fast path for cache hits included.
@@ -136,7 +137,7 @@ async function startAppWith(environment: Record<string, string>, dataDir: string
 	// The embedded PostgreSQL in a fresh directory, never a database named in the caller's environment.
 	delete env.DATABASE_URL;
 	Object.assign(env, { DATA_DIR: dataDir, LEITBILD_ROOT: projectRoot, ...environment });
-	const server = spawnServer(label, [serveScript], env, port, dataDir);
+	const server = spawnServer(label, [...serverNodeFlags, serveScript], env, port, dataDir);
 	await waitForHttp(server, `${origin}/healthz`, 180_000);
 	return server;
 }
@@ -430,7 +431,7 @@ async function measureColdStart(runs = 3): Promise<ColdStart> {
 		delete env.DATABASE_URL;
 		Object.assign(env, { DATA_DIR: sharedDataDir, LEITBILD_ROOT: projectRoot, DEMO: 'on', PUBLIC_CACHE: 'on' });
 		const started = performance.now();
-		const server = spawnServer('Leitbild (cold start)', [serveScript], env, port, sharedDataDir);
+		const server = spawnServer('Leitbild (cold start)', [...serverNodeFlags, serveScript], env, port, sharedDataDir);
 		try {
 			let exited = false;
 			void server.exited.then(() => (exited = true));

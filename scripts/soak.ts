@@ -15,6 +15,7 @@ import { bootDatabase } from '../src/lib/server/db/boot';
 import { findFreePort } from '../src/lib/server/db/embedded';
 import { createAccount } from '../src/lib/server/people/people.service';
 import { ensureBuild, projectRoot } from './ensure-build';
+import { serverNodeFlags } from './server-flags';
 
 const { values: flags } = parseArgs({
 	options: { clients: { type: 'string', default: '200' }, duration: { type: 'string', default: '60' }, accounts: { type: 'string', default: '40' } }
@@ -89,7 +90,7 @@ async function startServer(port: number, origin: string): Promise<number> {
 	delete env.DATABASE_URL;
 	const log = openSync(logFile, 'a');
 	const started = performance.now();
-	server = spawn(process.execPath, [path.join(projectRoot, 'scripts', 'serve.js')], { cwd: projectRoot, env, stdio: ['ignore', log, log] });
+	server = spawn(process.execPath, [...serverNodeFlags, path.join(projectRoot, 'scripts', 'serve.js')], { cwd: projectRoot, env, stdio: ['ignore', log, log] });
 	closeSync(log);
 	serverExited = new Promise((resolve) => server!.once('exit', () => resolve()));
 	let exited = false;
