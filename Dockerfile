@@ -32,4 +32,4 @@ USER leitbild
 VOLUME /data
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "scripts/serve.js"]
+CMD ["node", "--max-old-space-size=160", "--max-semi-space-size=8", "scripts/serve.js"]

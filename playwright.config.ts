@@ -46,7 +46,7 @@ export default defineConfig({
 		}
 	},
 	webServer: servers.map((server) => ({
-		command: 'node scripts/serve.js',
+		command: 'node --max-old-space-size=160 --max-semi-space-size=8 scripts/serve.js',
 		url: `http://localhost:${server.port}/healthz`,
 		reuseExistingServer: false,
 		timeout: 120_000,

@@ -26,6 +26,7 @@ it('reads the flags in both spellings and refuses what it does not understand', 
 	expect(() => parseBenchArguments(['--connections', 'many'])).toThrow(/--connections/);
 	expect(() => parseBenchArguments(['--connections'])).toThrow(/--connections/);
 	expect(() => parseBenchArguments(['--only', 'z'])).toThrow(/--only/);
+	expect(parseBenchArguments(['--only', 'cold']).only).toEqual(['cold']);
 	expect(() => parseBenchArguments(['--fast'])).toThrow(/unknown flag/);
 	expect(() => parseBenchArguments(['fast'])).toThrow(/unexpected argument/);
 });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { findFreePort } from '../src/lib/server/db/embedded';
 import {
+	COLD_START_TARGET_MS,
 	median,
 	meetsTarget,
 	parseBenchArguments,
@@ -22,6 +23,7 @@ import {
 	type Target
 } from './bench-lib';
 import { ensureBuild, projectRoot } from './ensure-build';
+import { serverNodeFlags } from './server-flags';
 import { benchAtScale, MAX_GROWTH, SMALL_SCALE, type ScaleResult } from './bench-scale';
 
 // The server `npm start` runs, fast path for cache hits included.
@@ -138,7 +140,7 @@ async function startAppWith(environment: Record<string, string>, dataDir: string
 	// The embedded PostgreSQL in a fresh directory, never a database named in the caller's environment.
 	delete env.DATABASE_URL;
 	Object.assign(env, { DATA_DIR: dataDir, LEITBILD_ROOT: projectRoot, ...environment });
-	const server = spawnServer(label, [serveScript], env, port, dataDir);
+	const server = spawnServer(label, [...serverNodeFlags, serveScript], env, port, dataDir);
 	await waitForHttp(server, `${origin}/healthz`, 180_000);
 	return server;
 }
@@ -455,6 +457,46 @@ async function measurePdfGeneration(runs = 5): Promise<PdfGeneration> {
 	}
 }
 
+type ColdStart = { runsMs: number[]; medianMs: number; targetMs: number; met: boolean };
+
+/**
+ * Time from spawning the production server on an existing embedded database (cluster, migrations and
+ * demo already there, PostgreSQL stopped) to its first 200 of the edition page, polled every 10 ms: what
+ * a restart after an update or a crash costs. The directory is prepared by one start and stop first.
+ */
+async function measureColdStart(runs = 3): Promise<ColdStart> {
+	if (!existsSync(path.join(sharedDataDir, 'postgres', 'PG_VERSION'))) await stopServer(await startApp(false));
+	const runsMs: number[] = [];
+	for (let run = 0; run < runs; run++) {
+		const port = await findFreePort();
+		const origin = `http://127.0.0.1:${port}`;
+		const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin };
+		delete env.DATABASE_URL;
+		Object.assign(env, { DATA_DIR: sharedDataDir, LEITBILD_ROOT: projectRoot, DEMO: 'on', PUBLIC_CACHE: 'on' });
+		const started = performance.now();
+		const server = spawnServer('Leitbild (cold start)', [...serverNodeFlags, serveScript], env, port, sharedDataDir);
+		try {
+			let exited = false;
+			void server.exited.then(() => (exited = true));
+			for (;;) {
+				if (exited) throw new Error(`the server exited during start-up:\n${tail(server.logFile)}`);
+				if (performance.now() - started > 60_000) throw new Error(`no 200 of ${editionPath} within 60 s:\n${tail(server.logFile)}`);
+				const status = await fetch(`${origin}${editionPath}`).then(
+					async (response) => (await response.arrayBuffer(), response.status),
+					() => 0
+				);
+				if (status === 200) break;
+				await new Promise((resolve) => setTimeout(resolve, 10));
+			}
+			runsMs.push(Math.round(performance.now() - started));
+		} finally {
+			await stopServer(server);
+		}
+	}
+	const medianMs = median(runsMs);
+	return { runsMs, medianMs, targetMs: COLD_START_TARGET_MS, met: medianMs <= COLD_START_TARGET_MS };
+}
+
 const format = (value: number, digits = 0) => value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 async function main(): Promise<number> {
@@ -464,6 +506,12 @@ async function main(): Promise<number> {
 		`[bench] autocannon, ${options.connections} connections, ${options.duration} s per run after a ${options.warmup} s warm-up, ${options.runs} run(s) per scenario; ` +
 			`${os.cpus().length} CPUs, load average ${os.loadavg().map((value) => value.toFixed(2)).join(' ')}`
 	);
+	let coldStart: ColdStart | null = null;
+	if (!options.only || options.only.includes('cold')) {
+		console.log('\n[bench] cold start on the existing embedded database: spawn to the first 200 of the edition page…');
+		coldStart = await measureColdStart();
+		console.log(`  runs ${coldStart.runsMs.join(', ')} ms, median ${coldStart.medianMs} ms ${coldStart.met ? '✔' : '✘'} target ≤ ${coldStart.targetMs} ms`);
+	}
 	const selected = scenarios.filter((scenario) => !options.only || options.only.includes(scenario.id));
 	const results: ScenarioResult[] = [];
 	let rawRuns: number[] | undefined;
@@ -531,6 +579,9 @@ async function main(): Promise<number> {
 			[`(${result.id}) ${result.title}`, format(result.median.requestsPerSecond), result.median.p50Ms, result.median.p99Ms, result.median.peakRssMb, result.median.ratioToRaw?.toFixed(3) ?? '–', target].join('\t')
 		);
 	}
+	if (coldStart) {
+		console.log(['cold start to first 200 of the edition page', `median ${coldStart.medianMs} ms (runs ${coldStart.runsMs.join(', ')} ms)`, `${coldStart.met ? '✔' : '✘'} ≤ ${coldStart.targetMs} ms`].join('\t'));
+	}
 	if (pdfGeneration) {
 		console.log(
 			`PDF of the 4th edition (council submission)\tmedian ${pdfGeneration.medianMs} ms uncached (runs ${pdfGeneration.uncachedMs.join(', ')} ms), ${pdfGeneration.cachedMs} ms from the cache, ${format(pdfGeneration.bytes / 1024)} kB`
@@ -553,6 +604,7 @@ async function main(): Promise<number> {
 		results,
 		scale: scaleResults,
 		pdfGeneration,
+		coldStart,
 		problems
 	};
 	writeFileSync(file, `${JSON.stringify(report, null, '\t')}\n`);

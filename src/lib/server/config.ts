@@ -13,7 +13,9 @@ const environmentSchema = z.object({
 	LOG_DATABASE: z.enum(['on', 'off']).default('off'),
 	SMTP_URL: z.string().url().optional(),
 	MAIL_FROM: z.string().default('Leitbild <noreply@leitbild.example.org>'),
-	METRICS_TOKEN: z.string().min(16).optional()
+	METRICS_TOKEN: z.string().min(16).optional(),
+	// Raised only for load tests (`npm run soak`), where a few accounts write far faster than people do.
+	WRITES_PER_MINUTE: z.coerce.number().int().positive().optional()
 });
 
 export type AppConfig = {
@@ -29,6 +31,7 @@ export type AppConfig = {
 	mailFrom: string;
 	outboxDir: string;
 	metricsToken: string | undefined;
+	writesPerMinute: number | undefined;
 };
 
 export function readConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -55,6 +58,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
 		smtpUrl: values.SMTP_URL,
 		mailFrom: values.MAIL_FROM,
 		outboxDir: path.join(path.resolve(projectRoot, values.DATA_DIR), 'outbox'),
-		metricsToken: values.METRICS_TOKEN
+		metricsToken: values.METRICS_TOKEN,
+		writesPerMinute: values.WRITES_PER_MINUTE
 	};
 }

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { isDomainError } from '../shared/errors';
-import { assertSignInAllowed, forgetSignInFailures, recordFailedSignIn } from './rate-limit';
+import { readConfig } from '../config';
+import { assertSignInAllowed, forgetSignInFailures, limitWrites, memoryStore, recordFailedSignIn, useRateLimitStore, WRITES_PER_MINUTE } from './rate-limit';
 
 const refusal = (promise: Promise<unknown>) =>
 	promise.then(
@@ -28,4 +29,19 @@ it('successful sign-ins never count, so many people behind one address can sign 
 it('thirty failures from one address lock every account from there', async () => {
 	for (let attempt = 0; attempt < 30; attempt++) await recordFailedSignIn('10.0.0.4', `guess${attempt}@example.org`);
 	expect(await refusal(assertSignInAllowed('10.0.0.4', 'new@example.org'))).toBe('error_rate_limited');
+});
+
+it('an account may write 120 times a minute, unless a load test raises the budget with WRITES_PER_MINUTE', async () => {
+	useRateLimitStore(memoryStore);
+	for (let write = 0; write < WRITES_PER_MINUTE; write++) await limitWrites('writer');
+	expect(WRITES_PER_MINUTE).toBe(120);
+	expect(await refusal(limitWrites('writer'))).toBe('error_rate_limited');
+
+	const raised = readConfig({ WRITES_PER_MINUTE: '500' });
+	expect(raised.writesPerMinute).toBe(500);
+	expect(readConfig({}).writesPerMinute).toBeUndefined();
+	useRateLimitStore(memoryStore, raised.writesPerMinute);
+	for (let write = 0; write < 500; write++) await limitWrites('soak');
+	expect(await refusal(limitWrites('soak'))).toBe('error_rate_limited');
+	useRateLimitStore(memoryStore);
 });

@@ -21,8 +21,12 @@ const budgets = {
 	apiReadsPerAddress: { keyPrefix: 'api-reads', points: 600, duration: 60 }
 } satisfies Record<string, Budget>;
 
-const limitersIn = (store: Store) =>
-	Object.fromEntries(Object.entries(budgets).map(([name, budget]) => [name, store(budget)])) as Record<keyof typeof budgets, RateLimiterAbstract>;
+export const WRITES_PER_MINUTE = budgets.writesPerActor.points;
+
+const limitersIn = (store: Store, writesPerMinute = WRITES_PER_MINUTE) =>
+	Object.fromEntries(
+		Object.entries(budgets).map(([name, budget]) => [name, store(name === 'writesPerActor' ? { ...budget, points: writesPerMinute } : budget)])
+	) as Record<keyof typeof budgets, RateLimiterAbstract>;
 
 export const memoryStore: Store = (budget) => new RateLimiterMemory(budget);
 
@@ -35,9 +39,12 @@ export const postgresStore =
 // In memory until the server has its database (tests of single functions run without one).
 let limiters = limitersIn(memoryStore);
 
-/** The running server counts in its database, so that all instances behind a proxy share the limits. */
-export function useRateLimitStore(store: Store): void {
-	limiters = limitersIn(store);
+/**
+ * The running server counts in its database, so that all instances behind a proxy share the limits.
+ * `writesPerMinute` (WRITES_PER_MINUTE) replaces the write budget per account, for load tests only.
+ */
+export function useRateLimitStore(store: Store, writesPerMinute?: number): void {
+	limiters = limitersIn(store, writesPerMinute);
 }
 
 async function consume(limiter: RateLimiterAbstract, key: string): Promise<void> {

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { projectRoot } from './ensure-build';
+import { serverNodeFlags } from './server-flags';
+
+it('npm start, the container and the end-to-end tests run the server with the same memory limits the bench and the soak test measure', () => {
+	const packageJson = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+	expect(packageJson.scripts.start).toContain(`node ${serverNodeFlags.join(' ')} scripts/serve.js`);
+	expect(readFileSync(path.join(projectRoot, 'playwright.config.ts'), 'utf8')).toContain(`command: 'node ${serverNodeFlags.join(' ')} scripts/serve.js'`);
+	const dockerfile = readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8');
+	expect(dockerfile).toContain(`CMD ${JSON.stringify(['node', ...serverNodeFlags, 'scripts/serve.js'])}`.replace(/","/g, '", "'));
+});
