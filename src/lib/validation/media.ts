@@ -26,3 +26,6 @@ export const mediaMetadataSchema = z
 export type MediaMetadataInput = z.output<typeof mediaMetadataSchema>;
 
 export const mediaIdSchema = z.object({ mediaId: z.uuid({ message: 'validation_invalid' }) });
+
+/** The lead-image form of an article: an image of the library, or empty for none. */
+export const leadImageSchema = z.object({ mediaId: z.union([z.literal(''), z.uuid({ message: 'validation_invalid' })]).default('') });
