@@ -34,7 +34,7 @@ const paramFillers: Record<string, (municipality: Municipality) => string> = {
 // Facilitators run organisations, events, working groups, moderation and the monitors of their
 // municipality, an edition's invitations, draft editions' documents with their comments and their way through the council; nothing else here.
 const isFacilitatorPage = (routeId: string) =>
-	/^\/admin\/\[municipality\]\/(organisations|events|working-groups|moderation|monitor)(\/|$)/.test(routeId) ||
+	/^\/admin\/\[municipality\]\/(organisations|events|working-groups|moderation|monitor|media)(\/|$)/.test(routeId) ||
 	/^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/(invitations|monitor)(\/|$)/.test(routeId) ||
 	/^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/document(\/ideas)?$/.test(routeId) ||
 	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/comments' ||

@@ -18,3 +18,4 @@ export * from '../tenancy/legal.schema';
 export * from '../tenancy/platform-legal.schema';
 export * from '../news/news.schema';
 export * from '../document/document-decision.schema';
+export * from '../media/media.schema';

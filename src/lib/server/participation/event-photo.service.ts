@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { recordChange } from '../audit/audit.service';
 import type { Database } from '../db/client';
 import { requireRole, type Actor } from '../people/actor';
+import { MAX_INPUT_PIXELS, sniffImageType, type ImageType } from '../media/image';
 import { isDomainError } from '../shared/errors';
 import type { EventPhotoInput } from '$lib/validation/event-photo';
 import {
@@ -20,12 +21,12 @@ import {
 } from './event-photo.errors';
 import { deleteEventPhotoRow, insertEventPhoto, selectEventForPhotos, selectPhotoByFileKey, selectPhotosOfEvent, type EventPhoto } from './event-photo.queries';
 
+export { sniffImageType };
+
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
 export const PHOTOS_PER_EVENT = 200;
 const LARGE_SIDE = 1600;
 const THUMB_SIDE = 480;
-// A small file can still claim enormous dimensions; decoding stops before it eats the memory.
-const MAX_INPUT_PIXELS = 60_000_000;
 const STAFF = ['admin', 'facilitator'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FILE_NAME = /^([0-9a-f]{32})(-thumb)?\.webp$/;
@@ -37,16 +38,7 @@ export type PhotoStorage = { dir: string };
 const filePath = (storage: PhotoStorage, municipalityId: string, fileKey: string, thumb: boolean) =>
 	path.join(storage.dir, municipalityId, `${fileKey}${thumb ? '-thumb' : ''}.webp`);
 
-/** The format a file really is, read from its first bytes; the name and the browser's claim count for nothing. */
-export function sniffImageType(bytes: Uint8Array): 'jpeg' | 'png' | 'webp' | null {
-	const starts = (signature: number[], offset = 0) => signature.every((byte, index) => bytes[offset + index] === byte);
-	if (starts([0xff, 0xd8, 0xff])) return 'jpeg';
-	if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-	if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'webp';
-	return null;
-}
-
-async function reencode(bytes: Uint8Array, type: 'jpeg' | 'png' | 'webp') {
+async function reencode(bytes: Uint8Array, type: ImageType) {
 	try {
 		const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
 		const metadata = await image.metadata();

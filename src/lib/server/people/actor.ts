@@ -65,7 +65,8 @@ export const backOfficeSectionRoles: Record<string, readonly Role[]> = {
 	'working-groups': ['admin', 'facilitator'],
 	invitations: ['admin', 'facilitator'],
 	monitor: ['admin', 'facilitator'],
-	news: ['admin', 'editor']
+	news: ['admin', 'editor'],
+	media: ['admin', 'facilitator', 'editor']
 };
 
 /**

@@ -4,6 +4,7 @@ import { loadOrError } from '$lib/server/http/respond';
 import { getPublicArticle } from '$lib/server/news/article.service';
 import { jsonLdScript, newsArticleJsonLd } from '$lib/server/seo/json-ld';
 import { originOf } from '$lib/server/seo/origin';
+import { getArticleLeadPicture } from '$lib/server/media/article-media.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params, url }) => {
@@ -12,8 +13,11 @@ export const load: PageServerLoad = async ({ parent, params, url }) => {
 	const { article, tags } = await loadOrError(() => getPublicArticle({ db: getDb(), municipalityId: municipality.id, slug: params.slug, tagHref }));
 	// Shared links point at the German page: the content is German whatever the reader's language.
 	const canonical = `${originOf(url)}/${municipality.slug}/news/${article.slug}`;
-	const jsonLd = jsonLdScript(
-		newsArticleJsonLd({
+	const leadPicture = await getArticleLeadPicture({ db: getDb(), municipalityId: municipality.id, municipalitySlug: municipality.slug, articleId: article.id });
+	// Social networks and search engines get the widest JPEG: every consumer reads it.
+	const leadImageUrl = leadPicture ? `${originOf(url)}${leadPicture.sources.fallback}` : null;
+	const jsonLd = jsonLdScript({
+		...newsArticleJsonLd({
 			url: canonical,
 			title: article.title,
 			lead: article.lead,
@@ -22,7 +26,10 @@ export const load: PageServerLoad = async ({ parent, params, url }) => {
 			municipalityName: municipality.name,
 			place: article.place,
 			tags: tags.map((tag) => tag.display)
-		})
-	);
-	return { article, tags, jsonLd, canonical };
+		}),
+		...(leadPicture && leadImageUrl
+			? { image: [{ '@type': 'ImageObject', url: leadImageUrl, width: leadPicture.width, height: leadPicture.height, ...(leadPicture.credit ? { creditText: leadPicture.credit } : {}) }] }
+			: {})
+	});
+	return { article, tags, jsonLd, canonical, leadPicture, leadImageUrl };
 };
