@@ -7,9 +7,10 @@ export const defaultOptions: BenchOptions = { connections: 50, duration: 10, war
 /**
  * (a) raw node:http, (b–d) the edition page uncached, cached and revalidated, (e) the ideas list,
  * (f) one idea, (g) the edition's document, (h) the comparison of two of its versions, (i) the
- * calendar's month grid, (j) the regional iCalendar feed.
+ * calendar's month grid, (j) the regional iCalendar feed, (k) the monitor, (l) one indicator, (m) the
+ * open-data API's list of an edition's measures.
  */
-export const scenarioIds = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'] as const;
+export const scenarioIds = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm'] as const;
 export type ScenarioId = (typeof scenarioIds)[number];
 const usage = `usage: npm run bench -- [--connections N] [--duration S] [--warmup S] [--runs N] [--only ${scenarioIds.join(',')}] [--scale ROWS]`;
 

@@ -34,6 +34,7 @@ const comparePath = `${documentPath}?compare=1..2`;
 const monthGridPath = '/muenster/events?month=2027-02';
 const regionFeedPath = '/regions/muensterland/events.ics';
 const monitorPath = `${editionPath}/monitor`;
+const apiMeasuresPath = '/api/v1/municipalities/muenster/strategies/migration-und-integration/editions/4/measures?limit=50';
 
 type Server = { label: string; child: ChildProcess; port: number; exited: Promise<void>; dataDir?: string; logFile: string };
 
@@ -356,6 +357,20 @@ const scenarios: Scenario[] = [
 			const page = await get(`http://127.0.0.1:${server.port}${first}`);
 			expectThat(page.status === 200 && page.body.includes('<svg') && page.body.includes('<table'), `${first} answered ${page.status} without chart and table`);
 			indicatorPaths.set(server, first!);
+			return {};
+		}
+	},
+	{
+		id: 'm',
+		title: 'the open-data API: first page of the edition’s measures',
+		expectedStatus: 200,
+		path: apiMeasuresPath,
+		// The per-address limit (600 a minute) would answer most requests with 429 and measure the wall.
+		start: () => startAppWith({ DEMO: 'on', PUBLIC_CACHE: 'off', API_RATE_LIMIT_PER_MINUTE: '1000000000' }, sharedDataDir, 'Leitbild (API_RATE_LIMIT_PER_MINUTE raised)'),
+		prepare: async (server) => {
+			const page = await get(`http://127.0.0.1:${server.port}${apiMeasuresPath}`);
+			expectThat(page.status === 200, `${apiMeasuresPath} answered ${page.status}`);
+			expectThat(((JSON.parse(page.body) as { data?: unknown[] }).data?.length ?? 0) > 0, 'the API listed no measures');
 			return {};
 		}
 	}
