@@ -7,9 +7,10 @@ export const defaultOptions: BenchOptions = { connections: 50, duration: 10, war
 /**
  * (a) raw node:http, (b–d) the edition page uncached, cached and revalidated, (e) the ideas list,
  * (f) one idea, (g) the edition's document, (h) the comparison of two of its versions, (i) the
- * calendar's month grid, (j) the regional iCalendar feed.
+ * calendar's month grid, (j) the regional iCalendar feed, (k) the monitor, (l) one indicator, (m) a news
+ * article, (n) a hashtag page, (o) a municipality's sitemap, (p) the open-data API's list of an edition's measures.
  */
-export const scenarioIds = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o'] as const;
+export const scenarioIds = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p'] as const;
 export type ScenarioId = (typeof scenarioIds)[number];
 /** Measurements without load that `--only` can pick as well: the cold start on an existing database. */
 export const extraIds = ['cold'] as const;

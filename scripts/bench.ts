@@ -39,6 +39,7 @@ const monitorPath = `${editionPath}/monitor`;
 const articlePath = '/muenster/news/abschlussveranstaltung-im-historischen-rathaus';
 const tagPath = '/muenster/tags/leitbild';
 const sitemapPath = '/sitemaps/muenster/1.xml';
+const apiMeasuresPath = '/api/v1/municipalities/muenster/strategies/migration-und-integration/editions/4/measures?limit=50';
 
 type Server = { label: string; child: ChildProcess; port: number; exited: Promise<void>; dataDir?: string; logFile: string };
 
@@ -401,6 +402,20 @@ const scenarios: Scenario[] = [
 			const sitemap = await get(`http://127.0.0.1:${server.port}${sitemapPath}`);
 			expectThat(sitemap.status === 200 && (sitemap.headers.get('content-type') ?? '').startsWith('application/xml'), `${sitemapPath} answered ${sitemap.status}`);
 			expectThat((sitemap.body.match(/<url>/g) ?? []).length >= 40, 'the sitemap lists fewer than forty addresses');
+			return {};
+		}
+	},
+	{
+		id: 'p',
+		title: 'the open-data API: first page of the edition’s measures',
+		expectedStatus: 200,
+		path: apiMeasuresPath,
+		// The per-address limit (600 a minute) would answer most requests with 429 and measure the wall.
+		start: () => startAppWith({ DEMO: 'on', PUBLIC_CACHE: 'off', API_RATE_LIMIT_PER_MINUTE: '1000000000' }, sharedDataDir, 'Leitbild (API_RATE_LIMIT_PER_MINUTE raised)'),
+		prepare: async (server) => {
+			const page = await get(`http://127.0.0.1:${server.port}${apiMeasuresPath}`);
+			expectThat(page.status === 200, `${apiMeasuresPath} answered ${page.status}`);
+			expectThat(((JSON.parse(page.body) as { data?: unknown[] }).data?.length ?? 0) > 0, 'the API listed no measures');
 			return {};
 		}
 	}

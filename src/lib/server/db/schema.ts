@@ -19,3 +19,4 @@ export * from '../tenancy/platform-legal.schema';
 export * from '../news/news.schema';
 export * from '../document/document-decision.schema';
 export * from '../media/media.schema';
+export * from '../monitoring/review.schema';
