@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { firstWeekdaySchema } from './calendar';
 
 // Slugs that would shadow a fixed address (/admin, /en/…, /healthz, …) cannot name a municipality.
-export const reservedSlugs = ['admin', 'api', 'en', 'de', 'healthz', 'sign-in', 'sign-out', 'account', 'regions', 'new', '_app', 'invitations'];
+export const reservedSlugs = ['admin', 'api', 'en', 'de', 'tr', 'ar', 'uk', 'ru', 'healthz', 'sign-in', 'sign-out', 'account', 'regions', 'new', '_app', 'invitations'];
 
 const text = (max: number) => z.string().trim().max(max, { message: 'validation_too_long' });
 const required = (max: number) => text(max).min(1, { message: 'validation_required' });
