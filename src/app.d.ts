@@ -7,7 +7,7 @@ declare global {
 			code: string;
 		}
 		interface Locals {
-			locale: 'de' | 'en';
+			locale: import('$lib/paraglide/runtime').Locale;
 			actor: Actor | null;
 			requestId: string;
 			/** Origins this page may frame (consented embeds); added to the CSP's frame-src. */

@@ -1,3 +1,5 @@
+import { intlLocale } from './i18n-locales';
+
 // Building an Intl.DateTimeFormat costs far more than formatting with one (about 30 µs against 1 µs),
 // and a page formats many dates, so formatters are kept per locale and options.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -9,7 +11,7 @@ export function dateFormatter(locale: string, options: Intl.DateTimeFormatOption
 	if (!formatter) {
 		// Time zones come from municipality settings; a bound keeps a long-running server from collecting them all.
 		if (formatters.size >= maxFormatters) formatters.clear();
-		formatter = new Intl.DateTimeFormat(locale, options);
+		formatter = new Intl.DateTimeFormat(intlLocale(locale), options);
 		formatters.set(key, formatter);
 	}
 	return formatter;

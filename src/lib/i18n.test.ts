@@ -15,6 +15,8 @@ it.each(others)('the %s catalogue has every key of the German one, with the same
 	const messages = catalogue(locale);
 	const missing = keysOf(source).filter((key) => !(key in messages));
 	expect(missing).toEqual([]);
+	expect(keysOf(messages).filter((key) => !(key in source)), 'keys German does not have').toEqual([]);
+	expect(keysOf(source).filter((key) => messages[key].trim() === ''), 'empty messages').toEqual([]);
 	for (const key of keysOf(source)) expect(placeholders(messages[key]), key).toEqual(placeholders(source[key]));
 });
 

@@ -3,7 +3,7 @@ import { firstWeekdaySchema } from './calendar';
 import { bothOrNeither, coordinatesShape } from './consent';
 
 // Slugs that would shadow a fixed address (/admin, /en/…, /healthz, …) cannot name a municipality.
-export const reservedSlugs = ['admin', 'api', 'en', 'de', 'healthz', 'sign-in', 'sign-out', 'account', 'regions', 'new', '_app', 'invitations', 'sitemaps', 'imprint', 'accessibility', 'privacy', 'outbox', 'platform-legal'];
+export const reservedSlugs = ['admin', 'api', 'en', 'de', 'tr', 'ar', 'uk', 'ru', 'healthz', 'sign-in', 'sign-out', 'account', 'regions', 'new', '_app', 'invitations', 'sitemaps', 'imprint', 'accessibility', 'privacy', 'outbox', 'platform-legal'];
 
 const text = (max: number) => z.string().trim().max(max, { message: 'validation_too_long' });
 const required = (max: number) => text(max).min(1, { message: 'validation_required' });

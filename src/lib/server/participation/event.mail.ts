@@ -1,20 +1,22 @@
 // The mails a registration sends, in the language the person registered in, as plain text and HTML,
 // with the event as an iCalendar attachment once a seat is theirs.
 import * as m from '$lib/paraglide/messages';
+import { isLocale, type Locale } from '$lib/paraglide/runtime';
+import { intlLocale } from '$lib/i18n-locales';
 import type { Mail, Mailer } from '../mail/mail.service';
 import type { Event, EventRegistration } from './event.queries';
 import { buildCalendar } from './ical';
 
 export type RegistrationMail = 'confirm' | 'confirmed' | 'waiting' | 'moved_up';
 
-type Catalogue = Record<string, ((params: Record<string, unknown>, options: { locale: 'de' | 'en' }) => string) | undefined>;
+type Catalogue = Record<string, ((params: Record<string, unknown>, options: { locale: Locale }) => string) | undefined>;
 const catalogue = m as unknown as Catalogue;
 
 export type MailContext = { mailer: Mailer; origin: string; municipalitySlug: string; municipalityName: string; timeZone: string };
 
-const localeOf = (registration: EventRegistration): 'de' | 'en' => (registration.locale === 'en' ? 'en' : 'de');
+const localeOf = (registration: EventRegistration): Locale => (isLocale(registration.locale) ? registration.locale : 'de');
 
-function say(key: string, locale: 'de' | 'en', params: Record<string, unknown> = {}): string {
+function say(key: string, locale: Locale, params: Record<string, unknown> = {}): string {
 	const message = catalogue[key];
 	if (!message) throw new Error(`Missing message ${key}`);
 	return message(params, { locale });
@@ -23,12 +25,12 @@ function say(key: string, locale: 'de' | 'en', params: Record<string, unknown> =
 const escapeHtml = (value: string) =>
 	value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function registrationLink(context: MailContext, event: Event, token: string, locale: 'de' | 'en'): string {
+export function registrationLink(context: MailContext, event: Event, token: string, locale: Locale): string {
 	const prefix = locale === 'de' ? '' : `/${locale}`;
 	return `${context.origin}${prefix}/${context.municipalitySlug}/events/${event.id}/registration/${token}`;
 }
 
-export function eventLink(context: MailContext, event: Event, locale: 'de' | 'en'): string {
+export function eventLink(context: MailContext, event: Event, locale: Locale): string {
 	const prefix = locale === 'de' ? '' : `/${locale}`;
 	return `${context.origin}${prefix}/${context.municipalitySlug}/events/${event.id}`;
 }
@@ -50,7 +52,7 @@ export function composeRegistrationMail(
 	token: string | null
 ): Mail {
 	const locale = localeOf(registration);
-	const when = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: context.timeZone }).format(event.startsAt);
+	const when = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeStyle: 'short', timeZone: context.timeZone }).format(event.startsAt);
 	const where = [event.place, event.address, event.onlineUrl].filter(Boolean).join(', ');
 	const params = { name: registration.name, title: event.title, when, where, municipality: context.municipalityName };
 	const link = token ? registrationLink(context, event, token, locale) : eventLink(context, event, locale);

@@ -1,5 +1,6 @@
 // Events own the calendar of a municipality's participation: events, registrations with a waiting list,
 // attendance and minutes. Seats are guarded twice: a row lock here and a trigger in the database.
+import { isLocale } from '$lib/paraglide/runtime';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, Executor } from '../db/client';
 import { announcePublicChange } from '../http/public-change';
@@ -188,7 +189,7 @@ export async function registerForEvent({
 			name: person.name,
 			email: person.email,
 			status,
-			locale: locale === 'en' ? 'en' : 'de',
+			locale: isLocale(locale) ? locale : 'de',
 			tokenHash: hashToken(token),
 			tokenExpiresAt: status === 'pending' ? new Date(now.getTime() + CONFIRMATION_HOURS * 3600_000) : null
 		});

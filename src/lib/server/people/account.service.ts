@@ -37,7 +37,8 @@ export const DELETED_ACCOUNT_NAME = 'former participant';
 
 export const VERIFICATION_LINK_LIFETIME_MS = 48 * 60 * 60 * 1000;
 
-export type Locale = 'de' | 'en';
+import type { Locale } from '$lib/paraglide/runtime';
+export type { Locale };
 
 function isUniqueViolation(error: unknown): boolean {
 	const cause = (error as { cause?: { code?: string }; code?: string } | null) ?? {};

@@ -2,7 +2,7 @@
 import * as m from '$lib/paraglide/messages';
 import type { Mail } from '../mail/mail.service';
 
-type Locale = 'de' | 'en';
+import { isLocale, type Locale } from '$lib/paraglide/runtime';
 type Catalogue = Record<string, ((params: Record<string, unknown>, options: { locale: Locale }) => string) | undefined>;
 const catalogue = m as unknown as Catalogue;
 
@@ -15,7 +15,7 @@ function say(key: string, locale: Locale, params: Record<string, unknown> = {}):
 const escapeHtml = (value: string) =>
 	value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export const invitationLocale = (value: string): Locale => (value === 'en' ? 'en' : 'de');
+export const invitationLocale = (value: string): Locale => (isLocale(value) ? value : 'de');
 
 export function invitationLink(origin: string, token: string, locale: Locale): string {
 	return `${origin}${locale === 'de' ? '' : `/${locale}`}/invitations/${token}`;

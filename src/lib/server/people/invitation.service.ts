@@ -1,5 +1,6 @@
 // Invitations own which organisations of the registry were asked to take part in an edition and what
 // they answered. Staff invite and re-send; the organisation answers once through the mailed link.
+import { isLocale } from '$lib/paraglide/runtime';
 import { createHash, randomBytes } from 'node:crypto';
 import { recordChange } from '../audit/audit.service';
 import type { Database, Executor } from '../db/client';
@@ -136,7 +137,7 @@ export async function inviteOrganisations({
 				invitedAt: now,
 				lastSentAt: now,
 				tokenHash: hashInvitationToken(tokens.get(organisation.id)!),
-				locale: locale === 'en' ? 'en' : 'de'
+				locale: isLocale(locale) ? locale : 'de'
 			}))
 		);
 		for (const row of rows) {

@@ -1,0 +1,68 @@
+import type { Page } from '@playwright/test';
+import { checkPage, expect, test } from './fixtures';
+
+// The reading parts of the core stories in Arabic on a small phone, right to left, by keyboard and
+// without JavaScript; the same pages pass axe in German and English. Variants are combined so that
+// each page is loaded as few times as possible.
+
+const edition = '/muenster/strategies/migration-und-integration/editions/4';
+const readingPaths = [edition, `${edition}/monitor`, '/muenster/news/rat-beschliesst-leitbild', '/muenster/events?view=list'];
+const localised = (locale: string, path: string) => (locale === 'de' ? path : `/${locale}${path}`);
+
+async function sidewaysOverflow(page: Page): Promise<number> {
+	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+test('Arabic readers get every core reading page right to left on a 360 px phone, with a screenshot kept', async ({ page, visit }, testInfo) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	for (const path of readingPaths) {
+		await visit(localised('ar', path));
+		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+		expect(await sidewaysOverflow(page), path).toBeLessThanOrEqual(0);
+		await testInfo.attach(`ar${path.replaceAll(/[/?=]/g, '-')}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+	}
+});
+
+test('the language switcher names all six languages in themselves and keeps the page', async ({ page, visit }) => {
+	await visit(localised('en', edition));
+	const switcher = page.getByRole('navigation', { name: 'Language' });
+	for (const [locale, name] of [['de', 'Deutsch'], ['tr', 'Türkçe'], ['ar', 'العربية'], ['uk', 'Українська'], ['ru', 'Русский']]) {
+		const link = switcher.getByRole('link', { name, exact: true });
+		await expect(link).toHaveAttribute('lang', locale);
+		await expect(link).toHaveAttribute('href', localised(locale, edition));
+	}
+	await expect(page.locator('link[rel="alternate"][hreflang="ar"]')).toHaveAttribute('href', /\/ar\/muenster\//);
+});
+
+test('the reading pages pass axe in English', async ({ visit }) => {
+	for (const path of readingPaths) await visit(localised('en', path));
+});
+
+test('a keyboard alone reaches the Arabic page, with focus always visible and no trap', async ({ page, visit }) => {
+	await visit(localised('ar', `${edition}/monitor`));
+	const seen = new Set<string>();
+	for (let step = 0; step < 25; step++) {
+		await page.keyboard.press('Tab');
+		const focus = await page.evaluate(() => {
+			const element = document.activeElement as HTMLElement | null;
+			if (!element || element === document.body) return null;
+			const style = getComputedStyle(element);
+			return { key: element.outerHTML.slice(0, 120), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 };
+		});
+		expect(focus, `step ${step}`).not.toBeNull();
+		expect(focus!.outline, focus!.key).toBe(true);
+		seen.add(focus!.key);
+	}
+	expect(seen.size, 'Tab moves on instead of staying in one place').toBeGreaterThan(20);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+	test('Arabic reading pages are complete server-rendered pages', async ({ page, visit }) => {
+		for (const path of readingPaths.slice(0, 2)) {
+			await visit(localised('ar', path));
+			await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+			await checkPage(page, { javaScript: false });
+		}
+	});
+});
