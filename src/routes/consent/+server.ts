@@ -13,7 +13,8 @@ type Choice = (typeof choices)[number];
  * the embed in itself. Only a cookie changes, so nothing is stored about the visitor on our side.
  */
 export const POST: RequestHandler = async ({ request, cookies, url }) => {
-	const form = await request.formData();
+	// A post without a form body (or with a broken one) is a bad request, not a server error.
+	const form = await request.formData().catch(() => new FormData());
 	const provider = form.get('provider');
 	const choice = form.get('choice');
 	if (!isConsentProviderId(provider) || !choices.includes(choice as Choice)) {

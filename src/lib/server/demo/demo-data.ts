@@ -20,7 +20,9 @@ export const demoPasswords = {
 	participant: 'demo-participant',
 	grevenAdmin: 'demo-admin-greven',
 	platformAdmin: 'demo-platform-admin',
-	editor: 'demo-editor-muenster'
+	editor: 'demo-editor-muenster',
+	moderator: 'demo-moderator-muenster',
+	member: 'demo-member-muenster'
 } as const;
 
 export const demoData: DataDescription = {
@@ -325,6 +327,18 @@ export const demoData: DataDescription = {
 			name: 'Mika Feder (Demo-Redaktion)',
 			password: demoPasswords.editor,
 			roles: [{ municipality: 'muenster', role: 'editor' }]
+		},
+		{
+			email: 'moderation-ideen@muenster.example.org',
+			name: 'Jule Wacht (Demo-Moderation Ideen)',
+			password: demoPasswords.moderator,
+			roles: [{ municipality: 'muenster', role: 'moderator' }]
+		},
+		{
+			email: 'mitglied@muenster.example.org',
+			name: 'Toni Verein (Demo-Mitglied)',
+			password: demoPasswords.member,
+			roles: [{ municipality: 'muenster', role: 'member' }]
 		}
 	]
 };

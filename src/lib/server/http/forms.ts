@@ -1,5 +1,6 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { translate } from '$lib/i18n';
 import { fieldErrorsOf, type FieldErrors } from './respond';
 
 type Failure = ActionFailure<{ values: Record<string, unknown>; errors: FieldErrors }>;
@@ -22,9 +23,27 @@ export async function parseForm<S extends z.ZodType>(
 	}
 	// Submitted values go back to the form on failure, except passwords.
 	const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith('password')));
+	const unprintable = unprintableFieldErrors(raw);
+	if (unprintable) return { ok: false, failure: fail(400, { values, errors: unprintable }) };
 	const parsed = schema.safeParse(unflatten(raw));
 	if (!parsed.success) return { ok: false, failure: fail(400, { values, errors: fieldErrorsOf(parsed.error.issues) }) };
 	return { ok: true, data: parsed.data, values };
+}
+
+// NUL and the other C0 controls but tab and line breaks: PostgreSQL refuses NUL in text outright, and
+// none of them can be typed into a form by a person. (Halves of UTF-16 pairs cannot arrive: broken
+// UTF-8 in a body is decoded to U+FFFD.)
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const unprintableCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** A field error for every submitted text holding a character no one can type; null when there is none. */
+export function unprintableFieldErrors(raw: Record<string, unknown>): FieldErrors | null {
+	const errors: FieldErrors = {};
+	for (const [key, value] of Object.entries(raw)) {
+		const texts = Array.isArray(value) ? value : [value];
+		if (texts.some((text) => typeof text === 'string' && unprintableCharacter.test(text))) errors[key] = translate('validation_unprintable');
+	}
+	return Object.keys(errors).length > 0 ? errors : null;
 }
 
 /** Inputs named "contact.email" become { contact: { email } }, matching the nested zod schema. */

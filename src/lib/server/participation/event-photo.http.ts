@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { actOrFail, fieldErrorsOf, type FieldErrors } from '../http/respond';
+import { unprintableFieldErrors } from '../http/forms';
 import { isDomainError } from '../shared/errors';
 import { getRuntime } from '../runtime';
 import { eventPhotoSchema, type EventPhotoInput } from '$lib/validation/event-photo';
@@ -30,7 +31,7 @@ export async function readPhotoUpload(
 		if (typeof value === 'string') values[name] = value;
 	}
 	const parsed = eventPhotoSchema.safeParse(values);
-	const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error.issues);
+	const errors: FieldErrors = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error.issues)), ...unprintableFieldErrors(values) };
 	const file = formData.get('photo');
 	if (!(file instanceof File) || file.size === 0) errors.photo = translate('validation_photo_required');
 	else if (file.size > PHOTO_MAX_BYTES) errors.photo = translate('event_photos_too_large', { megabytes: PHOTO_MAX_BYTES / 1024 / 1024 });
