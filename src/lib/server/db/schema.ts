@@ -17,3 +17,4 @@ export * from '../document/document-trace.schema';
 export * from '../tenancy/legal.schema';
 export * from '../news/news.schema';
 export * from '../document/document-decision.schema';
+export * from '../monitoring/measurement.schema';
