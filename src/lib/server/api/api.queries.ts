@@ -1,8 +1,9 @@
 // Keyset-paged reads of the open-data API for lists that can grow without bound (measurements,
 // events). Each query is scoped by municipality, walks an index in its sort order and stops at limit + 1.
-import { and, asc, eq, gt, gte, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { indicatorMeasurements } from '../monitoring/monitoring.schema';
+import { indicatorMeasurements } from '../monitoring/measurement.schema';
+import { districtOfMeasurement } from '../monitoring/measurement.queries';
 import { events } from '../participation/event.schema';
 import { districts } from '../tenancy/tenancy.schema';
 
@@ -10,7 +11,15 @@ export async function selectMeasurementPage(
 	db: Executor,
 	{ municipalityId, indicatorId, after, limit }: { municipalityId: string; indicatorId: string; after: { date: string; id: string } | null; limit: number }
 ) {
-	const conditions: (SQL | undefined)[] = [eq(indicatorMeasurements.municipalityId, municipalityId), eq(indicatorMeasurements.indicatorId, indicatorId)];
+	const districtOf = districtOfMeasurement(db);
+	const conditions: (SQL | undefined)[] = [
+		eq(indicatorMeasurements.municipalityId, municipalityId),
+		eq(indicatorMeasurements.indicatorId, indicatorId),
+		// Suppressed cells are never published; the city value and single-district values are.
+		eq(indicatorMeasurements.suppressed, false),
+		isNotNull(indicatorMeasurements.value),
+		or(eq(indicatorMeasurements.detailLevel, 0), and(eq(indicatorMeasurements.detailLevel, 1), isNotNull(districts.id)))
+	];
 	if (after) {
 		conditions.push(
 			or(
@@ -24,14 +33,15 @@ export async function selectMeasurementPage(
 			id: indicatorMeasurements.id,
 			indicatorId: indicatorMeasurements.indicatorId,
 			measuredOn: indicatorMeasurements.measuredOn,
-			value: indicatorMeasurements.value,
+			value: sql<number>`${indicatorMeasurements.value}`,
 			sourceNote: indicatorMeasurements.sourceNote,
 			districtId: districts.id,
 			districtSlug: districts.slug,
 			districtName: districts.name
 		})
 		.from(indicatorMeasurements)
-		.leftJoin(districts, and(eq(districts.id, indicatorMeasurements.districtId), eq(districts.municipalityId, municipalityId)))
+		.leftJoin(districtOf, eq(districtOf.measurementId, indicatorMeasurements.id))
+		.leftJoin(districts, and(eq(districts.id, districtOf.districtId), eq(districts.municipalityId, municipalityId)))
 		.where(and(...conditions))
 		.orderBy(asc(indicatorMeasurements.measuredOn), asc(indicatorMeasurements.id))
 		.limit(limit + 1);

@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { editions, measures } from '../document/document.schema';
 import { limitApiReads } from '../http/rate-limit';
-import { indicatorMeasurements, indicators, measureDistricts, measureOrganisations, measureTracking } from '../monitoring/monitoring.schema';
+import { indicators, measureDistricts, measureOrganisations, measureTracking } from '../monitoring/monitoring.schema';
+import { declareDistrictBreakdown, writeMeasurements } from '../monitoring/measurement.service';
 import { events } from '../participation/event.schema';
 import { organisations } from '../people/organisation.schema';
 import { districts } from '../tenancy/tenancy.schema';
@@ -96,22 +97,27 @@ beforeAll(async () => {
 	await test.db.insert(measureOrganisations).values({ measureId: ids.measuresA[0], organisationId: org.id, municipalityId: a });
 	await test.db.insert(measureDistricts).values({ measureId: ids.measuresA[0], districtId: ids.nord, municipalityId: a });
 	const indicatorValues = { direction: 'higher_is_better' as const, baselineValue: 10, baselineDate: '2024-01-01', targetValue: 20, targetDate: '2030-12-31', frequency: 'quarterly' as const };
-	const [indicatorA] = await test.db.insert(indicators).values({ ...indicatorValues, municipalityId: a, editionId: editionA.id, measureId: ids.measuresA[0], name: 'Beratene Personen', unit: 'Personen' }).returning();
-	const [indicatorB] = await test.db.insert(indicators).values({ ...indicatorValues, municipalityId: b, editionId: editionB.id, measureId: ids.measureB, name: 'Indikator B' }).returning();
+	const [indicatorA] = await test.db.insert(indicators).values({ ...indicatorValues, municipalityId: a, editionId: editionA.id, measureId: ids.measuresA[0], code: 'beratene', name: 'Beratene Personen', unit: 'Personen' }).returning();
+	const [indicatorB] = await test.db.insert(indicators).values({ ...indicatorValues, municipalityId: b, editionId: editionB.id, measureId: ids.measureB, code: 'b', name: 'Indikator B' }).returning();
 	ids.indicatorA = indicatorA.id;
 	ids.indicatorB = indicatorB.id;
-	// 23 values, several on the same date, so that paging must break ties by id.
-	await test.db.insert(indicatorMeasurements).values(
+	await declareDistrictBreakdown(test.db, a, indicatorA.id);
+	await declareDistrictBreakdown(test.db, b, indicatorB.id);
+	// 23 values, several ending on the same date (ranges with different starts), so that paging must break ties by id.
+	await writeMeasurements(
+		test.db,
+		a,
 		Array.from({ length: 23 }, (_, i) => ({
-			municipalityId: a,
 			indicatorId: indicatorA.id,
-			measuredOn: `2025-0${1 + Math.floor(i / 4)}-15`,
+			periodKind: 'range' as const,
+			periodStart: `2025-01-0${1 + (i % 4)}`,
+			periodEnd: `2025-0${1 + Math.floor(i / 4)}-15`,
 			value: 10 + i / 2,
 			districtId: i % 3 === 0 ? ids.nord : null,
 			sourceNote: i === 0 ? '=HYPERLINK("x")' : 'Statistikstelle'
 		}))
 	);
-	await test.db.insert(indicatorMeasurements).values({ municipalityId: b, indicatorId: indicatorB.id, measuredOn: '2025-01-15', value: 99 });
+	await writeMeasurements(test.db, b, [{ indicatorId: indicatorB.id, periodKind: 'range', periodStart: '2025-01-15', periodEnd: '2025-01-15', value: 99 }]);
 	const at = (iso: string) => new Date(iso);
 	await test.db.insert(events).values([
 		...Array.from({ length: 7 }, (_, i) => ({

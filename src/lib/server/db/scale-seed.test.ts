@@ -28,6 +28,8 @@ it('the scale seed writes exactly the sizes asked for, every idea and comment in
 	expect(await count('idea_comments')).toBe(2500);
 	expect(await count('indicator_measurements')).toBe(4000);
 	expect(await count('indicators')).toBe(75);
+	// Every value names its district member (or the district total): one member row per value.
+	expect(await count('measurement_members')).toBe(4000);
 	expect(await count('measure_tracking')).toBe(3 * 6 * 4 * 3);
 	expect(new Set(seen)).toEqual(new Set(['municipalities', 'indicators', 'auth_users', 'ideas', 'idea_comments', 'indicator_measurements']));
 
@@ -36,7 +38,7 @@ it('the scale seed writes exactly the sizes asked for, every idea and comment in
 			(select count(*) from ideas i join editions e on e.id = i.edition_id where e.municipality_id <> i.municipality_id) as ideas,
 			(select count(*) from idea_comments c join ideas i on i.id = c.idea_id where c.municipality_id <> i.municipality_id) as comments,
 			(select count(*) from indicator_measurements x join indicators n on n.id = x.indicator_id where x.municipality_id <> n.municipality_id) as measurements,
-			(select count(*) from indicator_measurements x join districts d on d.id = x.district_id where x.municipality_id <> d.municipality_id) as districts`);
+			(select count(*) from measurement_members x join dimension_members d on d.id = x.member_id join districts t on t.id = d.district_id where x.municipality_id <> t.municipality_id) as districts`);
 	expect(crossTenant.rows[0]).toEqual({ ideas: '0', comments: '0', measurements: '0', districts: '0' });
 
 	// Evenly spread and varied: every town has about a third of the ideas, in more than one status.

@@ -138,6 +138,7 @@ type Skeleton = {
 	fieldIds: string[];
 	goalIds: string[];
 	districtIds: string[];
+	districtSlugs: string[];
 };
 
 /** Counts divided as evenly as possible: town t gets the indexes i with t ≤ i · parts / total < t + 1. */
@@ -197,7 +198,8 @@ export async function seedScale(connection: DatabaseConnection, sizes: ScaleSize
 		`select m.slug, m.id as "municipalityId", e.id as "editionId",
 			(select array_agg(f.id order by f.position) from fields f where f.edition_id = e.id) as "fieldIds",
 			(select array_agg(g.id order by f.position, g.position) from goals g join fields f on f.id = g.field_id where f.edition_id = e.id) as "goalIds",
-			(select array_agg(d.id order by d.position) from districts d where d.municipality_id = m.id) as "districtIds"
+			(select array_agg(d.id order by d.position) from districts d where d.municipality_id = m.id) as "districtIds",
+			(select array_agg(d.slug order by d.position) from districts d where d.municipality_id = m.id) as "districtSlugs"
 		from municipalities m join strategies s on s.municipality_id = m.id join editions e on e.strategy_id = s.id
 		where m.slug = any($1) order by m.slug`,
 		[slugs]
@@ -221,7 +223,7 @@ export async function seedScale(connection: DatabaseConnection, sizes: ScaleSize
 	await copyRows(
 		connection,
 		'indicators',
-		['id', 'municipality_id', 'edition_id', 'goal_id', 'name', 'unit', 'source', 'direction', 'baseline_value', 'baseline_date', 'target_value', 'target_date', 'frequency'],
+		['id', 'municipality_id', 'edition_id', 'goal_id', 'code', 'name', 'unit', 'source', 'direction', 'baseline_value', 'baseline_date', 'target_value', 'target_date', 'frequency'],
 		townCount * indicatorsPerTown,
 		(index) => {
 			const town = towns[Math.floor(index / indicatorsPerTown)];
@@ -232,6 +234,7 @@ export async function seedScale(connection: DatabaseConnection, sizes: ScaleSize
 				town.municipalityId,
 				town.editionId,
 				town.goalIds[i % town.goalIds.length],
+				`kennzahl-${i + 1}`,
 				`Kennzahl ${i + 1}: Teilnahmen ${pick(audiences, unit(i, 8))}`,
 				'Personen',
 				'Statistikstelle',
@@ -323,7 +326,7 @@ export async function seedScale(connection: DatabaseConnection, sizes: ScaleSize
 	await copyRows(
 		connection,
 		'indicator_measurements',
-		['id', 'municipality_id', 'indicator_id', 'measured_on', 'value', 'district_id', 'source_note'],
+		['id', 'municipality_id', 'indicator_id', 'period_kind', 'period_start', 'period_end', 'series_key', 'value', 'source_note'],
 		totalIndicators === 0 ? 0 : sizes.measurements,
 		(index) => {
 			const indicator = index % totalIndicators;
@@ -332,22 +335,60 @@ export async function seedScale(connection: DatabaseConnection, sizes: ScaleSize
 			const round = Math.floor(index / totalIndicators);
 			// Quarterly values going back from 2026, then per district once the quarters run out.
 			const quarter = round % 36;
-			const district = Math.floor(round / 36) % (town.districtIds.length + 1);
-			const day = firstDay + 2 * 365 + 3 * 365 - quarter * 91;
+			const series = town.districtIds.length + 1;
+			const district = Math.floor(round / 36) % series;
+			// Each further pass shifts by a day, so no series repeats a period (the model forbids it).
+			const pass = Math.floor(round / (36 * series));
+			const day = isoDay(firstDay + 2 * 365 + 3 * 365 - quarter * 91 - pass);
 			return [
 				indexedUuid(runTag, 4, index),
 				town.municipalityId,
 				indicatorIds[townIndex][indicator % indicatorsPerTown],
-				isoDay(day),
+				'range',
+				day,
+				day,
+				`district=${district === 0 ? 'total' : town.districtSlugs[district - 1]}`,
 				Math.round((100 + unit(index, 1) * 900) * 10) / 10,
-				district === 0 ? null : town.districtIds[district - 1],
 				'Stichprobe der Statistikstelle'
 			];
 		},
 		progress
 	);
 
-	await pool.query('analyze ideas, idea_comments, indicator_measurements, indicators, auth_users, measure_tracking');
+	// The district dimension, the indicators' district breakdown and each value's member, set-based.
+	const townIds = towns.map((town) => town.municipalityId);
+	await pool.query(
+		`insert into dimensions (municipality_id, key, label) select id, 'district', 'Stadtteil' from municipalities where id = any($1::uuid[]) on conflict do nothing`,
+		[townIds]
+	);
+	await pool.query(
+		`insert into dimension_members (municipality_id, dimension_id, key, label, position, is_total)
+		select municipality_id, id, 'total', 'Gesamt', 0, true from dimensions where key = 'district' and municipality_id = any($1::uuid[]) on conflict do nothing`,
+		[townIds]
+	);
+	await pool.query(
+		`insert into dimension_members (municipality_id, dimension_id, key, label, position, district_id)
+		select d.municipality_id, dim.id, d.slug, d.name, d.position + 1, d.id
+		from districts d join dimensions dim on dim.municipality_id = d.municipality_id and dim.key = 'district'
+		where d.municipality_id = any($1::uuid[]) on conflict do nothing`,
+		[townIds]
+	);
+	await pool.query(
+		`insert into indicator_breakdowns (indicator_id, dimension_id, municipality_id)
+		select i.id, dim.id, i.municipality_id from indicators i join dimensions dim on dim.municipality_id = i.municipality_id and dim.key = 'district'
+		where i.municipality_id = any($1::uuid[]) on conflict do nothing`,
+		[townIds]
+	);
+	await pool.query(
+		`insert into measurement_members (measurement_id, dimension_id, member_id, municipality_id)
+		select m.id, dm.dimension_id, dm.id, m.municipality_id
+		from indicator_measurements m
+		join dimensions dim on dim.municipality_id = m.municipality_id and dim.key = 'district'
+		join dimension_members dm on dm.dimension_id = dim.id and dm.key = substring(m.series_key from 10)
+		where m.municipality_id = any($1::uuid[])`,
+		[townIds]
+	);
+	await pool.query('analyze ideas, idea_comments, indicator_measurements, measurement_members, indicators, auth_users, measure_tracking');
 	return {
 		municipalitySlugs: slugs,
 		rows: {

@@ -20,3 +20,4 @@ export * from '../news/news.schema';
 export * from '../document/document-decision.schema';
 export * from '../media/media.schema';
 export * from '../monitoring/review.schema';
+export * from '../monitoring/measurement.schema';

@@ -2,10 +2,10 @@
 // districts and all statuses, about a dozen indicators with 2024 baselines, 2030 targets and quarterly
 // values. Organisations, people and figures are fictional.
 import type { Database, Executor } from '../db/client';
+import { slugify } from '../shared/slug';
 import { getEditionPage, type OutlineField } from '../document/document.service';
 import {
 	insertIndicator,
-	insertMeasurements,
 	insertMeasures,
 	insertMembershipForUser,
 	insertProgressUpdate,
@@ -14,7 +14,9 @@ import {
 	selectOrganisationChoices,
 	upsertTracking
 } from '../monitoring/monitor.queries';
-import type { IndicatorDirection, IndicatorFrequency, MeasureStatus, indicatorMeasurements } from '../monitoring/monitoring.schema';
+import type { IndicatorDirection, IndicatorFrequency, MeasureStatus } from '../monitoring/monitoring.schema';
+import { declareDistrictBreakdown, writeMeasurements, type PlainMeasurement } from '../monitoring/measurement.service';
+import { periodEndingOn } from '../monitoring/measurement-period';
 import { selectUserByEmail } from '../people/people.queries';
 import { getMunicipalityBySlug, listDistricts } from '../tenancy/tenancy.service';
 import { demoMonitoringIds } from './demo-monitoring-ids';
@@ -180,6 +182,7 @@ async function addIndicators(tx: Executor, ids: Ids, outline: OutlineField[], di
 			...ids,
 			goalId: measure ? null : goal.id,
 			measureId: measure ? measure.id : null,
+			code: slugify(demo.name),
 			name: demo.name,
 			definition: demo.definition,
 			unit: demo.unit,
@@ -192,28 +195,32 @@ async function addIndicators(tx: Executor, ids: Ids, outline: OutlineField[], di
 			frequency: 'quarterly' satisfies IndicatorFrequency
 		});
 		const shown = quarters.slice(0, quarters.length - (demo.missing ?? 0));
-		const rows: (typeof indicatorMeasurements.$inferInsert)[] = shown.map((measuredOn, q) => {
+		await declareDistrictBreakdown(tx, ids.municipalityId, indicator.id);
+		const at = (date: string, frequency: IndicatorFrequency) => {
+			const period = periodEndingOn(date, frequency);
+			return { periodKind: period.kind, periodStart: period.start, periodEnd: period.end };
+		};
+		const rows: PlainMeasurement[] = shown.map((measuredOn, q) => {
 			const share = (demo.reached * (q + 1)) / quarters.length;
 			const value = demo.baseline + (demo.target - demo.baseline) * (share + wobble(n * 31 + q) * 0.06);
-			return { municipalityId: ids.municipalityId, indicatorId: indicator.id, measuredOn, value: round(value, demo.decimals), sourceNote: q === shown.length - 1 ? 'vorläufiger Wert' : '' };
+			return { indicatorId: indicator.id, ...at(measuredOn, 'quarterly'), value: round(value, demo.decimals), sourceNote: q === shown.length - 1 ? 'vorläufiger Wert' : '' };
 		});
 		if (demo.districts) {
 			// Districts report yearly at the end of the year; each starts from a different level.
 			for (const [d, district] of districts.entries()) {
 				for (const measuredOn of shown.filter((date) => date.endsWith('12-31'))) {
-					const base = rows.find((row) => row.measuredOn === measuredOn)!.value;
+					const base = rows.find((row) => row.periodEnd === measuredOn)!.value!;
 					rows.push({
-						municipalityId: ids.municipalityId,
 						indicatorId: indicator.id,
 						districtId: district.id,
-						measuredOn,
+						...at(measuredOn, 'yearly'),
 						value: round((base * (0.7 + d * 0.1)) / (demo.unit === '%' ? 1 : districts.length), demo.decimals),
 						sourceNote: ''
 					});
 				}
 			}
 		}
-		await insertMeasurements(tx, rows);
+		await writeMeasurements(tx, ids.municipalityId, rows);
 	}
 }
 
@@ -242,6 +249,7 @@ async function addAddressableExamples(tx: Executor, municipalitySlug: 'muenster'
 		id: fixed.indicator,
 		...ids,
 		goalId,
+		code: isMuenster ? 'integrationsberichte' : 'willkommensmappen',
 		name: isMuenster ? 'Veröffentlichte Integrationsberichte' : 'Ausgegebene Willkommensmappen',
 		unit: isMuenster ? 'Berichte' : 'Mappen',
 		direction: 'higher_is_better',
@@ -251,10 +259,18 @@ async function addAddressableExamples(tx: Executor, municipalitySlug: 'muenster'
 		targetDate: isMuenster ? '2014-03-31' : '2030-12-31',
 		frequency: isMuenster ? 'yearly' : 'quarterly'
 	});
+	await declareDistrictBreakdown(tx, ids.municipalityId, fixed.indicator);
 	if (isMuenster) {
-		await insertMeasurements(
+		await writeMeasurements(
 			tx,
-			[2009, 2010, 2011, 2012, 2013].map((year, index) => ({ municipalityId: ids.municipalityId, indicatorId: fixed.indicator, measuredOn: `${year}-06-30`, value: index + 1, sourceNote: '' }))
+			ids.municipalityId,
+			[2009, 2010, 2011, 2012, 2013].map((year, index) => ({
+				indicatorId: fixed.indicator,
+				periodKind: 'range' as const,
+				periodStart: `${year}-06-30`,
+				periodEnd: `${year}-06-30`,
+				value: index + 1
+			}))
 		);
 	}
 }

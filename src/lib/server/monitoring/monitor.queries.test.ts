@@ -21,8 +21,8 @@ it('an indicator with more measurements than a page can show shows the newest, o
 	const [indicator] = rows;
 	// 5,100 daily values from 1 January 2010: the last one is dated 18 December 2023.
 	await connection.pool.query(
-		`insert into indicator_measurements (municipality_id, indicator_id, measured_on, value)
-		select $1, $2, date '2010-01-01' + day, day from generate_series(0, 5099) as day`,
+		`insert into indicator_measurements (municipality_id, indicator_id, period_kind, period_start, period_end, series_key, value)
+		select $1, $2, 'range', date '2010-01-01' + day, date '2010-01-01' + day, 'district=total', day from generate_series(0, 5099) as day`,
 		[indicator.municipality_id, indicator.id]
 	);
 	const measurements = await selectMeasurementsOfIndicator(test.db, indicator.municipality_id, indicator.id);

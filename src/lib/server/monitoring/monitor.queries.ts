@@ -1,12 +1,13 @@
 // Data access of the monitoring domain. Reads join the document's outline, the organisations registry
 // and the districts read-only; every query is scoped by municipality and bounded.
-import { and, asc, desc, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, max, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { fields, goals, measures } from '../document/document.schema';
 import { organisationMemberships, organisations, people } from '../people/organisation.schema';
 import { districts } from '../tenancy/tenancy.schema';
+import { indicatorMeasurements } from './measurement.schema';
+import { districtOfMeasurement } from './measurement.queries';
 import {
-	indicatorMeasurements,
 	indicators,
 	measureDistricts,
 	measureOrganisations,
@@ -22,6 +23,10 @@ export type ProgressUpdate = typeof measureProgressUpdates.$inferSelect;
 const MAX_MEASURES = 2000;
 const MAX_INDICATORS = 500;
 const MAX_MEASUREMENTS = 5000;
+
+// Suppressed cells never reach these readers; what remains always has a value.
+const shown = () => and(eq(indicatorMeasurements.suppressed, false), isNotNull(indicatorMeasurements.value));
+const shownValue = () => sql<number>`${indicatorMeasurements.value}`;
 
 export async function selectTrackingOfEdition(db: Executor, municipalityId: string, editionId: string) {
 	return db
@@ -69,7 +74,7 @@ export async function selectLatestMeasurements(db: Executor, municipalityId: str
 		db
 			.selectDistinctOn([indicatorMeasurements.indicatorId], {
 				indicatorId: indicatorMeasurements.indicatorId,
-				value: indicatorMeasurements.value,
+				value: shownValue(),
 				measuredOn: indicatorMeasurements.measuredOn
 			})
 			.from(indicatorMeasurements)
@@ -77,7 +82,8 @@ export async function selectLatestMeasurements(db: Executor, municipalityId: str
 				and(
 					eq(indicatorMeasurements.municipalityId, municipalityId),
 					inArray(indicatorMeasurements.indicatorId, indicatorIds),
-					isNull(indicatorMeasurements.districtId)
+					eq(indicatorMeasurements.detailLevel, 0),
+					shown()
 				)
 			)
 			.orderBy(indicatorMeasurements.indicatorId, desc(indicatorMeasurements.measuredOn), desc(indicatorMeasurements.createdAt)),
@@ -93,18 +99,22 @@ export async function selectLatestMeasurements(db: Executor, municipalityId: str
 /** The newest value of each indicator in one district. */
 export async function selectLatestMeasurementsInDistrict(db: Executor, municipalityId: string, indicatorIds: string[], districtId: string) {
 	if (indicatorIds.length === 0) return [];
+	const districtOf = districtOfMeasurement(db);
 	return db
 		.selectDistinctOn([indicatorMeasurements.indicatorId], {
 			indicatorId: indicatorMeasurements.indicatorId,
-			value: indicatorMeasurements.value,
+			value: shownValue(),
 			measuredOn: indicatorMeasurements.measuredOn
 		})
 		.from(indicatorMeasurements)
+		.innerJoin(districtOf, eq(districtOf.measurementId, indicatorMeasurements.id))
 		.where(
 			and(
 				eq(indicatorMeasurements.municipalityId, municipalityId),
 				inArray(indicatorMeasurements.indicatorId, indicatorIds),
-				eq(indicatorMeasurements.districtId, districtId)
+				eq(indicatorMeasurements.detailLevel, 1),
+				eq(districtOf.districtId, districtId),
+				shown()
 			)
 		)
 		.orderBy(indicatorMeasurements.indicatorId, desc(indicatorMeasurements.measuredOn), desc(indicatorMeasurements.createdAt));
@@ -112,20 +122,30 @@ export async function selectLatestMeasurementsInDistrict(db: Executor, municipal
 
 /** The newest measurements (at most MAX_MEASUREMENTS), oldest first as the chart and table read them. */
 export async function selectMeasurementsOfIndicator(db: Executor, municipalityId: string, indicatorId: string) {
+	const districtOf = districtOfMeasurement(db);
 	const newestFirst = await db
 		.select({
 			id: indicatorMeasurements.id,
 			measuredOn: indicatorMeasurements.measuredOn,
-			value: indicatorMeasurements.value,
+			value: shownValue(),
 			sourceNote: indicatorMeasurements.sourceNote,
-			districtId: indicatorMeasurements.districtId,
+			districtId: districts.id,
 			districtName: districts.name,
 			districtSlug: districts.slug
 		})
 		.from(indicatorMeasurements)
-		.leftJoin(districts, eq(districts.id, indicatorMeasurements.districtId))
-		.where(and(eq(indicatorMeasurements.municipalityId, municipalityId), eq(indicatorMeasurements.indicatorId, indicatorId)))
-		.orderBy(desc(indicatorMeasurements.measuredOn), desc(sql`${indicatorMeasurements.districtId} is not null`), desc(districts.position), desc(indicatorMeasurements.createdAt))
+		.leftJoin(districtOf, eq(districtOf.measurementId, indicatorMeasurements.id))
+		.leftJoin(districts, and(eq(districts.id, districtOf.districtId), eq(districts.municipalityId, municipalityId)))
+		.where(
+			and(
+				eq(indicatorMeasurements.municipalityId, municipalityId),
+				eq(indicatorMeasurements.indicatorId, indicatorId),
+				shown(),
+				// The city value and single-district values: the series the chart draws.
+				or(eq(indicatorMeasurements.detailLevel, 0), and(eq(indicatorMeasurements.detailLevel, 1), isNotNull(districts.id)))
+			)
+		)
+		.orderBy(desc(indicatorMeasurements.measuredOn), desc(sql`${districts.id} is not null`), desc(districts.position), desc(indicatorMeasurements.createdAt))
 		.limit(MAX_MEASUREMENTS);
 	return newestFirst.reverse();
 }
@@ -228,11 +248,6 @@ export async function insertIndicator(tx: Executor, values: typeof indicators.$i
 	return row;
 }
 
-export async function insertMeasurement(tx: Executor, values: typeof indicatorMeasurements.$inferInsert) {
-	const [row] = await tx.insert(indicatorMeasurements).values(values).returning();
-	return row;
-}
-
 /** Whether the user belongs, as a person of this municipality, to one of the measure's organisations. */
 export async function selectIsMeasureOwner(db: Executor, municipalityId: string, measureId: string, userId: string) {
 	const [row] = await db
@@ -298,9 +313,4 @@ export async function insertMembershipForUser(
 	if (existing && !existing.userId) await tx.update(people).set({ userId }).where(eq(people.id, existing.id));
 	const personId = existing?.id ?? (await tx.insert(people).values({ municipalityId, userId, name, email }).returning({ id: people.id }))[0].id;
 	await tx.insert(organisationMemberships).values({ municipalityId, organisationId, personId, role: 'member' }).onConflictDoNothing();
-}
-
-export async function insertMeasurements(tx: Executor, rows: (typeof indicatorMeasurements.$inferInsert)[]) {
-	if (rows.length === 0) return;
-	await tx.insert(indicatorMeasurements).values(rows);
 }

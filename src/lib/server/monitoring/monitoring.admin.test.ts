@@ -10,7 +10,8 @@ import { isDomainError } from '../shared/errors';
 import { districts } from '../tenancy/tenancy.schema';
 import { indicatorSchema, measurementSchema, measureStatusSchema, measureTrackingSchema, progressUpdateSchema } from '$lib/validation/monitoring';
 import { addMeasurement, addProgressUpdate, createIndicator, getMeasureForStaff, saveMeasureTracking, updateMeasureStatus } from './monitoring.admin';
-import { indicatorMeasurements, measureProgressUpdates, measureTracking } from './monitoring.schema';
+import { measureProgressUpdates, measureTracking } from './monitoring.schema';
+import { indicatorMeasurements } from './measurement.schema';
 import { getDistrictPage, getIndicatorPage, getMeasurePage, getMonitor } from './monitoring.service';
 
 let test: TestDatabase;

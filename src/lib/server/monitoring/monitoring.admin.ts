@@ -12,7 +12,6 @@ import {
 	countDistrictsIn,
 	countOrganisationsIn,
 	insertIndicator,
-	insertMeasurement,
 	insertProgressUpdate,
 	lockTracking,
 	replaceMeasureDistricts,
@@ -26,6 +25,8 @@ import {
 } from './monitor.queries';
 import { getIndicatorPage, isUuid, loadEditionMonitor, mayReportOn, untracked } from './monitoring.service';
 import { listDistricts } from '../tenancy/tenancy.service';
+import { declareDistrictBreakdown, nextIndicatorCode, writeMeasurements } from './measurement.service';
+import { periodEndingOn } from './measurement-period';
 
 const STAFF = ['admin', 'facilitator'] as const;
 
@@ -192,6 +193,7 @@ export async function createIndicator({ db, actor, municipalityId, editionId, in
 		const indicator = await insertIndicator(tx, {
 			municipalityId,
 			editionId,
+			code: await nextIndicatorCode(tx, editionId),
 			goalId: kind === 'goal' ? id : null,
 			measureId: kind === 'measure' ? id : null,
 			name: input.name,
@@ -205,6 +207,7 @@ export async function createIndicator({ db, actor, municipalityId, editionId, in
 			targetDate: input.targetDate,
 			frequency: input.frequency
 		});
+		await declareDistrictBreakdown(tx, municipalityId, indicator.id);
 		await recordChange(tx, { actor: staff, municipalityId, action: 'create', entityType: 'indicator', entityId: indicator.id, after: indicator });
 		return indicator;
 	});
@@ -224,14 +227,20 @@ export async function addMeasurement({ db, actor, municipalityId, editionId, ind
 		const indicator = await selectIndicator(tx, municipalityId, indicatorId);
 		if (!indicator || indicator.editionId !== editionId) throw indicatorNotFound();
 		if (input.districtId && (await countDistrictsIn(tx, municipalityId, [input.districtId])) !== 1) throw unknownDistrict();
-		const measurement = await insertMeasurement(tx, {
-			municipalityId,
-			indicatorId,
-			measuredOn: input.measuredOn,
-			value: input.value,
-			districtId: input.districtId,
-			sourceNote: input.sourceNote
-		});
+		const period = periodEndingOn(input.measuredOn, indicator.frequency);
+		await declareDistrictBreakdown(tx, municipalityId, indicatorId);
+		const [measurement] = await writeMeasurements(tx, municipalityId, [
+			{
+				indicatorId,
+				periodKind: period.kind,
+				periodStart: period.start,
+				periodEnd: period.end,
+				value: input.value,
+				districtId: input.districtId,
+				sourceNote: input.sourceNote,
+				enteredBy: staff.userId
+			}
+		], { replace: true });
 		await recordChange(tx, { actor: staff, municipalityId, action: 'create', entityType: 'indicator_measurement', entityId: measurement.id, after: measurement });
 		return measurement;
 	});

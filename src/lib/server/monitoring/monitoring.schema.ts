@@ -12,6 +12,7 @@ import {
 	primaryKey,
 	text,
 	timestamp,
+	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
 import { id, timestamps } from '../db/columns';
@@ -130,6 +131,33 @@ export const measureProgressUpdates = pgTable(
 	(table) => [index('measure_progress_updates_measure_idx').on(table.measureId, table.writtenOn)]
 );
 
+/**
+ * Who publishes a series and how: referenced by an indicator (the series' source) and by each
+ * measurement (the value's source, which may differ, e.g. a one-off survey).
+ */
+export const indicatorSources = pgTable(
+	'indicator_sources',
+	{
+		id: id(),
+		municipalityId: municipalityId(),
+		key: text('key').notNull(),
+		publisher: text('publisher').notNull(),
+		dataset: text('dataset').notNull().default(''),
+		method: text('method').notNull().default(''),
+		licence: text('licence').notNull().default(''),
+		url: text('url').notNull().default(''),
+		frequency: indicatorFrequencyEnum('frequency'),
+		lastReleaseOn: date('last_release_on'),
+		nextReleaseOn: date('next_release_on'),
+		...timestamps()
+	},
+	// Stable keys travel through CSV files, so they are restricted to one safe alphabet.
+	(table) => [
+		uniqueIndex('indicator_sources_key_idx').on(table.municipalityId, table.key),
+		check('indicator_sources_key_format', sql`${table.key} ~ '^[a-z0-9][a-z0-9_-]*$'`)
+	]
+);
+
 /** A measurable quantity of one goal or one measure (exactly one of the two). */
 export const indicators = pgTable(
 	'indicators',
@@ -141,6 +169,8 @@ export const indicators = pgTable(
 			.references(() => editions.id, { onDelete: 'cascade' }),
 		goalId: uuid('goal_id').references(() => goals.id, { onDelete: 'cascade' }),
 		measureId: uuid('measure_id').references(() => measures.id, { onDelete: 'cascade' }),
+		/** Stable key of the indicator within its edition, used by the CSV exchange. */
+		code: text('code').notNull(),
 		name: text('name').notNull(),
 		definition: text('definition').notNull().default(''),
 		unit: text('unit').notNull().default(''),
@@ -151,33 +181,16 @@ export const indicators = pgTable(
 		targetValue: doublePrecision('target_value').notNull(),
 		targetDate: date('target_date').notNull(),
 		frequency: indicatorFrequencyEnum('frequency').notNull(),
+		sourceId: uuid('source_id').references(() => indicatorSources.id, { onDelete: 'set null' }),
 		...timestamps()
 	},
 	(table) => [
 		index('indicators_edition_idx').on(table.municipalityId, table.editionId),
+		uniqueIndex('indicators_code_idx').on(table.editionId, table.code),
+		check('indicators_code_format', sql`${table.code} ~ '^[a-z0-9][a-z0-9_.-]*$'`),
 		index('indicators_goal_idx').on(table.goalId),
 		index('indicators_measure_idx').on(table.measureId),
 		check('indicators_one_subject', sql`num_nonnulls(${table.goalId}, ${table.measureId}) = 1`),
 		check('indicators_target_after_baseline', sql`${table.targetDate} > ${table.baselineDate}`)
-	]
-);
-
-export const indicatorMeasurements = pgTable(
-	'indicator_measurements',
-	{
-		id: id(),
-		municipalityId: municipalityId(),
-		indicatorId: uuid('indicator_id')
-			.notNull()
-			.references(() => indicators.id, { onDelete: 'cascade' }),
-		measuredOn: date('measured_on').notNull(),
-		value: doublePrecision('value').notNull(),
-		districtId: uuid('district_id').references(() => districts.id, { onDelete: 'cascade' }),
-		sourceNote: text('source_note').notNull().default(''),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
-	},
-	(table) => [
-		index('indicator_measurements_indicator_idx').on(table.indicatorId, table.measuredOn),
-		index('indicator_measurements_district_idx').on(table.districtId)
 	]
 );
