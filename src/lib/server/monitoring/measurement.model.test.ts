@@ -109,7 +109,7 @@ describe('the model', () => {
 	});
 });
 
-describe('migration 0019', () => {
+describe('the measurement-model migration', () => {
 	const name = `leitbild_test_${randomBytes(6).toString('hex')}`;
 	let admin: pg.Client;
 	let client: pg.Client;
@@ -144,7 +144,9 @@ describe('migration 0019', () => {
 
 	it('keeps every old value: its date becomes the period end, its district a member, a city value the total', async () => {
 		const files = readdirSync('drizzle').filter((file) => file.endsWith('.sql')).sort();
-		const upTo = files.indexOf('0019_i-model.sql');
+		// Found by its name, not its number: migrations of other work may land before it.
+		const migration = files.find((file) => /^\d{4}_i-model\.sql$/.test(file))!;
+		const upTo = files.indexOf(migration);
 		for (const file of files.slice(0, upTo)) await run(file);
 		const connection = connectDatabase(databaseUrl, { max: 1 });
 		await loadDataDescription(connection.db, town);
@@ -158,10 +160,10 @@ describe('migration 0019', () => {
 				($1, $2, '2025-05-17', 11, null, ''), ($1, $3, '2024-12-31', 20, null, ''), ($1, $3, '2024-12-31', 21, null, 'doppelt')`,
 			[q.municipality_id, q.id, y.id]
 		);
-		await expect(run('0019_i-model.sql')).rejects.toThrow(/indicator_measurements_series_period_idx/);
+		await expect(run(migration)).rejects.toThrow(/indicator_measurements_series_period_idx/);
 		// #6 allowed two city values for one date; the model does not, so such data is cleaned up first.
 		await client.query(`delete from indicator_measurements where source_note = 'doppelt'`);
-		await run('0019_i-model.sql');
+		await run(migration);
 		const { rows } = await client.query(
 			`select i.code, m.period_kind, m.period_start::text, m.period_end::text, m.measured_on::text, m.series_key, m.detail_level, m.value, m.source_note,
 				(select string_agg(dm.key, ',') from measurement_members x join dimension_members dm on dm.id = x.member_id where x.measurement_id = m.id) as members
