@@ -8,7 +8,7 @@ function isCalendarDate(value: string): boolean {
 }
 
 export const reviewStartSchema = z.object({
-	kind: z.enum(reviewKinds, { message: 'review_validation_kind' }),
+	kind: z.enum(reviewKinds, { message: 'validation_review_kind' }),
 	title: z.string().trim().min(1, { message: 'validation_required' }).max(200, { message: 'validation_too_long' }),
 	reviewedOn: z.string().trim().refine(isCalendarDate, { message: 'validation_date' })
 });
@@ -36,7 +36,7 @@ export const reviewRatingsSchema = z
 	.superRefine((value, ctx) => {
 		value.ratings.forEach((entry, index) => {
 			if (entry.rating === null && entry.findings.length > 0)
-				ctx.addIssue({ code: 'custom', path: ['ratings', index, 'rating'], message: 'review_validation_rating_for_findings' });
+				ctx.addIssue({ code: 'custom', path: ['ratings', index, 'rating'], message: 'validation_review_rating_for_findings' });
 		});
 	});
 export type ReviewRatingsInput = z.infer<typeof reviewRatingsSchema>;

@@ -125,3 +125,11 @@ export async function selectLatestPublishedRatings(db: Executor, municipalityId:
 		)
 		.orderBy(reviewRatings.goalId, desc(editionReviews.reviewedOn), desc(editionReviews.publishedAt));
 }
+
+export async function selectRatingsOfReviews(db: Executor, municipalityId: string, reviewIds: string[]) {
+	if (reviewIds.length === 0) return [];
+	return db
+		.select({ reviewId: reviewRatings.reviewId, goalId: reviewRatings.goalId, rating: reviewRatings.rating, findings: reviewRatings.findings })
+		.from(reviewRatings)
+		.where(and(eq(reviewRatings.municipalityId, municipalityId), inArray(reviewRatings.reviewId, reviewIds)));
+}

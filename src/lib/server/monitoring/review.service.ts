@@ -14,12 +14,14 @@ import {
 	selectEditionGoals,
 	selectLatestPublishedRatings,
 	selectRatings,
+	selectRatingsOfReviews,
 	selectReview,
 	selectReviewsOfEdition,
 	upsertRatings,
 	type PublishedRating
 } from './review.queries';
 import { isUuid } from './monitoring.service';
+import { getEditionPage } from '../document/document.service';
 
 export const reviewNotFound = defineError('review_not_found', 404);
 export const reviewAlreadyPublished = defineError('review_already_published', 409);
@@ -125,4 +127,45 @@ export async function listPublishedReviews({ db, municipalityId, editionId }: { 
 export async function latestRatingsByGoal({ db, municipalityId, goalIds }: { db: Database; municipalityId: string; goalIds: string[] }): Promise<Map<string, PublishedRating>> {
 	const rows = await selectLatestPublishedRatings(db, municipalityId, [...new Set(goalIds)]);
 	return new Map(rows.map((r) => [r.goalId, r]));
+}
+
+type EditionRef = { strategySlug: string; number: number };
+
+/** Every published review of an edition with its ratings in outline order: two queries, whatever the count. */
+export async function getPublicReviews({ db, municipalityId, strategySlug, number }: { db: Database; municipalityId: string } & EditionRef) {
+	const page = await getEditionPage({ db, municipalityId, strategySlug, number });
+	const editionId = page.edition.id;
+	const [reviews, goals] = await Promise.all([selectReviewsOfEdition(db, municipalityId, editionId, { publishedOnly: true }), selectEditionGoals(db, municipalityId, editionId)]);
+	const ratings = await selectRatingsOfReviews(db, municipalityId, reviews.map((r) => r.id));
+	const byReview = new Map<string, Map<string, (typeof ratings)[number]>>();
+	for (const rating of ratings) {
+		if (!byReview.has(rating.reviewId)) byReview.set(rating.reviewId, new Map());
+		byReview.get(rating.reviewId)!.set(rating.goalId, rating);
+	}
+	return {
+		strategy: { slug: page.strategy.slug, title: page.strategy.title },
+		edition: { id: editionId, number: page.edition.number },
+		reviews: reviews.map((review) => ({
+			review,
+			goals: goals.flatMap((g) => {
+				const rating = byReview.get(review.id)?.get(g.id);
+				return rating ? [{ ...g, rating: rating.rating, findings: rating.findings }] : [];
+			})
+		}))
+	};
+}
+
+/** The back office's review page: every review of the edition, and the newest draft's rating form. */
+export async function getReviewsForStaff({ db, actor, municipalityId, strategySlug, number }: Scope & EditionRef) {
+	requireRole(actor, municipalityId, STAFF);
+	const page = await getEditionPage({ db, municipalityId, strategySlug, number });
+	const editionId = page.edition.id;
+	const reviews = await selectReviewsOfEdition(db, municipalityId, editionId, { publishedOnly: false });
+	const draft = reviews.find((r) => !r.publishedAt);
+	return {
+		strategy: { slug: page.strategy.slug, title: page.strategy.title },
+		edition: { id: editionId, number: page.edition.number },
+		reviews,
+		draft: draft ? await getReviewForStaff({ db, actor, municipalityId, editionId, reviewId: draft.id }) : null
+	};
 }

@@ -155,13 +155,13 @@ describe('only staff of the municipality review, and only its own goals', () => 
 	it('the forms refuse a missing title, an impossible date, an unknown rating and findings without a rating', () => {
 		const issues = reviewStartSchema.safeParse({ kind: 'annual', title: ' ', reviewedOn: '2027-02-30' }).error?.issues.map((i) => [i.path.join('.'), i.message]);
 		expect(issues).toEqual([
-			['kind', 'review_validation_kind'],
+			['kind', 'validation_review_kind'],
 			['title', 'validation_required'],
 			['reviewedOn', 'validation_date']
 		]);
 		expect(reviewRatingsSchema.safeParse({ ratings: [{ goalId: ids.goalsA[0], rating: 'great', findings: '' }] }).success).toBe(false);
 		expect(reviewRatingsSchema.safeParse({ ratings: [{ goalId: ids.goalsA[0], rating: '', findings: 'Notiz' }] }).error?.issues.map((i) => i.message)).toEqual([
-			'review_validation_rating_for_findings'
+			'validation_review_rating_for_findings'
 		]);
 	});
 });
