@@ -18,13 +18,16 @@ import { loadDemoDistricts, loadDemoVenuePositions } from './demo-districts';
 import { loadDemoLegalPages } from './demo-legal';
 import { loadDemoNews } from './demo-news';
 import { loadDemoCouncil } from './demo-council';
+import { loadDemoMedia } from './demo-media';
+import path from 'node:path';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
 	return row.count === 0;
 }
 
-export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
+/** `dataDir` is where uploads live; without it the demo articles simply have no images. */
+export async function loadDemoIfEmpty(db: Database, options: { dataDir?: string } = {}): Promise<boolean> {
 	if (!(await isInstallEmpty(db))) return false;
 	await loadDataDescription(db, demoData);
 	await loadDemoIdeas(db);
@@ -43,5 +46,6 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	await loadDemoLegalPages(db);
 	await loadDemoNews(db);
 	await loadDemoCouncil(db);
+	if (options.dataDir) await loadDemoMedia(db, { dir: path.join(options.dataDir, 'uploads', 'media') });
 	return true;
 }
