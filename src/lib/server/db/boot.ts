@@ -28,7 +28,7 @@ export async function bootDatabase(
 			await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
 			await migrateDatabase(connection.db, config.projectRoot);
 			if (config.demo && options.seedDemo !== false) {
-				if (await loadDemoIfEmpty(connection.db)) console.log('[db] loaded the demo data');
+				if (await loadDemoIfEmpty(connection.db, { dataDir: config.dataDir })) console.log('[db] loaded the demo data');
 			}
 		} finally {
 			await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});

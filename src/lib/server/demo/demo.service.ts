@@ -19,13 +19,16 @@ import { loadDemoLegalPages } from './demo-legal';
 import { loadDemoNews } from './demo-news';
 import { loadDemoCouncil } from './demo-council';
 import { loadDemoOfficePositions } from './demo-seo';
+import { loadDemoMedia } from './demo-media';
+import path from 'node:path';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
 	return row.count === 0;
 }
 
-export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
+/** `dataDir` is where uploads live; without it the demo articles simply have no images. */
+export async function loadDemoIfEmpty(db: Database, options: { dataDir?: string } = {}): Promise<boolean> {
 	if (!(await isInstallEmpty(db))) return false;
 	await loadDataDescription(db, demoData);
 	await loadDemoIdeas(db);
@@ -45,5 +48,6 @@ export async function loadDemoIfEmpty(db: Database): Promise<boolean> {
 	await loadDemoNews(db);
 	await loadDemoCouncil(db);
 	await loadDemoOfficePositions(db);
+	if (options.dataDir) await loadDemoMedia(db, { dir: path.join(options.dataDir, 'uploads', 'media') });
 	return true;
 }

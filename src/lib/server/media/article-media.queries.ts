@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { articles } from '../news/news.schema';
 import { articleLeadImages, mediaAssets } from './media.schema';
@@ -43,4 +43,13 @@ export async function upsertLeadImage(tx: Executor, values: typeof articleLeadIm
 
 export async function deleteLeadImage(tx: Executor, municipalityId: string, articleId: string) {
 	await tx.delete(articleLeadImages).where(and(eq(articleLeadImages.municipalityId, municipalityId), eq(articleLeadImages.articleId, articleId)));
+}
+
+export async function selectArticleIdsBySlug(db: Executor, municipalityId: string, slugs: string[]) {
+	if (slugs.length === 0) return new Map<string, string>();
+	const rows = await db
+		.select({ id: articles.id, slug: articles.slug })
+		.from(articles)
+		.where(and(eq(articles.municipalityId, municipalityId), inArray(articles.slug, slugs)));
+	return new Map(rows.map((row) => [row.slug, row.id]));
 }

@@ -51,6 +51,31 @@ const decodeError = (error: unknown) => {
  */
 export async function uploadMedia({ db, actor, municipalityId, bytes, input, storage }: Scope & { bytes: Uint8Array; input: MediaMetadataInput; storage: MediaStorage }) {
 	const staff = requireRole(actor, municipalityId, MEDIA_ROLES);
+	return storeMedia({ db, municipalityId, bytes, input, storage, auditActor: staff, userId: staff.userId });
+}
+
+/** The same checks and processing for images the installation itself brings (the demo's graphics). */
+export async function importMediaAsSystem({ db, municipalityId, bytes, input, storage, system }: { db: Database; municipalityId: string; bytes: Uint8Array; input: MediaMetadataInput; storage: MediaStorage; system: string }) {
+	return storeMedia({ db, municipalityId, bytes, input, storage, auditActor: { system }, userId: null });
+}
+
+async function storeMedia({
+	db,
+	municipalityId,
+	bytes,
+	input,
+	storage,
+	auditActor,
+	userId
+}: {
+	db: Database;
+	municipalityId: string;
+	bytes: Uint8Array;
+	input: MediaMetadataInput;
+	storage: MediaStorage;
+	auditActor: Actor | { system: string };
+	userId: string | null;
+}) {
 	if (bytes.byteLength > MEDIA_MAX_BYTES) throw mediaTooLarge({ megabytes: MEDIA_MAX_BYTES / 1024 / 1024 });
 	const type = sniffImageType(bytes);
 	if (!type) throw mediaUnsupportedType();
@@ -83,9 +108,9 @@ export async function uploadMedia({ db, actor, municipalityId, bytes, input, sto
 				widths,
 				byteSize: variants.reduce((sum, variant) => sum + variant.data.byteLength, 0),
 				...input,
-				uploadedByUserId: staff.userId
+				uploadedByUserId: userId
 			});
-			await recordChange(tx, { actor: staff, municipalityId, action: 'create', entityType: 'media', entityId: asset.id, after: asset });
+			await recordChange(tx, { actor: auditActor, municipalityId, action: 'create', entityType: 'media', entityId: asset.id, after: asset });
 			return asset;
 		});
 	} catch (error) {
