@@ -55,7 +55,9 @@ test.afterAll(async () => {
 test('every route parameter and query parameter survives the corpus: no 5xx and no payload reflected as markup', async () => {
 	test.setTimeout(240_000);
 	const names = queryParameterNames();
-	const encoded = [...textPayloads.map((payload) => encodeURIComponent(payload.value)), ...rawUrlPayloads];
+	// Texts that only a field can misuse (right-to-left, emoji, templates) are left to the forms; the URL gets the rest.
+	const forUrls = textPayloads.filter((payload) => payload.marker || /SQL/.test(payload.name));
+	const encoded = [...forUrls.map((payload) => encodeURIComponent(payload.value)), ...rawUrlPayloads];
 	// Route parameters get a smaller share, since most of them only look a row up: markup, broken UTF-8, NUL, traversal.
 	const forRouteParameters = [encodeURIComponent(textPayloads[0].value), '%ED%A0%80', '%C0%AF', '%00', '..%2F..%2Fetc%2Fpasswd'];
 	const requests: { role: Role; url: string }[] = [];
