@@ -6,6 +6,7 @@ import { translate } from '$lib/i18n';
 import { hasPersonalCookie, hasSessionCookie, isCacheablePublicPath, isSessionPath } from '$lib/server/http/anonymous';
 import { respondFromCache } from '$lib/server/http/public-page-cache';
 import { securityHeaders } from '$lib/server/http/security-headers';
+import { unprintableCharacter } from '$lib/server/http/forms';
 import { backOfficeSectionOf, canEnterBackOffice, mayWorkInBackOffice } from '$lib/server/people/actor';
 import { resolveActor } from '$lib/server/people/people.service';
 import { errorLogEntry, logger, requestLogEntry } from '$lib/server/observability/logger';
@@ -27,6 +28,22 @@ const observe: Handle = async ({ event, resolve }) => {
 	logger.info(entry, 'request');
 	if (!response.headers.has('x-request-id')) response.headers.set('x-request-id', requestId);
 	return response;
+};
+
+/**
+ * A NUL or another control character in the address (as %00 and the like) reaches no page: PostgreSQL
+ * cannot compare text holding NUL, so a lookup by such a slug or query ended in a 500.
+ */
+const refuseUnprintableAddresses: Handle = async ({ event, resolve }) => {
+	const address = event.url.pathname + event.url.search;
+	let decoded = address;
+	try {
+		decoded = decodeURIComponent(address.replace(/\+/g, ' '));
+	} catch {
+		// Broken percent-encoding is left to the router, which answers it with a 400 or 404 of its own.
+	}
+	if (!unprintableCharacter.test(decoded)) return resolve(event);
+	return new Response(translate('validation_unprintable'), { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders } });
 };
 
 const withSecurityHeaders: Handle = async ({ event, resolve }) => {
@@ -118,7 +135,7 @@ const guardBackOfficeWrites: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(observe, publicPageCache, withSecurityHeaders, localise, identify, guardBackOfficeWrites);
+export const handle = sequence(observe, refuseUnprintableAddresses, publicPageCache, withSecurityHeaders, localise, identify, guardBackOfficeWrites);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) logger.error({ requestId: event.locals.requestId, route: event.route.id, error: errorLogEntry(error) }, 'unexpected error');

@@ -34,7 +34,7 @@ export async function parseForm<S extends z.ZodType>(
 // none of them can be typed into a form by a person. (Halves of UTF-16 pairs cannot arrive: broken
 // UTF-8 in a body is decoded to U+FFFD.)
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const unprintableCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const unprintableCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A field error for every submitted text holding a character no one can type; null when there is none. */
 export function unprintableFieldErrors(raw: Record<string, unknown>): FieldErrors | null {
