@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { importMeasurements, type ImportOptions } from './measurement-import';
+import { exportMeasurementsCsv } from './measurement-export';
 import { declareDistrictBreakdown } from './measurement.service';
 
 let test: TestDatabase;
@@ -126,5 +127,44 @@ describe('import', () => {
 		const report = await importMeasurements(test.db, csv('indicator,period,wert,dim_alter\nberatung,2028,1,total\n'), options);
 		expect(report.errors.map(({ column, code }) => `${column} ${code}`)).toEqual(['wert unknown_column', 'dim_alter unknown_dimension', 'value missing_column']);
 		expect(report.rowsRead).toBe(0);
+	});
+});
+
+describe('export', () => {
+	it('round trip: an export imported into a fresh database gives the same rows back', async () => {
+		let exported = '';
+		for await (const chunk of exportMeasurementsCsv(test.db, options)) exported += chunk;
+		expect(exported.split('\n')[0]).toBe('indicator,period,value,qualifier,unit,dim_district,flags,source,note');
+		const fresh = await createTestDatabase({
+			municipalities: [
+				{
+					slug: 'a-stadt',
+					name: 'A-Stadt',
+					districts: ['Nord', 'Süd'],
+					strategies: [{ slug: 'leitbild', title: 'Leitbild', editions: [{ number: 1, periodStart: 2025, periodEnd: 2030, stage: 'implementing', fields: [{ title: 'Arbeit', goals: [{ title: 'Anerkennung' }] }] }] }]
+				}
+			]
+		});
+		const freshPool = new pg.Pool({ connectionString: fresh.url, max: 1 });
+		try {
+			const { rows } = await freshPool.query(
+				`insert into indicators (municipality_id, edition_id, goal_id, code, name, direction, baseline_value, baseline_date, target_value, target_date, frequency)
+				select g.municipality_id, f.edition_id, g.id, 'beratung', 'Beratungen', 'higher_is_better', 1, '2024-01-01', 2, '2030-12-31', 'quarterly'
+				from goals g join fields f on f.id = g.field_id returning id, municipality_id, edition_id`
+			);
+			await declareDistrictBreakdown(fresh.db, rows[0].municipality_id, rows[0].id);
+			await freshPool.query(`insert into indicator_sources (municipality_id, key, publisher) values ($1, 'statistik', 'Statistikstelle')`, [rows[0].municipality_id]);
+			const report = await importMeasurements(fresh.db, csv(exported), { municipalityId: rows[0].municipality_id, editionId: rows[0].edition_id });
+			expect(report.errors).toEqual([]);
+			const snapshot = `select m.period_kind, m.period_start::text, m.period_end::text, m.series_key, m.value, m.qualifier, m.unit, m.estimate, m.provisional, m.series_break, m.suppressed, s.key as source, m.source_note,
+				(select string_agg(dm.key, ',' order by dm.key) from measurement_members x join dimension_members dm on dm.id = x.member_id where x.measurement_id = m.id) as members
+				from indicator_measurements m left join indicator_sources s on s.id = m.source_id order by m.series_key, m.period_start, m.period_end`;
+			const original = (await pool.query(snapshot)).rows;
+			expect(original.length).toBeGreaterThan(3);
+			expect((await freshPool.query(snapshot)).rows).toEqual(original.map((row) => (row.suppressed ? { ...row, value: null, qualifier: null } : row)));
+		} finally {
+			await freshPool.end();
+			await fresh.drop();
+		}
 	});
 });
