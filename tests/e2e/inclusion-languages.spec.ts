@@ -66,3 +66,17 @@ test.describe('without JavaScript', () => {
 		}
 	});
 });
+
+test('a failed form says so at its top in Arabic, takes the focus there and describes each invalid field', async ({ page, visit }) => {
+	await visit('/ar/register');
+	await page.waitForLoadState('networkidle');
+	await page.locator('form.stack').evaluate((form: HTMLFormElement) => (form.noValidate = true));
+	await page.locator('form.stack button[type="submit"]').press('Enter');
+	await expect(page.locator('.form-error')).toBeFocused();
+	await checkPage(page);
+	const field = page.locator('#field-email');
+	await expect(field).toHaveAttribute('aria-invalid', 'true');
+	await expect(field).toHaveAttribute('aria-describedby', /field-email-error/);
+	await page.keyboard.press('Tab');
+	await expect(page.locator('#field-name')).toBeFocused();
+});
