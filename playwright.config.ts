@@ -58,7 +58,10 @@ export default defineConfig({
 			ORIGIN: `http://localhost:${server.port}`,
 			DATA_DIR: server.dataDir,
 			DEMO: 'on',
-			METRICS_TOKEN: 'e2e-metrics-token-0123456789'
+			METRICS_TOKEN: 'e2e-metrics-token-0123456789',
+			// Playwright's request client reuses idle sockets; a server closing one just as a request goes out
+			// resets that request (ECONNRESET), so the servers keep idle sockets longer than any test pauses.
+			KEEP_ALIVE_TIMEOUT: '65'
 		}
 	}))
 });

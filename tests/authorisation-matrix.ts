@@ -15,6 +15,27 @@ export const matrixRoles = ['anonymous', 'participant', 'member', 'moderator', '
 export type MatrixRole = (typeof matrixRoles)[number];
 
 export const matrix: Record<string, string> = {
+	// Added with the media library, reviews, platform legal pages, sitemaps and article context
+	'GET /[municipality]/media/[file]': 'NNNNNNNN',
+	'GET /[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/reviews': 'AAAAAAAA',
+	'GET /accessibility': 'AAAAAAAA',
+	'GET /imprint': 'AAAAAAAA',
+	'GET /robots.txt': 'AAAAAAAA',
+	'GET /sitemap.xml': 'AAAAAAAA',
+	'GET /sitemaps/[municipality]/[page=integer].xml': 'AAAAAAAA',
+	'GET /sitemaps/platform.xml': 'AAAAAAAA',
+	'GET /admin/[municipality]/media': 'SFFFAAAF',
+	'POST /admin/[municipality]/media ?/upload': 'SFFFAAAF',
+	'POST /admin/[municipality]/media ?/update': 'SFFFAAAF',
+	'POST /admin/[municipality]/media ?/delete': 'SFFFAAAF',
+	'POST /admin/[municipality]/news/[article] ?/leadImage': 'SFFFAFAF',
+	'POST /admin/[municipality]/news/[article] ?/context': 'SFFFAFAF',
+	'GET /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/reviews': 'SFFFFAAF',
+	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/reviews ?/start': 'SFFFFAAF',
+	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/reviews ?/save': 'SFFFFAAF',
+	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/reviews ?/publish': 'SFFFFAAF',
+	'GET /admin/platform-legal': 'SFFFFFFF',
+	'POST /admin/platform-legal ?/save': 'SFFFFFFF',
 	// Public pages of a municipality and region: read by all; writes by signed-in people, staff work by its roles
 	'GET /[municipality]': 'AAAAAAAA',
 	'GET /[municipality]/accessibility': 'AAAAAAAA',

@@ -126,6 +126,8 @@ export function fill(routeId: string): string {
 		// The monitor and the council decision belong to the first, adopted edition.
 		if (name === 'number') return /\/monitor\/|decision\.pdf/.test(routeId) ? '1' : '4';
 		if (name === 'organisation') return 'kulturverein-anatolia-muenster-demo';
+		// The first page of a municipality's sitemap always exists.
+		if (name === 'page') return '1';
 		if (name === 'article') return demoArticleIds.muenster;
 		if (name === 'measure') return demoMonitoringIds.muenster.measure;
 		if (name === 'indicator') return demoMonitoringIds.muenster.indicator;

@@ -53,6 +53,14 @@ test('news pages read without JavaScript: list, older pages, an article of the d
 	await page.getByRole('link', { name: 'Abschlussveranstaltung im Historischen Rathaus' }).click();
 	await checkPage(page, { javaScript: false });
 	await expect(page.locator('.place-line')).toHaveText('Münster, 24. Januar 2025');
+	// The report belongs to the 4th edition and to the closing event, whose page links back to it.
+	await expect(page.getByRole('link', { name: /Migration und Integration – 4\. Auflage/ })).toBeVisible();
+	const eventLink = page.getByRole('region', { name: 'Veranstaltungen zu dieser Meldung' }).getByRole('link', { name: /^Abschlussveranstaltung/ });
+	const articleUrl = page.url();
+	await eventLink.click();
+	await checkPage(page, { javaScript: false });
+	await expect(page.getByRole('region', { name: 'Meldungen zu dieser Veranstaltung' }).getByRole('link', { name: 'Abschlussveranstaltung im Historischen Rathaus' })).toBeVisible();
+	await page.goto(articleUrl);
 	await page.locator('.prose').getByRole('link', { name: '#Leitbild' }).click();
 	await checkPage(page, { javaScript: false });
 	await expect(page.getByRole('link', { name: 'Entwurf des Leitbilds veröffentlicht' })).toBeVisible();

@@ -19,3 +19,17 @@ export const articleSchema = z.object({
 	intent: z.enum(['draft', 'publish', 'archive'], { message: 'validation_invalid' }).default('draft')
 });
 export type ArticleInput = z.infer<typeof articleSchema>;
+
+const optionalId = z.union([z.literal(''), z.uuid({ message: 'validation_invalid' })]).default('');
+
+/** The article's context: an edition, a contact point and up to twenty events, each of the same municipality. */
+export const articleContextSchema = z.object({
+	editionId: optionalId,
+	contactPointId: optionalId,
+	// One ticked box arrives as a single value, several as a list, none not at all.
+	eventIds: z.preprocess(
+		(value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+		z.array(z.uuid({ message: 'validation_invalid' })).max(20, { message: 'validation_too_many' })
+	)
+});
+export type ArticleContextForm = z.infer<typeof articleContextSchema>;

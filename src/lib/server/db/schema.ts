@@ -17,6 +17,7 @@ export * from '../document/document-trace.schema';
 export * from '../tenancy/legal.schema';
 export * from '../tenancy/platform-legal.schema';
 export * from '../news/news.schema';
+export * from '../news/article-context.schema';
 export * from '../document/document-decision.schema';
 export * from '../media/media.schema';
 export * from '../monitoring/review.schema';

@@ -19,6 +19,7 @@ import { loadDemoLegalPages } from './demo-legal';
 import { loadDemoNews } from './demo-news';
 import { loadDemoCouncil } from './demo-council';
 import { loadDemoOfficePositions } from './demo-seo';
+import { loadDemoArticleContexts } from './demo-article-context';
 import { loadDemoMedia } from './demo-media';
 import path from 'node:path';
 
@@ -48,6 +49,7 @@ export async function loadDemoIfEmpty(db: Database, options: { dataDir?: string 
 	await loadDemoNews(db);
 	await loadDemoCouncil(db);
 	await loadDemoOfficePositions(db);
+	await loadDemoArticleContexts(db);
 	if (options.dataDir) await loadDemoMedia(db, { dir: path.join(options.dataDir, 'uploads', 'media') });
 	return true;
 }

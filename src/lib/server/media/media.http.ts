@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { actOrFail, fieldErrorsOf, type FieldErrors } from '../http/respond';
+import { unprintableFieldErrors } from '../http/forms';
 import { isDomainError } from '../shared/errors';
 import { getRuntime } from '../runtime';
 import { mediaMetadataSchema, type MediaMetadataInput } from '$lib/validation/media';
@@ -29,7 +30,7 @@ export async function readMediaUpload(request: Request): Promise<{ ok: true; inp
 		if (typeof value === 'string') values[name] = value;
 	}
 	const parsed = mediaMetadataSchema.safeParse(values);
-	const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error.issues);
+	const errors: FieldErrors = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error.issues)), ...unprintableFieldErrors(values) };
 	const file = formData.get('file');
 	if (!(file instanceof File) || file.size === 0) errors.file = translate('media_file_required');
 	else if (file.size > MEDIA_MAX_BYTES) errors.file = translate('media_too_large', { megabytes: MEDIA_MAX_BYTES / 1024 / 1024 });

@@ -8,7 +8,7 @@ export type ArticleRevision = typeof articleRevisions.$inferSelect;
 export type Tag = typeof tags.$inferSelect;
 
 /** Public: published, or scheduled and due. Archived articles leave the lists but keep their page. */
-const listedNow = (now: Date) =>
+export const listedNow = (now: Date) =>
 	and(inArray(articles.status, ['published', 'scheduled']), lte(articles.publishedAt, now));
 const readableNow = (now: Date) =>
 	and(inArray(articles.status, ['published', 'scheduled', 'archived']), lte(articles.publishedAt, now));

@@ -14,6 +14,7 @@ import { openStreetMapEmbedUrl, openStreetMapRouteUrl } from '$lib/server/consen
 import { eventJsonLd, jsonLdScript } from '$lib/server/seo/json-ld';
 import { originOf } from '$lib/server/seo/origin';
 import { contactMapOf } from '$lib/server/consent/contact-map';
+import { getPublicArticlesOfEvent } from '$lib/server/news/article-context.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params, locals, cookies, url }) => {
@@ -21,7 +22,10 @@ export const load: PageServerLoad = async ({ parent, params, locals, cookies, ur
 	const event = await loadOrError(() =>
 		getPublicEvent({ db: getDb(), municipalityId: municipality.id, eventId: params.id, actor: locals.actor, now: new Date() })
 	);
-	const photos = await listEventPhotos({ db: getDb(), municipalityId: municipality.id, eventId: params.id });
+	const [photos, articles] = await Promise.all([
+		listEventPhotos({ db: getDb(), municipalityId: municipality.id, eventId: params.id }),
+		getPublicArticlesOfEvent({ db: getDb(), municipalityId: municipality.id, eventId: params.id })
+	]);
 	const { latitude, longitude, address, place } = event.event;
 	// The address and a route link need no consent; the map itself does.
 	const venue = {
@@ -50,7 +54,7 @@ export const load: PageServerLoad = async ({ parent, params, locals, cookies, ur
 	);
 	// One map per page: where the venue has its own, the office map would only compete with it.
 	const contactMap = venue.map ? null : contactMapOf(cookies, locals, municipality.contactPoint);
-	return { ...event, photos, venue, jsonLd, contactMap, registrant: locals.actor ? { name: locals.actor.name, email: locals.actor.email } : null };
+	return { ...event, photos, articles, venue, jsonLd, contactMap, registrant: locals.actor ? { name: locals.actor.name, email: locals.actor.email } : null };
 };
 
 const municipalityOf = (slug: string) => getMunicipalityBySlug({ db: getDb(), slug });

@@ -5,6 +5,7 @@ import { getPublicArticle } from '$lib/server/news/article.service';
 import { jsonLdScript, newsArticleJsonLd } from '$lib/server/seo/json-ld';
 import { originOf } from '$lib/server/seo/origin';
 import { getArticleLeadPicture } from '$lib/server/media/article-media.service';
+import { getPublicArticleContext } from '$lib/server/news/article-context.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params, url }) => {
@@ -13,7 +14,10 @@ export const load: PageServerLoad = async ({ parent, params, url }) => {
 	const { article, tags } = await loadOrError(() => getPublicArticle({ db: getDb(), municipalityId: municipality.id, slug: params.slug, tagHref }));
 	// Shared links point at the German page: the content is German whatever the reader's language.
 	const canonical = `${originOf(url)}/${municipality.slug}/news/${article.slug}`;
-	const leadPicture = await getArticleLeadPicture({ db: getDb(), municipalityId: municipality.id, municipalitySlug: municipality.slug, articleId: article.id });
+	const [leadPicture, context] = await Promise.all([
+		getArticleLeadPicture({ db: getDb(), municipalityId: municipality.id, municipalitySlug: municipality.slug, articleId: article.id }),
+		getPublicArticleContext({ db: getDb(), municipalityId: municipality.id, articleId: article.id })
+	]);
 	// Social networks and search engines get the widest JPEG: every consumer reads it.
 	const leadImageUrl = leadPicture ? `${originOf(url)}${leadPicture.sources.fallback}` : null;
 	const jsonLd = jsonLdScript({
@@ -31,5 +35,5 @@ export const load: PageServerLoad = async ({ parent, params, url }) => {
 			? { image: [{ '@type': 'ImageObject', url: leadImageUrl, width: leadPicture.width, height: leadPicture.height, ...(leadPicture.credit ? { creditText: leadPicture.credit } : {}) }] }
 			: {})
 	});
-	return { article, tags, jsonLd, canonical, leadPicture, leadImageUrl };
+	return { article, tags, jsonLd, canonical, leadPicture, leadImageUrl, context };
 };

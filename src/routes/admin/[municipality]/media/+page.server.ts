@@ -8,6 +8,7 @@ import { actOnMedia, mediaStorage, readMediaUpload } from '$lib/server/media/med
 import { deleteMedia, listMedia, MEDIA_MAX_BYTES, mediaSources, updateMediaMetadata, uploadMedia } from '$lib/server/media/media.service';
 import { photoLicences } from '$lib/server/participation/event-photo.schema';
 import { mediaIdSchema, mediaMetadataSchema } from '$lib/validation/media';
+import { unprintableFieldErrors } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, locals, url }) => {
@@ -44,8 +45,10 @@ export const actions: Actions = {
 		const id = mediaIdSchema.safeParse(raw);
 		const parsed = mediaMetadataSchema.safeParse(raw);
 		const section = `edit-${id.success ? id.data.mediaId : ''}`;
-		if (!id.success || !parsed.success) {
-			return fail(400, { values: raw, errors: fieldErrorsOf([...(id.success ? [] : id.error.issues), ...(parsed.success ? [] : parsed.error.issues)]), section });
+		// PostgreSQL refuses NUL in text: such a field is a 400 with its message, never a failed write.
+		const unprintable = unprintableFieldErrors(raw);
+		if (!id.success || !parsed.success || unprintable) {
+			return fail(400, { values: raw, errors: { ...fieldErrorsOf([...(id.success ? [] : id.error.issues), ...(parsed.success ? [] : parsed.error.issues)]), ...unprintable }, section });
 		}
 		return actOnMedia(raw, section, async () => {
 			const scope = await scopeOf(event.params.municipality, event.locals.actor);
