@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { checkPage, expect, signIn, test } from './fixtures';
 
-test('an editor uploads an image to the media library and uses it as lead image; the article shows the picture with credit and licence', async ({ page, request }) => {
+test('an editor uploads an image, publishes an article with an inline hashtag and the image as lead image; the article shows the credited picture, and the tag page, the feed and the municipality page list it', async ({ page, request }) => {
 	const stamp = Date.now();
 	const alt = `Bunte Stühle im Ratssaal ${stamp}`;
 	const title = `Stühle für alle ${stamp}`;
@@ -30,6 +30,7 @@ test('an editor uploads an image to the media library and uses it as lead image;
 	await page.goto('/admin/muenster/news/new');
 	await page.getByLabel('Titel').fill(title);
 	await page.getByLabel('Vorspann').fill('Der Ratssaal bekommt neue Stühle.');
+	await page.getByLabel('Text', { exact: true }).fill('Zur nächsten Sitzung gilt eine neue #Sitzordnung für alle Gäste.');
 	await page.getByRole('button', { name: 'Veröffentlichen' }).click();
 	await expect(page.getByText('Veröffentlicht', { exact: true })).toBeVisible();
 	await page.getByLabel('Bild aus der Mediathek').selectOption({ label: `${alt} – Foto: Lena Beispiel, Amt für Integration` });
@@ -54,4 +55,11 @@ test('an editor uploads an image to the media library and uses it as lead image;
 	expect(file.headers()['content-type']).toBe('image/jpeg');
 	expect(file.headers()['cache-control']).toContain('immutable');
 	expect((await sharp(await file.body()).metadata()).width).toBe(1600);
+
+	await page.locator('.prose').getByRole('link', { name: '#Sitzordnung' }).click();
+	await checkPage(page);
+	await expect(page.getByRole('link', { name: title })).toBeVisible();
+	expect(await (await request.get('/muenster/news/feed.xml')).text()).toContain(title);
+	await page.goto('/muenster');
+	await expect(page.getByRole('region', { name: 'Aktuelle Meldungen' }).getByRole('link', { name: title })).toBeVisible();
 });
