@@ -6,11 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { provisionTestTools } from './test-provision';
 import { startPostgres15 } from './test-postgres15';
+import { type Failure, playwrightFailures, printFailures, vitestFailures } from './test-failures';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const started = Date.now();
-const totals = { passed: 0, failed: 0, skipped: 0 };
+const totals = { passed: 0, failed: 0, flaky: 0, skipped: 0 };
+const failures: Failure[] = [];
 
 class StepFailed extends Error {
 	constructor(
@@ -42,7 +44,8 @@ function runInBackground(command: string, args: string[], env: NodeJS.ProcessEnv
 	return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
 }
 
-function countVitest(file: string): void {
+function countVitest(file: string, runner: string): void {
+	failures.push(...vitestFailures(file, runner));
 	const report = JSON.parse(readFileSync(file, 'utf8'));
 	totals.passed += report.numPassedTests;
 	totals.failed += report.numFailedTests;
@@ -50,16 +53,20 @@ function countVitest(file: string): void {
 }
 
 function countPlaywright(file: string): void {
+	failures.push(...playwrightFailures(file, 'end-to-end'));
 	const report = JSON.parse(readFileSync(file, 'utf8'));
 	totals.passed += report.stats.expected;
-	totals.failed += report.stats.unexpected + report.stats.flaky;
+	totals.failed += report.stats.unexpected;
+	totals.flaky += report.stats.flaky;
 	totals.skipped += report.stats.skipped;
 }
 
 function printTotals(): void {
+	printFailures(failures);
 	const minutes = ((Date.now() - started) / 60000).toFixed(1);
 	console.log(`\nnpm test took ${minutes} min`);
-	console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+	const flaky = totals.flaky > 0 ? `, ${totals.flaky} flaky (failed once, passed on retry; listed above)` : '';
+	console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed${flaky}, ${totals.skipped} skipped`);
 }
 
 try {
@@ -93,7 +100,7 @@ try {
 				'--reporter=default',
 				'--reporter=json',
 				'--outputFile.json=test-results/vitest-embedded.json'
-			], {}, () => countVitest(path.join(root, 'test-results/vitest-embedded.json')));
+			], {}, () => countVitest(path.join(root, 'test-results/vitest-embedded.json'), 'Vitest on the embedded PostgreSQL'));
 			step('production build', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
 			step('end-to-end tests in Chromium (with axe)', bin('playwright'), ['test'], {}, () => {
 				if (existsSync(path.join(root, 'test-results/e2e.json'))) countPlaywright(path.join(root, 'test-results/e2e.json'));
@@ -104,9 +111,11 @@ try {
 		}
 		console.log('\n▶ integration tests on PostgreSQL 15 (run beside the steps above)');
 		const status = await postgres15Run;
-		process.stdout.write(readFileSync(postgres15Log, 'utf8'));
+		// When it passed, its summary is enough; the whole log only helps when it did not.
+		const postgres15Output = readFileSync(postgres15Log, 'utf8');
+		process.stdout.write(status === 0 ? postgres15Output.split('\n').slice(-8).join('\n') + '\n' : postgres15Output);
 		try {
-			countVitest(postgres15Report);
+			countVitest(postgres15Report, 'Vitest on PostgreSQL 15');
 		} catch {
 			// A runner that crashed wrote no report; its failure is reported below.
 		}
