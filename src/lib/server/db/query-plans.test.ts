@@ -1,9 +1,12 @@
-// The hot public queries, planned by PostgreSQL on a database big enough for plans to matter: none
-// may read a large table from end to end. Each service call runs on a drizzle instance that records
-// its SQL; every recorded statement is then explained with the same parameters.
+// The hot public queries, run by PostgreSQL on a database big enough for plans to matter: none may read
+// a large table from end to end, nor more of its rows than the page needs (an index scan over every
+// row of a town grows with the town just as a full scan does). Each service call runs on a drizzle
+// instance that records its SQL; every recorded statement is then explained (and run) with the same
+// parameters.
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getIdea, listIdeas } from '../participation/idea.service';
+import { sql } from 'drizzle-orm';
+import { getIdea, IDEAS_COUNT_CAP, listIdeas } from '../participation/idea.service';
 import { getIndicatorPage, getMonitor } from '../monitoring/monitoring.service';
 import { connectDatabase, type Database, type DatabaseConnection } from './client';
 import { seedScale } from './scale-seed';
@@ -36,23 +39,41 @@ afterAll(async () => {
 	await test.drop();
 });
 
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
+type PlanNode = {
+	'Node Type': string;
+	'Relation Name'?: string;
+	'Actual Rows'?: number;
+	'Actual Loops'?: number;
+	'Rows Removed by Filter'?: number;
+	Plans?: PlanNode[];
+};
 
 const fullScansOf = (node: PlanNode): string[] => [
 	...(node['Node Type'] === 'Seq Scan' && largeTables.has(node['Relation Name'] ?? '') ? [node['Relation Name']!] : []),
 	...(node.Plans ?? []).flatMap(fullScansOf)
 ];
 
-async function fullScansDuring(run: (db: Database) => Promise<unknown>): Promise<{ statements: number; fullScans: string[] }> {
+/** Rows a plan took from the large tables, including those it read and then filtered away. */
+const rowsReadOf = (node: PlanNode): number =>
+	(largeTables.has(node['Relation Name'] ?? '') ? ((node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0)) * (node['Actual Loops'] ?? 1) : 0) +
+	(node.Plans ?? []).reduce((sum, child) => sum + rowsReadOf(child), 0);
+
+async function fullScansDuring(
+	run: (db: Database) => Promise<unknown>
+): Promise<{ statements: number; fullScans: string[]; mostRowsRead: number; reads: { query: string; rows: number }[] }> {
 	recorded = [];
 	await run(recordingDb);
 	const fullScans: string[] = [];
+	const reads: { query: string; rows: number }[] = [];
+	let mostRowsRead = 0;
 	for (const { query, params } of recorded) {
-		const { rows } = await connection.pool.query(`explain (format json) ${query}`, params);
+		const { rows } = await connection.pool.query(`explain (analyze, format json) ${query}`, params);
 		const plan = (rows[0]['QUERY PLAN'] as { Plan: PlanNode }[])[0].Plan;
 		fullScans.push(...fullScansOf(plan).map((table) => `${table}: ${query.slice(0, 120)}`));
+		mostRowsRead = Math.max(mostRowsRead, rowsReadOf(plan));
+		reads.push({ query, rows: rowsReadOf(plan) });
 	}
-	return { statements: recorded.length, fullScans };
+	return { statements: recorded.length, fullScans, mostRowsRead, reads };
 }
 
 describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 municipalities', () => {
@@ -67,6 +88,19 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		);
 		expect(result.statements).toBeGreaterThan(0);
 		expect(result.fullScans).toEqual([]);
+	});
+
+	it('the ideas list counts at most one idea past its cap, also when filtered by a rare status', async () => {
+		const rowsCounted = async (filter: { q: string; page: number; status?: 'adopted' }) => {
+			const result = await fullScansDuring((db) => listIdeas({ db, municipalityId: town.municipalityId, editionId: town.editionId, filter }));
+			expect(result.fullScans).toEqual([]);
+			const counting = result.reads.filter((read) => read.query.startsWith('select count(*)'));
+			expect(counting).toHaveLength(1);
+			return counting[0].rows;
+		};
+		// The town holds 2,000 ideas; counting them all would read 2,000 rows.
+		expect(await rowsCounted({ q: '', page: 2 })).toBe(IDEAS_COUNT_CAP + 1);
+		expect(await rowsCounted({ q: '', page: 2, status: 'adopted' })).toBeLessThanOrEqual(IDEAS_COUNT_CAP + 1);
 	});
 
 	it('the search in the ideas list reads no large table in full', async () => {
@@ -87,10 +121,16 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		const indicator = await fullScansDuring((db) => getIndicatorPage({ db, ...scope, indicatorId: town.indicatorId }));
 		expect(monitor.fullScans).toEqual([]);
 		expect(indicator.fullScans).toEqual([]);
+		// 2,500 measurements in the town: the monitor reads the newest of each of its 25 indicators.
+		expect(monitor.mostRowsRead).toBeLessThan(500);
 	});
 
-	it('the check itself notices a full scan', async () => {
+	it('the check itself notices a full scan, and every row an index scan reads', async () => {
 		const result = await fullScansDuring((db) => db.execute("select count(*) from idea_comments where body like '%Budget%'"));
 		expect(result.fullScans).toHaveLength(1);
+		const everyValue = await fullScansDuring((db) =>
+			db.execute(sql`select distinct on (indicator_id) indicator_id, value from indicator_measurements where municipality_id = ${town.municipalityId} order by indicator_id, measured_on desc`)
+		);
+		expect(everyValue.mostRowsRead).toBeGreaterThanOrEqual(2_500);
 	});
 });

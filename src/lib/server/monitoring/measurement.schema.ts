@@ -154,7 +154,7 @@ export const indicatorMeasurements = pgTable(
 	(table) => [
 		uniqueIndex('indicator_measurements_series_period_idx').on(table.indicatorId, table.seriesKey, table.periodStart, table.periodEnd),
 		index('indicator_measurements_indicator_idx').on(table.indicatorId, table.measuredOn),
-		index('indicator_measurements_municipality_idx').on(table.municipalityId, table.indicatorId),
+		index('indicator_measurements_municipality_idx').on(table.municipalityId, table.indicatorId, table.measuredOn),
 		index('indicator_measurements_batch_idx').on(table.importBatchId),
 		check('indicator_measurements_period_order', sql`${table.periodStart} <= ${table.periodEnd}`),
 		check('indicator_measurements_value_or_suppressed', sql`${table.value} is not null or ${table.suppressed}`),

@@ -70,28 +70,39 @@ export async function selectIndicatorsOfEdition(db: Executor, municipalityId: st
 /** The newest city-wide value of each indicator, and the newest date of any value (for staleness). */
 export async function selectLatestMeasurements(db: Executor, municipalityId: string, indicatorIds: string[]) {
 	if (indicatorIds.length === 0) return { latest: [], newest: [] };
+	// One backward index step per indicator: a DISTINCT ON or GROUP BY over all values of the edition's
+	// indicators read every measurement ever made (53 ms at 100,000 values per town).
+	const latestValue = db
+		.select({ value: shownValue().as('value'), measuredOn: indicatorMeasurements.measuredOn })
+		.from(indicatorMeasurements)
+		.where(
+			and(
+				eq(indicatorMeasurements.municipalityId, municipalityId),
+				eq(indicatorMeasurements.indicatorId, indicators.id),
+				eq(indicatorMeasurements.detailLevel, 0),
+				shown()
+			)
+		)
+		.orderBy(desc(indicatorMeasurements.measuredOn), desc(indicatorMeasurements.createdAt))
+		.limit(1)
+		.as('latest_value');
+	const newestDate = db
+		.select({ measuredOn: max(indicatorMeasurements.measuredOn).as('newest_measured_on') })
+		.from(indicatorMeasurements)
+		.where(and(eq(indicatorMeasurements.municipalityId, municipalityId), eq(indicatorMeasurements.indicatorId, indicators.id)))
+		.as('newest_date');
+	const ofIndicators = and(eq(indicators.municipalityId, municipalityId), inArray(indicators.id, indicatorIds));
 	const [latest, newest] = await Promise.all([
 		db
-			.selectDistinctOn([indicatorMeasurements.indicatorId], {
-				indicatorId: indicatorMeasurements.indicatorId,
-				value: shownValue(),
-				measuredOn: indicatorMeasurements.measuredOn
-			})
-			.from(indicatorMeasurements)
-			.where(
-				and(
-					eq(indicatorMeasurements.municipalityId, municipalityId),
-					inArray(indicatorMeasurements.indicatorId, indicatorIds),
-					eq(indicatorMeasurements.detailLevel, 0),
-					shown()
-				)
-			)
-			.orderBy(indicatorMeasurements.indicatorId, desc(indicatorMeasurements.measuredOn), desc(indicatorMeasurements.createdAt)),
+			.select({ indicatorId: indicators.id, value: latestValue.value, measuredOn: latestValue.measuredOn })
+			.from(indicators)
+			.innerJoinLateral(latestValue, sql`true`)
+			.where(ofIndicators),
 		db
-			.select({ indicatorId: indicatorMeasurements.indicatorId, measuredOn: max(indicatorMeasurements.measuredOn) })
-			.from(indicatorMeasurements)
-			.where(and(eq(indicatorMeasurements.municipalityId, municipalityId), inArray(indicatorMeasurements.indicatorId, indicatorIds)))
-			.groupBy(indicatorMeasurements.indicatorId)
+			.select({ indicatorId: indicators.id, measuredOn: newestDate.measuredOn })
+			.from(indicators)
+			.innerJoinLateral(newestDate, sql`true`)
+			.where(and(ofIndicators, isNotNull(newestDate.measuredOn)))
 	]);
 	return { latest, newest };
 }

@@ -14,6 +14,7 @@ import * as m from '$lib/paraglide/messages';
 import { consents } from '../people/account.schema';
 import { organisationMemberships, organisations, people } from '../people/organisation.schema';
 import { events } from './event.schema';
+import { ideas } from './idea.schema';
 import {
 	commentOnIdea,
 	editIdea,
@@ -21,6 +22,8 @@ import {
 	getIdeasEdition,
 	listIdeaFields,
 	listIdeas,
+	IDEAS_COUNT_CAP,
+	IDEAS_PAGE_SIZE,
 	listOpenReports,
 	moderateContent,
 	reportContent,
@@ -347,5 +350,25 @@ describe('tenant isolation', () => {
 		expect(
 			await codeOf(moderateContent({ db: test.db, actor: facilitatorOfB(), municipalityId: municipality('b-dorf'), ideaId: idea.id, commentId: null, hiddenReason: 'x' }))
 		).toBe('ideas_error_not_found');
+	});
+});
+
+describe('a very long list', () => {
+	it('says "more than" past the count cap and offers the next page exactly while there is one', async () => {
+		const { municipalityId, editionId, fields } = await editionScope('b-dorf', 1);
+		const count = IDEAS_COUNT_CAP + IDEAS_PAGE_SIZE + 3;
+		await test.db.insert(ideas).values(
+			Array.from({ length: count }, (_, i) => ({ municipalityId, editionId, fieldId: fields[0].id, sourceLabel: 'Werkstatt', title: `Idee ${i}`, body: 'Aus der Werkstatt.' }))
+		);
+		const first = await list('b-dorf', 1);
+		expect(first).toMatchObject({ total: IDEAS_COUNT_CAP, totalIsCapped: true, pageCount: null, hasNextPage: true });
+		expect(first.ideas).toHaveLength(IDEAS_PAGE_SIZE);
+		const lastFull = Math.floor(count / IDEAS_PAGE_SIZE);
+		expect(await list('b-dorf', 1, { page: lastFull })).toMatchObject({ hasNextPage: true });
+		const last = await list('b-dorf', 1, { page: lastFull + 1 });
+		expect(last).toMatchObject({ hasNextPage: false });
+		expect(last.ideas).toHaveLength(count % IDEAS_PAGE_SIZE);
+		// Filtered below the cap, the list counts exactly again.
+		expect(await list('b-dorf', 1, { status: 'adopted' })).toMatchObject({ total: 0, totalIsCapped: false, pageCount: 1, hasNextPage: false });
 	});
 });

@@ -54,6 +54,8 @@ import type { IdeaStatus } from './idea.schema';
 export const MODERATOR_ROLES: readonly Role[] = ['admin', 'facilitator', 'moderator'];
 export const FACILITATOR_ROLES: readonly Role[] = ['admin', 'facilitator'];
 export const IDEAS_PAGE_SIZE = 20;
+/** Beyond this many matching ideas the list says "more than" instead of counting them all. */
+export const IDEAS_COUNT_CAP = 1000;
 
 type Scope = { db: Database; municipalityId: string };
 type IdeaInput = { title: string; body: string; fieldId: string; districtId: string | null; organisationId?: string | null };
@@ -71,15 +73,24 @@ export async function listIdeaFields({ db, municipalityId, editionId }: Scope & 
 }
 
 export async function listIdeas({ db, municipalityId, editionId, filter }: Scope & { editionId: string; filter: IdeaFilter }) {
-	const { rows, total } = await selectIdeas(
+	const { rows, hasMore, total, totalIsCapped } = await selectIdeas(
 		db,
 		municipalityId,
 		{ editionId, fieldId: filter.field, districtId: filter.district, status: filter.status, source: filter.source, eventId: filter.event, query: filter.q || undefined },
-		{ limit: IDEAS_PAGE_SIZE, offset: (filter.page - 1) * IDEAS_PAGE_SIZE }
+		{ limit: IDEAS_PAGE_SIZE, offset: (filter.page - 1) * IDEAS_PAGE_SIZE, countCap: IDEAS_COUNT_CAP }
 	);
 	// Hidden ideas stay in the list so that the moderation is visible, but without their text.
 	const ideas = rows.map((row) => (row.hiddenReason ? { ...row, title: '', body: '' } : row));
-	return { ideas, total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / IDEAS_PAGE_SIZE)) };
+	const pageCount = Math.max(1, Math.ceil(total / IDEAS_PAGE_SIZE));
+	return {
+		ideas,
+		total,
+		totalIsCapped,
+		page: filter.page,
+		/** Unknown past the cap, where the list offers the next page while there is one. */
+		pageCount: totalIsCapped ? null : pageCount,
+		hasNextPage: hasMore
+	};
 }
 
 /** Events of the edition with ideas gathered there: the choices of the list's event filter. */
