@@ -9,6 +9,24 @@ const edition = '/muenster/strategies/migration-und-integration/editions/4';
 const readingPaths = [edition, `${edition}/monitor`, '/muenster/news/rat-beschliesst-leitbild', '/muenster/events?view=list'];
 const localised = (locale: string, path: string) => (locale === 'de' ? path : `/${locale}${path}`);
 
+// Münster's demo translates some goal titles of the 4th edition; the others stay German.
+const translatedGoal: Record<string, string> = {
+	en: 'Professional qualifications from abroad are recognised faster',
+	ar: 'يتم الاعتراف بالمؤهلات المهنية المكتسبة في الخارج بشكل أسرع'
+};
+const untranslatedGoal = 'Gründerinnen und Gründer mit Migrationsgeschichte werden gezielt beraten';
+
+/** A translated goal carries its language and direction; an untranslated one is marked German, and the page says so. */
+async function expectContentLanguages(page: Page, locale: 'en' | 'ar') {
+	const translated = page.locator('h3 span', { hasText: translatedGoal[locale] });
+	await expect(translated).toHaveAttribute('lang', locale);
+	await expect(translated).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
+	const fallback = page.locator('h3 span', { hasText: untranslatedGoal });
+	await expect(fallback).toHaveAttribute('lang', 'de');
+	await expect(fallback).toHaveAttribute('dir', 'ltr');
+	await expect(page.locator('.content-language-note')).toBeVisible();
+}
+
 async function sidewaysOverflow(page: Page): Promise<number> {
 	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
@@ -19,6 +37,7 @@ test('Arabic readers get every core reading page right to left on a 360 px phone
 		await visit(localised('ar', path));
 		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 		expect(await sidewaysOverflow(page), path).toBeLessThanOrEqual(0);
+		if (path.endsWith('/monitor')) await expectContentLanguages(page, 'ar');
 		await testInfo.attach(`ar${path.replaceAll(/[/?=]/g, '-')}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 	}
 });
@@ -34,8 +53,11 @@ test('the language switcher names all six languages in themselves and keeps the 
 	await expect(page.locator('link[rel="alternate"][hreflang="ar"]')).toHaveAttribute('href', /\/ar\/muenster\//);
 });
 
-test('the reading pages pass axe in English', async ({ visit }) => {
-	for (const path of readingPaths) await visit(localised('en', path));
+test('the reading pages pass axe in English', async ({ page, visit }) => {
+	for (const path of readingPaths) {
+		await visit(localised('en', path));
+		if (path.endsWith('/monitor')) await expectContentLanguages(page, 'en');
+	}
 });
 
 test('a keyboard alone reaches the Arabic page, with focus always visible and no trap', async ({ page, visit }) => {

@@ -1,0 +1,72 @@
+// Translations of a few of Münster's public texts in its 4th edition, so that the language fallback
+// can be seen: some goals read in the visitor's language, the others in German with a note.
+import type { Database } from '../db/client';
+import { upsertTranslation } from '../content/content.queries';
+import type { TranslatableKind, TranslationLocale } from '../content/content.schema';
+import { getEditionPage } from '../document/document.service';
+import { getMunicipalityBySlug } from '../tenancy/tenancy.service';
+
+type Texts = Partial<Record<TranslationLocale, string>>;
+
+const editionSummary: Texts = {
+	en: 'More than 400 people from around 100 organisations worked on this edition over eighteen months, in 17 workshops and working groups. Its structure was rebuilt, the work in the city districts strengthened, and young people were invited in particular.',
+	tr: 'Yaklaşık 100 kuruluştan 400’ü aşkın kişi, on sekiz ay boyunca 17 atölye ve çalışma grubunda bu dönem üzerinde çalıştı. Yapı yeniden kuruldu, semtlerdeki çalışma güçlendirildi ve özellikle gençler davet edildi.',
+	ar: 'عمل أكثر من 400 شخص من نحو 100 منظمة على هذا الإصدار خلال ثمانية عشر شهرًا، في 17 ورشة عمل ومجموعة عمل. أُعيد بناء هيكله، وتعزّز العمل في أحياء المدينة، ودُعي الشباب بشكل خاص.',
+	uk: 'Понад 400 людей із приблизно 100 організацій півтора року працювали над цією редакцією в 17 воркшопах і робочих групах. Структуру побудовано заново, роботу в районах міста посилено, а молодь запрошено окремо.'
+};
+
+/** Goal and measure titles by their German original; those not listed stay German. */
+const titles: { kind: Extract<TranslatableKind, 'goal' | 'measure'>; german: string; texts: Texts }[] = [
+	{
+		kind: 'goal',
+		german: 'Berufliche Qualifikationen aus dem Ausland werden schneller anerkannt',
+		texts: {
+			en: 'Professional qualifications from abroad are recognised faster',
+			tr: 'Yurt dışında edinilen mesleki yeterlilikler daha hızlı tanınır',
+			ar: 'يتم الاعتراف بالمؤهلات المهنية المكتسبة في الخارج بشكل أسرع',
+			uk: 'Професійні кваліфікації, здобуті за кордоном, визнаються швидше',
+			ru: 'Профессиональная квалификация, полученная за рубежом, признаётся быстрее'
+		}
+	},
+	{
+		kind: 'goal',
+		german: 'Bürgerdienste sind mehrsprachig zugänglich',
+		texts: {
+			en: 'Citizen services are accessible in several languages',
+			tr: 'Vatandaş hizmetlerine birden fazla dilde erişilebilir',
+			ar: 'الخدمات البلدية متاحة بعدة لغات',
+			uk: 'Послуги для мешканців доступні кількома мовами',
+			ru: 'Услуги для жителей доступны на нескольких языках'
+		}
+	},
+	{
+		kind: 'measure',
+		german: 'Lotsendienst für Anerkennungsverfahren',
+		texts: {
+			en: 'Guidance service for recognition procedures',
+			ar: 'خدمة إرشاد في إجراءات الاعتراف بالمؤهلات'
+		}
+	}
+];
+
+export async function loadDemoContentTranslations(db: Database): Promise<void> {
+	const municipality = await getMunicipalityBySlug({ db, slug: 'muenster' });
+	const page = await getEditionPage({ db, municipalityId: municipality.id, strategySlug: 'migration-und-integration', number: 4 });
+	const goals = page.outline.flatMap((field) => field.goals);
+	const idOf = (kind: 'goal' | 'measure', german: string) =>
+		kind === 'goal' ? goals.find((goal) => goal.title === german)?.id : goals.flatMap((goal) => goal.measures).find((measure) => measure.title === german)?.id;
+
+	await db.transaction(async (tx) => {
+		const write = async (kind: TranslatableKind, entityId: string, field: string, texts: Texts) => {
+			for (const [locale, text] of Object.entries(texts) as [TranslationLocale, string][]) {
+				await upsertTranslation(tx, { municipalityId: municipality.id, entityKind: kind, entityId, field, locale, text, updatedByUserId: null });
+			}
+		};
+		await write('edition', page.edition.id, 'summary', editionSummary);
+		for (const entry of titles) {
+			const id = idOf(entry.kind, entry.german);
+			if (!id) throw new Error(`demo content: no ${entry.kind} “${entry.german}” in Münster’s 4th edition`);
+			await write(entry.kind, id, 'title', entry.texts);
+		}
+	});
+}
