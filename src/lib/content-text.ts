@@ -35,3 +35,9 @@ export function otherLanguages(view: TranslationView | undefined, kind: string, 
 	const all = [ORIGINAL_LOCALE as Locale, ...(view?.available[contentKey(kind, id)] ?? [])];
 	return all.filter((candidate) => candidate !== locale);
 }
+
+/**
+ * The name of the easy-to-read German variant. It stays German in every interface language, like the
+ * language names in the switcher: the texts it leads to are German, and readers know them by this name.
+ */
+export const EASY_READ_NAME = 'Leichte Sprache';

@@ -60,6 +60,17 @@ test('the reading pages pass axe in English', async ({ page, visit }) => {
 	}
 });
 
+test('the edition page leads to its summary in Leichte Sprache: German, large type, axe-clean', async ({ page, visit }) => {
+	await visit(edition);
+	await page.getByRole('link', { name: /Leichte Sprache/ }).click();
+	await expect(page).toHaveURL(`${edition}/easy-read`);
+	await checkPage(page);
+	const text = page.locator('.easy-read-text').first();
+	await expect(text).toHaveAttribute('lang', 'de');
+	await expect(text).toContainText('Die Stadt Münster hat einen Plan.');
+	expect(await text.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))).toBeGreaterThanOrEqual(20);
+});
+
 test('a keyboard alone reaches the Arabic page, with focus always visible and no trap', async ({ page, visit }) => {
 	await visit(localised('ar', `${edition}/monitor`));
 	const seen = new Set<string>();

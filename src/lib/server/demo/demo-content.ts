@@ -1,7 +1,8 @@
 // Translations of a few of Münster's public texts in its 4th edition, so that the language fallback
-// can be seen: some goals read in the visitor's language, the others in German with a note.
+// can be seen (some goals read in the visitor's language, the others in German with a note), and the
+// edition's summary and invitation in Leichte Sprache.
 import type { Database } from '../db/client';
-import { upsertTranslation } from '../content/content.queries';
+import { upsertEasyReadText, upsertTranslation } from '../content/content.queries';
 import type { TranslatableKind, TranslationLocale } from '../content/content.schema';
 import { getEditionPage } from '../document/document.service';
 import { getMunicipalityBySlug } from '../tenancy/tenancy.service';
@@ -49,6 +50,57 @@ const titles: { kind: Extract<TranslatableKind, 'goal' | 'measure'>; german: str
 	}
 ];
 
+const easyRead = {
+	summary: `Die Stadt Münster hat einen Plan.
+Der Plan heißt: **Leitbild Migration und Integration**.
+
+In dem Plan steht:
+So wollen wir in Münster gut zusammen leben.
+Das gilt für alle Menschen in Münster.
+Auch für Menschen, die aus einem anderen Land gekommen sind.
+
+Das ist die 4. Auflage von dem Plan.
+Auflage bedeutet hier: Der Plan wurde neu geschrieben.
+Der Plan gilt von 2025 bis 2030.
+
+Viele Menschen haben an dem Plan mitgearbeitet.
+Es waren mehr als 400 Menschen.
+
+In dem Plan stehen Ziele.
+Zum Beispiel:
+
+- Menschen aus anderen Ländern haben oft einen Beruf gelernt.
+  Dieser Beruf soll in Deutschland schneller gelten.
+- Die Ämter in der Stadt sollen Menschen in vielen Sprachen helfen.
+- Mehr Menschen aus anderen Ländern sollen in der Politik mitreden.
+
+Auf dieser Internet-Seite sehen Sie:
+Was hat die Stadt schon gemacht?
+Was muss die Stadt noch machen?`,
+	invitation: `Ihre Meinung ist wichtig.
+
+Sie wohnen in Münster?
+Dann können Sie bei dem Plan mitmachen.
+Es ist egal, woher Sie kommen.
+Es ist egal, wie gut Sie Deutsch sprechen.
+
+So können Sie mitmachen:
+
+- Sie kommen zu einem Treffen.
+  Die Treffen heißen **Werkstatt**.
+  Dort sprechen wir zusammen über die Ziele.
+- Sie schreiben eine Idee auf dieser Internet-Seite.
+  Zum Beispiel: Was ist schwer für Sie in Münster?
+  Was soll besser werden?
+
+Mitmachen kostet kein Geld.
+
+Sie haben Fragen?
+Dann rufen Sie im Integrations-Zentrum der Stadt an.
+Oder schreiben Sie eine E-Mail.
+Wir helfen Ihnen gerne.`
+};
+
 export async function loadDemoContentTranslations(db: Database): Promise<void> {
 	const municipality = await getMunicipalityBySlug({ db, slug: 'muenster' });
 	const page = await getEditionPage({ db, municipalityId: municipality.id, strategySlug: 'migration-und-integration', number: 4 });
@@ -63,6 +115,7 @@ export async function loadDemoContentTranslations(db: Database): Promise<void> {
 			}
 		};
 		await write('edition', page.edition.id, 'summary', editionSummary);
+		await upsertEasyReadText(tx, { municipalityId: municipality.id, editionId: page.edition.id, ...easyRead, updatedByUserId: null });
 		for (const entry of titles) {
 			const id = idOf(entry.kind, entry.german);
 			if (!id) throw new Error(`demo content: no ${entry.kind} “${entry.german}” in Münster’s 4th edition`);
