@@ -6,6 +6,8 @@ import { upsertEasyReadText, upsertTranslation } from '../content/content.querie
 import type { TranslatableKind, TranslationLocale } from '../content/content.schema';
 import { getEditionPage } from '../document/document.service';
 import { getMunicipalityBySlug } from '../tenancy/tenancy.service';
+import { demoEventIds } from './demo-event-ids';
+import { demoArticleIds } from './demo-news-ids';
 
 type Texts = Partial<Record<TranslationLocale, string>>;
 
@@ -49,6 +51,35 @@ const titles: { kind: Extract<TranslatableKind, 'goal' | 'measure'>; german: str
 		}
 	}
 ];
+
+/** The council's decision, in English and Arabic: title and lead; the body stays German. */
+const councilArticle: Record<'title' | 'lead', Texts> = {
+	title: {
+		en: 'City council adopts the strategy for migration and integration',
+		ar: 'مجلس المدينة يقرّ استراتيجية الهجرة والاندماج'
+	},
+	lead: {
+		en: 'At its meeting on 26 February 2025, the council adopted the fourth edition of the strategy for the years 2025 to 2030.',
+		ar: 'أقرّ المجلس في جلسته بتاريخ 26 فبراير 2025 الإصدار الرابع من الاستراتيجية للأعوام 2025 إلى 2030.'
+	}
+};
+
+const reportEvent: Record<'title' | 'description', Texts> = {
+	title: {
+		en: 'One year of implementation: what has become of the strategy',
+		tr: 'Uygulamanın birinci yılı: Stratejiden neler çıktı',
+		ar: 'عام من التنفيذ: ماذا تحقّق من الاستراتيجية',
+		uk: 'Рік реалізації: що вийшло зі стратегії',
+		ru: 'Год реализации: что получилось из стратегии'
+	},
+	description: {
+		en: 'The city reports which measures have begun, and listens.',
+		tr: 'Belediye hangi önlemlerin başladığını anlatıyor ve sizi dinliyor.',
+		ar: 'تعرض المدينة الإجراءات التي بدأ تنفيذها، وتستمع إلى آرائكم.',
+		uk: 'Місто розповідає, які заходи вже розпочато, і вислуховує вас.',
+		ru: 'Город рассказывает, какие меры уже начаты, и выслушивает вас.'
+	}
+};
 
 const easyRead = {
 	summary: `Die Stadt Münster hat einen Plan.
@@ -115,6 +146,10 @@ export async function loadDemoContentTranslations(db: Database): Promise<void> {
 			}
 		};
 		await write('edition', page.edition.id, 'summary', editionSummary);
+		await write('article', demoArticleIds.muenster, 'title', councilArticle.title);
+		await write('article', demoArticleIds.muenster, 'lead', councilArticle.lead);
+		await write('event', demoEventIds.muenster, 'title', reportEvent.title);
+		await write('event', demoEventIds.muenster, 'description', reportEvent.description);
 		await upsertEasyReadText(tx, { municipalityId: municipality.id, editionId: page.edition.id, ...easyRead, updatedByUserId: null });
 		for (const entry of titles) {
 			const id = idOf(entry.kind, entry.german);
