@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { checkPage, expect, test } from './fixtures';
+import { checkPage, expect, signIn, test } from './fixtures';
 
 // The reading parts of the core stories in Arabic on a small phone, right to left, by keyboard and
 // without JavaScript; the same pages pass axe in German and English. Variants are combined so that
@@ -69,6 +69,22 @@ test('the edition page leads to its summary in Leichte Sprache: German, large ty
 	await expect(text).toHaveAttribute('lang', 'de');
 	await expect(text).toContainText('Die Stadt Münster hat einen Plan.');
 	expect(await text.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))).toBeGreaterThanOrEqual(20);
+});
+
+test('a facilitator translates a goal in the back office, and Turkish readers see it on the monitor', async ({ page, visit }) => {
+	const turkish = 'Göç geçmişi olan girişimcilere hedefli danışmanlık verilir';
+	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');
+	await visit(`/admin${edition}/document`);
+	await page.getByRole('link', { name: new RegExp(`Übersetzungen von „[\\d.]+ ${untranslatedGoal}“`) }).click();
+	await checkPage(page);
+	await page.getByLabel('Titel auf Türkçe').fill(turkish);
+	await expect(page.getByLabel('Titel auf العربية')).toHaveAttribute('dir', 'rtl');
+	await page.getByRole('button', { name: 'Übersetzungen speichern' }).click();
+	await expect(page.locator('.form-success')).toBeVisible();
+	await visit(localised('tr', `${edition}/monitor`));
+	await expect(page.locator('h3 span', { hasText: turkish })).toHaveAttribute('lang', 'tr');
+	await visit(`/admin${edition}/easy-read`);
+	await expect(page.getByLabel('Zusammenfassung der Auflage in Leichter Sprache')).toHaveValue(/^Die Stadt Münster hat einen Plan\./);
 });
 
 test('a keyboard alone reaches the Arabic page, with focus always visible and no trap', async ({ page, visit }) => {
