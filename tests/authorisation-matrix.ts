@@ -36,6 +36,12 @@ export const matrix: Record<string, string> = {
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/reviews ?/publish': 'SFFFFAAF',
 	'GET /admin/platform-legal': 'SFFFFFFF',
 	'POST /admin/platform-legal ?/save': 'SFFFFFFF',
+	// Content translations (the service lets each role translate what it writes; the filler is a measure) and Leichte Sprache
+	'GET /admin/[municipality]/translations/[kind]/[entity=uuid]': 'SFFFFAAF',
+	'POST /admin/[municipality]/translations/[kind]/[entity=uuid] ?/save': 'SFFFFAAF',
+	'GET /[municipality]/strategies/[strategy]/editions/[number=integer]/easy-read': 'AAAAAAAA',
+	'GET /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/easy-read': 'SFFFAAAF',
+	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/easy-read ?/save': 'SFFFAAAF',
 	// Public pages of a municipality and region: read by all; writes by signed-in people, staff work by its roles
 	'GET /[municipality]': 'AAAAAAAA',
 	'GET /[municipality]/accessibility': 'AAAAAAAA',

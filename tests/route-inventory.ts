@@ -131,6 +131,9 @@ export function fill(routeId: string): string {
 		if (name === 'article') return demoArticleIds.muenster;
 		if (name === 'measure') return demoMonitoringIds.muenster.measure;
 		if (name === 'indicator') return demoMonitoringIds.muenster.indicator;
+		// Translations are addressed by kind and id; a tracked measure is translated by process staff.
+		if (name === 'kind') return 'measure';
+		if (name === 'entity') return demoMonitoringIds.muenster.measure;
 		if (name === 'id') {
 			if (/\/ideas\/\[id/.test(routeId)) return discovered.idea;
 			if (/\/measures\/\[id/.test(routeId)) return demoMonitoringIds.muenster.measure;

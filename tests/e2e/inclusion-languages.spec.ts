@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { checkPage, expect, test } from './fixtures';
+import { checkPage, expect, signIn, test } from './fixtures';
 
 // The reading parts of the core stories in Arabic on a small phone, right to left, by keyboard and
 // without JavaScript; the same pages pass axe in German and English. Variants are combined so that
@@ -8,6 +8,24 @@ import { checkPage, expect, test } from './fixtures';
 const edition = '/muenster/strategies/migration-und-integration/editions/4';
 const readingPaths = [edition, `${edition}/monitor`, '/muenster/news/rat-beschliesst-leitbild', '/muenster/events?view=list'];
 const localised = (locale: string, path: string) => (locale === 'de' ? path : `/${locale}${path}`);
+
+// Münster's demo translates some goal titles of the 4th edition; the others stay German.
+const translatedGoal: Record<string, string> = {
+	en: 'Professional qualifications from abroad are recognised faster',
+	ar: 'يتم الاعتراف بالمؤهلات المهنية المكتسبة في الخارج بشكل أسرع'
+};
+const untranslatedGoal = 'Gründerinnen und Gründer mit Migrationsgeschichte werden gezielt beraten';
+
+/** A translated goal carries its language and direction; an untranslated one is marked German, and the page says so. */
+async function expectContentLanguages(page: Page, locale: 'en' | 'ar') {
+	const translated = page.locator('h3 span', { hasText: translatedGoal[locale] });
+	await expect(translated).toHaveAttribute('lang', locale);
+	await expect(translated).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
+	const fallback = page.locator('h3 span', { hasText: untranslatedGoal });
+	await expect(fallback).toHaveAttribute('lang', 'de');
+	await expect(fallback).toHaveAttribute('dir', 'ltr');
+	await expect(page.locator('.content-language-note')).toBeVisible();
+}
 
 async function sidewaysOverflow(page: Page): Promise<number> {
 	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -19,6 +37,7 @@ test('Arabic readers get every core reading page right to left on a 360 px phone
 		await visit(localised('ar', path));
 		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 		expect(await sidewaysOverflow(page), path).toBeLessThanOrEqual(0);
+		if (path.endsWith('/monitor')) await expectContentLanguages(page, 'ar');
 		await testInfo.attach(`ar${path.replaceAll(/[/?=]/g, '-')}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 	}
 });
@@ -34,8 +53,38 @@ test('the language switcher names all six languages in themselves and keeps the 
 	await expect(page.locator('link[rel="alternate"][hreflang="ar"]')).toHaveAttribute('href', /\/ar\/muenster\//);
 });
 
-test('the reading pages pass axe in English', async ({ visit }) => {
-	for (const path of readingPaths) await visit(localised('en', path));
+test('the reading pages pass axe in English', async ({ page, visit }) => {
+	for (const path of readingPaths) {
+		await visit(localised('en', path));
+		if (path.endsWith('/monitor')) await expectContentLanguages(page, 'en');
+	}
+});
+
+test('the edition page leads to its summary in Leichte Sprache: German, large type, axe-clean', async ({ page, visit }) => {
+	await visit(edition);
+	await page.getByRole('link', { name: /Leichte Sprache/ }).click();
+	await expect(page).toHaveURL(`${edition}/easy-read`);
+	await checkPage(page);
+	const text = page.locator('.easy-read-text').first();
+	await expect(text).toHaveAttribute('lang', 'de');
+	await expect(text).toContainText('Die Stadt Münster hat einen Plan.');
+	expect(await text.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))).toBeGreaterThanOrEqual(20);
+});
+
+test('a facilitator translates a goal in the back office, and Turkish readers see it on the monitor', async ({ page, visit }) => {
+	const turkish = 'Göç geçmişi olan girişimcilere hedefli danışmanlık verilir';
+	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');
+	await visit(`/admin${edition}/document`);
+	await page.getByRole('link', { name: new RegExp(`Übersetzungen von „[\\d.]+ ${untranslatedGoal}“`) }).click();
+	await checkPage(page);
+	await page.getByLabel('Titel auf Türkçe').fill(turkish);
+	await expect(page.getByLabel('Titel auf العربية')).toHaveAttribute('dir', 'rtl');
+	await page.getByRole('button', { name: 'Übersetzungen speichern' }).click();
+	await expect(page.locator('.form-success')).toBeVisible();
+	await visit(localised('tr', `${edition}/monitor`));
+	await expect(page.locator('h3 span', { hasText: turkish })).toHaveAttribute('lang', 'tr');
+	await visit(`/admin${edition}/easy-read`);
+	await expect(page.getByLabel('Zusammenfassung der Auflage in Leichter Sprache')).toHaveValue(/^Die Stadt Münster hat einen Plan\./);
 });
 
 test('a keyboard alone reaches the Arabic page, with focus always visible and no trap', async ({ page, visit }) => {

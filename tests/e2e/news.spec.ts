@@ -70,7 +70,11 @@ test('news pages read without JavaScript: list, older pages, an article of the d
 test('news pages are accessible in English too', async ({ visit, page }) => {
 	await visit('/en/muenster/news');
 	await visit('/en/muenster/news/rat-beschliesst-leitbild');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'de');
+	// The demo translates title and lead; the body is German only, marked so, and the page says so.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'en');
+	await expect(page.locator('.prose').first()).toHaveAttribute('lang', 'de');
+	await expect(page.locator('.content-language-note')).toContainText('only available in German');
+	await expect(page.locator('.content-language-note').getByRole('link', { name: 'العربية' })).toHaveAttribute('href', '/ar/muenster/news/rat-beschliesst-leitbild');
 	await visit(`/en/muenster/tags/${encodeURIComponent('göç')}`);
 });
 

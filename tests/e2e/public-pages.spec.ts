@@ -30,13 +30,14 @@ test('a visitor finds the 4th edition of Münster’s strategy from the start pa
 
 test('the language switcher keeps the page and English is complete', async ({ page, visit }) => {
 	await visit('/muenster/strategies/migration-und-integration/editions/4');
-	await page.getByRole('link', { name: 'English' }).click();
+	// The edition's summary offers its translations too; the switcher is the navigation.
+	await page.getByRole('navigation', { name: 'Sprache' }).getByRole('link', { name: 'English' }).click();
 	await page.waitForURL('/en/muenster/strategies/migration-und-integration/editions/4');
 	await checkPage(page);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Leitbild Migration und Integration: Edition 4');
 	await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('February 26, 2025');
-	await page.getByRole('link', { name: 'Deutsch' }).click();
+	await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Deutsch' }).click();
 	await expect(page).toHaveURL('/muenster/strategies/migration-und-integration/editions/4');
 });
 

@@ -22,6 +22,7 @@ import { loadDemoOfficePositions } from './demo-seo';
 import { loadDemoArticleContexts } from './demo-article-context';
 import { loadDemoMedia } from './demo-media';
 import path from 'node:path';
+import { loadDemoContentTranslations } from './demo-content';
 
 export async function isInstallEmpty(db: Database): Promise<boolean> {
 	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
@@ -50,6 +51,7 @@ export async function loadDemoIfEmpty(db: Database, options: { dataDir?: string 
 	await loadDemoCouncil(db);
 	await loadDemoOfficePositions(db);
 	await loadDemoArticleContexts(db);
+	await loadDemoContentTranslations(db);
 	if (options.dataDir) await loadDemoMedia(db, { dir: path.join(options.dataDir, 'uploads', 'media') });
 	return true;
 }

@@ -66,7 +66,9 @@ export const backOfficeSectionRoles: Record<string, readonly Role[]> = {
 	invitations: ['admin', 'facilitator'],
 	monitor: ['admin', 'facilitator'],
 	news: ['admin', 'editor'],
-	media: ['admin', 'facilitator', 'editor']
+	media: ['admin', 'facilitator', 'editor'],
+	// Translations of content: the service lets each role translate only the kinds of content it writes.
+	translations: ['admin', 'facilitator', 'editor']
 };
 
 /**
@@ -91,6 +93,11 @@ export const backOfficePageRoles: Record<string, { routeId: string; roles: reado
 	'edition-council': {
 		routeId: '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/council',
 		roles: ['admin', 'facilitator']
+	},
+	// The Leichte Sprache texts of an edition and its invitation.
+	'edition-easy-read': {
+		routeId: '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/easy-read',
+		roles: ['admin', 'facilitator', 'editor']
 	}
 };
 

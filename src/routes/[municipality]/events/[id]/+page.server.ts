@@ -15,6 +15,7 @@ import { eventJsonLd, jsonLdScript } from '$lib/server/seo/json-ld';
 import { originOf } from '$lib/server/seo/origin';
 import { contactMapOf } from '$lib/server/consent/contact-map';
 import { getPublicArticlesOfEvent } from '$lib/server/news/article-context.service';
+import { loadTranslationView, renderTranslatedMarkdown } from '$lib/server/content/content.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params, locals, cookies, url }) => {
@@ -22,9 +23,10 @@ export const load: PageServerLoad = async ({ parent, params, locals, cookies, ur
 	const event = await loadOrError(() =>
 		getPublicEvent({ db: getDb(), municipalityId: municipality.id, eventId: params.id, actor: locals.actor, now: new Date() })
 	);
-	const [photos, articles] = await Promise.all([
+	const [photos, articles, translations] = await Promise.all([
 		listEventPhotos({ db: getDb(), municipalityId: municipality.id, eventId: params.id }),
-		getPublicArticlesOfEvent({ db: getDb(), municipalityId: municipality.id, eventId: params.id })
+		getPublicArticlesOfEvent({ db: getDb(), municipalityId: municipality.id, eventId: params.id }),
+		loadTranslationView({ db: getDb(), municipalityId: municipality.id, locale: getLocale(), refs: [{ kind: 'event', ids: [event.event.id] }] })
 	]);
 	const { latitude, longitude, address, place } = event.event;
 	// The address and a route link need no consent; the map itself does.
@@ -54,7 +56,8 @@ export const load: PageServerLoad = async ({ parent, params, locals, cookies, ur
 	);
 	// One map per page: where the venue has its own, the office map would only compete with it.
 	const contactMap = venue.map ? null : contactMapOf(cookies, locals, municipality.contactPoint);
-	return { ...event, photos, articles, venue, jsonLd, contactMap, registrant: locals.actor ? { name: locals.actor.name, email: locals.actor.email } : null };
+	const translatedDescriptionHtml = renderTranslatedMarkdown(translations, 'event', event.event.id, 'description');
+	return { ...event, photos, articles, translations, translatedDescriptionHtml, venue, jsonLd, contactMap, registrant: locals.actor ? { name: locals.actor.name, email: locals.actor.email } : null };
 };
 
 const municipalityOf = (slug: string) => getMunicipalityBySlug({ db: getDb(), slug });

@@ -5,6 +5,8 @@ import { getEditionFigures } from '$lib/server/participation/figures.service';
 import { listWorkingGroupsOfEdition } from '$lib/server/participation/working-group.service';
 import { getEditionDecision } from '$lib/server/document/document-decision.service';
 import { contactMapOf } from '$lib/server/consent/contact-map';
+import { loadTranslationView } from '$lib/server/content/content.service';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
 // The figures aggregate the whole edition (tens of milliseconds on the demo) and change only with a write,
@@ -22,9 +24,14 @@ export const load: PageServerLoad = async ({ params, parent, cookies, locals }) 
 			number: Number(params.number),
 			// Working groups and figures are read alongside the edition body, so they add no round trip in sequence.
 			loadAlongside: (editionId) =>
-				Promise.all([listWorkingGroupsOfEdition({ ...scope, editionId }), memoisedFigures(editionId, scope), getEditionDecision({ ...scope, editionId })])
+				Promise.all([
+					listWorkingGroupsOfEdition({ ...scope, editionId }),
+					memoisedFigures(editionId, scope),
+					getEditionDecision({ ...scope, editionId }),
+					loadTranslationView({ ...scope, locale: getLocale(), refs: [{ kind: 'edition', ids: [editionId] }] })
+				])
 		})
 	);
-	const [workingGroups, figures, decision] = page.workingGroups ?? [[], undefined, { decision: null, adoptedVersionNumber: null }];
-	return { ...page, workingGroups, figures, decision, contactMap: contactMapOf(cookies, locals, page.contactPoint) };
+	const [workingGroups, figures, decision, translations] = page.workingGroups ?? [[], undefined, { decision: null, adoptedVersionNumber: null }, undefined];
+	return { ...page, workingGroups, figures, decision, translations: translations ?? { locale: getLocale(), texts: {}, available: {} }, contactMap: contactMapOf(cookies, locals, page.contactPoint) };
 };

@@ -4,6 +4,8 @@ import { todayIn } from '$lib/server/monitoring/monitoring.http';
 import { getMonitor } from '$lib/server/monitoring/monitoring.service';
 import { latestRatingsByGoal } from '$lib/server/monitoring/review.service';
 import { monitorFilterSchema } from '$lib/validation/monitoring';
+import { loadTranslationView } from '$lib/server/content/content.service';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, parent, url }) => {
@@ -15,6 +17,18 @@ export const load: PageServerLoad = async ({ params, parent, url }) => {
 		getMonitor({ db, municipalityId: municipality.id, strategySlug: params.strategy, number: Number(params.number), filter, today: todayIn(municipality.timeZone) })
 	);
 	const goalIds = monitor.fields.flatMap((field) => field.goals.map((goal) => goal.id));
-	const ratings = Object.fromEntries(await latestRatingsByGoal({ db, municipalityId: municipality.id, goalIds }));
-	return { filter, monitor, ratings };
+	const measureIds = monitor.fields.flatMap((field) => field.goals.flatMap((goal) => goal.measures.map((measure) => measure.id)));
+	const [ratingRows, translations] = await Promise.all([
+		latestRatingsByGoal({ db, municipalityId: municipality.id, goalIds }),
+		loadTranslationView({
+			db,
+			municipalityId: municipality.id,
+			locale: getLocale(),
+			refs: [
+				{ kind: 'goal', ids: goalIds, fields: ['title'] },
+				{ kind: 'measure', ids: measureIds, fields: ['title'] }
+			]
+		})
+	]);
+	return { filter, monitor, ratings: Object.fromEntries(ratingRows), translations };
 };

@@ -6,6 +6,8 @@ import { monitorWriteScope, todayIn } from '$lib/server/monitoring/monitoring.ht
 import { getTracedIdeasOfMeasure } from '$lib/server/document/document-trace.service';
 import { getMeasurePage } from '$lib/server/monitoring/monitoring.service';
 import { measureStatusSchema, progressUpdateSchema } from '$lib/validation/monitoring';
+import { loadTranslationView } from '$lib/server/content/content.service';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, parent, locals }) => {
@@ -14,8 +16,19 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 	const page = await loadOrError(() =>
 		getMeasurePage({ db: getDb(), municipalityId: municipality.id, strategySlug: params.strategy, number: Number(params.number), measureId: params.id, actor: locals.actor, today })
 	);
-	const traced = await getTracedIdeasOfMeasure({ db: getDb(), municipalityId: municipality.id, editionId: page.edition.id, measureId: params.id });
-	return { ...page, today, traced };
+	const [traced, translations] = await Promise.all([
+		getTracedIdeasOfMeasure({ db: getDb(), municipalityId: municipality.id, editionId: page.edition.id, measureId: params.id }),
+		loadTranslationView({
+			db: getDb(),
+			municipalityId: municipality.id,
+			locale: getLocale(),
+			refs: [
+				{ kind: 'measure', ids: [params.id] },
+				{ kind: 'goal', ids: [page.goal.id], fields: ['title'] }
+			]
+		})
+	]);
+	return { ...page, today, traced, translations };
 };
 
 // Owners and staff report here; the service decides who may, whatever the page showed.

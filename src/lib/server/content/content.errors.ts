@@ -1,0 +1,3 @@
+import { defineError } from '../shared/errors';
+
+export const contentNotFound = defineError('content_not_found', 404);
