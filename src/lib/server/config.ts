@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { LimitOverrides } from './http/rate-limit';
 
 // Everything the server reads from the environment, parsed once. Secrets never have defaults
 // except in demo mode, where a random per-process secret keeps sessions working without setup.
@@ -15,7 +16,12 @@ const environmentSchema = z.object({
 	MAIL_FROM: z.string().default('Leitbild <noreply@leitbild.example.org>'),
 	METRICS_TOKEN: z.string().min(16).optional(),
 	// Raised only for load tests (`npm run soak`), where a few accounts write far faster than people do.
-	WRITES_PER_MINUTE: z.coerce.number().int().positive().optional()
+	WRITES_PER_MINUTE: z.coerce.number().int().positive().optional(),
+	// Budgets per hour for what the public can submit; defaults in http/rate-limit.ts.
+	SIGN_UPS_PER_HOUR: z.coerce.number().int().positive().optional(),
+	IDEAS_PER_HOUR: z.coerce.number().int().positive().optional(),
+	COMMENTS_PER_HOUR: z.coerce.number().int().positive().optional(),
+	EVENT_REGISTRATIONS_PER_HOUR: z.coerce.number().int().positive().optional()
 });
 
 export type AppConfig = {
@@ -32,6 +38,8 @@ export type AppConfig = {
 	outboxDir: string;
 	metricsToken: string | undefined;
 	writesPerMinute: number | undefined;
+	/** Budgets replaced by the environment; the ones not set keep their defaults. */
+	limits: LimitOverrides;
 };
 
 export function readConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -59,6 +67,15 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
 		mailFrom: values.MAIL_FROM,
 		outboxDir: path.join(path.resolve(projectRoot, values.DATA_DIR), 'outbox'),
 		metricsToken: values.METRICS_TOKEN,
-		writesPerMinute: values.WRITES_PER_MINUTE
+		writesPerMinute: values.WRITES_PER_MINUTE,
+		limits: Object.fromEntries(
+			Object.entries({
+				writesPerActor: values.WRITES_PER_MINUTE,
+				registrationsPerAddress: values.SIGN_UPS_PER_HOUR,
+				ideasPerActor: values.IDEAS_PER_HOUR,
+				commentsPerActor: values.COMMENTS_PER_HOUR,
+				eventRegistrationsPerActor: values.EVENT_REGISTRATIONS_PER_HOUR
+			}).filter(([, points]) => points !== undefined)
+		)
 	};
 }

@@ -36,7 +36,7 @@ export function startRuntime(): Promise<void> {
 			await database.shutdown();
 			throw error;
 		}
-		useRateLimitStore(postgresStore(database.pool), config.writesPerMinute);
+		useRateLimitStore(postgresStore(database.pool), config.limits);
 		const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, from: config.mailFrom });
 		const { pool } = database;
 		const metrics = createMetrics({

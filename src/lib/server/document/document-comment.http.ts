@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { parseForm } from '../http/forms';
 import { actOrFail } from '../http/respond';
-import { limitWrites } from '../http/rate-limit';
+import { limitComments, limitWrites } from '../http/rate-limit';
 import type { Actor } from '../people/actor';
 import { getDb } from '../runtime';
 import { getMunicipalityBySlug } from '../tenancy/tenancy.service';
@@ -29,9 +29,10 @@ function act<S extends z.ZodType>(schema: S, saved: string, work: (scope: Scope,
 }
 
 export const documentCommentActions = {
-	comment: act(documentCommentFormSchema, 'comment', (scope, data) =>
-		commentOnDocument({ db: getDb(), ...scope, versionNumber: data.version, input: { anchor: data.anchor, body: data.body } })
-	),
+	comment: act(documentCommentFormSchema, 'comment', async (scope, data) => {
+		await limitComments(scope.actor?.userId ?? 'anonymous');
+		return commentOnDocument({ db: getDb(), ...scope, versionNumber: data.version, input: { anchor: data.anchor, body: data.body } });
+	}),
 	editComment: act(documentCommentEditSchema, 'edited', (scope, data) =>
 		editOwnComment({ db: getDb(), ...scope, commentId: data.commentId, input: { body: data.body } })
 	),

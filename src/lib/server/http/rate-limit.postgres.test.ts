@@ -31,7 +31,7 @@ it('failed sign-ins counted by one instance lock the account on the other', asyn
 	useRateLimitStore(postgresStore(first.pool));
 	for (let attempt = 0; attempt < 5; attempt++) await recordFailedSignIn('10.1.0.1', 'ada@example.org');
 	useRateLimitStore(postgresStore(second.pool));
-	expect(await refusal(assertSignInAllowed('10.1.0.1', 'ada@example.org'))).toBe('error_rate_limited');
+	expect(await refusal(assertSignInAllowed('10.1.0.1', 'ada@example.org'))).toBe('error_rate_limited_minutes');
 	expect(await refusal(assertSignInAllowed('10.1.0.1', 'bert@example.org'))).toBeNull();
 });
 

@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/runtime';
 import { parseForm } from '$lib/server/http/forms';
-import { limitWrites } from '$lib/server/http/rate-limit';
+import { limitEventRegistrations, limitWrites } from '$lib/server/http/rate-limit';
 import { actOrFail, loadOrError } from '$lib/server/http/respond';
 import { getMunicipalityBySlug } from '$lib/server/tenancy/tenancy.service';
 import { mailSetupFor } from '$lib/server/participation/event.http';
@@ -68,7 +68,9 @@ export const actions: Actions = {
 		const form = locals.actor ? await parseForm(request, z.object({})) : await parseForm(request, guestRegistrationSchema);
 		if (!form.ok) return form.failure;
 		return actOrFail(form.values, async () => {
-			await limitWrites(locals.actor?.userId ?? `guest:${getClientAddress()}`);
+			const registrant = locals.actor?.userId ?? `guest:${getClientAddress()}`;
+			await limitWrites(registrant);
+			await limitEventRegistrations(registrant);
 			const municipality = await municipalityOf(params.municipality);
 			const { registration } = await registerForEvent({
 				db: getDb(),

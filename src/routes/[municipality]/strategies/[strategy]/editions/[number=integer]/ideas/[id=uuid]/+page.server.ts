@@ -3,7 +3,7 @@ import { deLocalizeHref, getLocale } from '$lib/paraglide/runtime';
 import { getDb, getRuntime } from '$lib/server/runtime';
 import { parseForm } from '$lib/server/http/forms';
 import { actOrFail, loadOrError } from '$lib/server/http/respond';
-import { limitWrites } from '$lib/server/http/rate-limit';
+import { limitComments, limitWrites } from '$lib/server/http/rate-limit';
 import type { Actor } from '$lib/server/people/actor';
 import {
 	commentOnIdea,
@@ -52,7 +52,10 @@ function act<S extends z.ZodType>(schema: S, work: (input: { municipalityId: str
 const empty = z.object({});
 
 export const actions: Actions = {
-	comment: act(commentSchema, ({ data, ...scope }) => commentOnIdea({ db: getDb(), ...scope, input: data }), 'comment'),
+	comment: act(commentSchema, async ({ data, ...scope }) => {
+		await limitComments(scope.actor?.userId ?? 'anonymous');
+		await commentOnIdea({ db: getDb(), ...scope, input: data });
+	}, 'comment'),
 	support: act(empty, (scope) => supportIdea({ db: getDb(), ...scope }), 'support'),
 	unsupport: act(empty, (scope) => withdrawSupport({ db: getDb(), ...scope }), 'support'),
 	report: act(reportSchema, ({ data, ...scope }) => reportContent({ db: getDb(), ...scope, input: data }), 'report'),

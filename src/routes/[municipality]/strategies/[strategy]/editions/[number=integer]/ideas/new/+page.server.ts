@@ -3,7 +3,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/runtime';
 import { parseForm } from '$lib/server/http/forms';
 import { actOrFail } from '$lib/server/http/respond';
-import { limitWrites } from '$lib/server/http/rate-limit';
+import { limitIdeas, limitWrites } from '$lib/server/http/rate-limit';
 import { getIdeasEdition, listIdeaFormChoices, submitIdea, transcribeIdea } from '$lib/server/participation/idea.service';
 import { getMunicipalityBySlug } from '$lib/server/tenancy/tenancy.service';
 import { ideaSchema, transcribedIdeaSchema } from '$lib/validation/idea';
@@ -27,6 +27,7 @@ export const actions: Actions = {
 		if (!form.ok) return form.failure;
 		const result = await actOrFail(form.values, async () => {
 			await limitWrites(locals.actor?.userId ?? 'anonymous');
+			await limitIdeas(locals.actor?.userId ?? 'anonymous');
 			const { municipality, edition, base } = await editionOf(params);
 			const idea = await submitIdea({ db: getDb(), actor: locals.actor, municipalityId: municipality.id, editionId: edition.id, input: form.data });
 			return { path: `${base}/${idea.id}` };
