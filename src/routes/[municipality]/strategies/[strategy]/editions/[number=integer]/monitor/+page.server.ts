@@ -3,6 +3,8 @@ import { loadOrError } from '$lib/server/http/respond';
 import { todayIn } from '$lib/server/monitoring/monitoring.http';
 import { getMonitor } from '$lib/server/monitoring/monitoring.service';
 import { latestRatingsByGoal } from '$lib/server/monitoring/review.service';
+import { reportStorage } from '$lib/server/monitoring/report.http';
+import { listAnnualReports } from '$lib/server/monitoring/report.service';
 import { monitorFilterSchema } from '$lib/validation/monitoring';
 import type { PageServerLoad } from './$types';
 
@@ -15,6 +17,9 @@ export const load: PageServerLoad = async ({ params, parent, url }) => {
 		getMonitor({ db, municipalityId: municipality.id, strategySlug: params.strategy, number: Number(params.number), filter, today: todayIn(municipality.timeZone) })
 	);
 	const goalIds = monitor.fields.flatMap((field) => field.goals.map((goal) => goal.id));
-	const ratings = Object.fromEntries(await latestRatingsByGoal({ db, municipalityId: municipality.id, goalIds }));
-	return { filter, monitor, ratings };
+	const [ratings, annualReports] = await Promise.all([
+		latestRatingsByGoal({ db, municipalityId: municipality.id, goalIds }).then((byGoal) => Object.fromEntries(byGoal)),
+		listAnnualReports({ editionId: monitor.edition.id, edition: monitor.edition, timeZone: municipality.timeZone, storage: reportStorage() })
+	]);
+	return { filter, monitor, ratings, annualReports };
 };
