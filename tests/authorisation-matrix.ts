@@ -18,6 +18,7 @@ export const matrix: Record<string, string> = {
 	// Added with the media library, reviews, platform legal pages, sitemaps and article context
 	'GET /[municipality]/media/[file]': 'NNNNNNNN',
 	'GET /[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/reviews': 'AAAAAAAA',
+	'GET /[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/report/[year=integer].pdf': 'AAAAAAAA',
 	'GET /accessibility': 'AAAAAAAA',
 	'GET /imprint': 'AAAAAAAA',
 	'GET /robots.txt': 'AAAAAAAA',

@@ -125,6 +125,8 @@ export function fill(routeId: string): string {
 		// The edition open for participation: ideas, working groups and the draft document live there.
 		// The monitor and the council decision belong to the first, adopted edition.
 		if (name === 'number') return /\/monitor\/|decision\.pdf/.test(routeId) ? '1' : '4';
+		// The last year of the first edition's period (2008–2013): its annual report exists.
+		if (name === 'year') return '2013';
 		if (name === 'organisation') return 'kulturverein-anatolia-muenster-demo';
 		// The first page of a municipality's sitemap always exists.
 		if (name === 'page') return '1';

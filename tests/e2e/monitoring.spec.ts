@@ -162,3 +162,23 @@ test('the monitor pages fit a 360 px wide phone without sideways scrolling', asy
 		expect(overflow, path!).toBeLessThanOrEqual(0);
 	}
 });
+
+test('the annual report linked from the monitor is a PDF, revalidated by its ETag, and the link then names its size', async ({ request }) => {
+	const monitor = async () => {
+		const response = await request.get(`${edition}/monitor`);
+		expect(response.status()).toBe(200);
+		return response.text();
+	};
+	const year = new Date().getFullYear();
+	const link = new RegExp(`href="(${edition}/monitor/report/${year}\\.pdf)"[^>]*>Jahresbericht ${year}</a>\\s*\\(([^)]*)\\)`).exec(await monitor());
+	expect(link, 'the monitor links this year’s report').not.toBeNull();
+	const report = await request.get(link![1]);
+	expect(report.status()).toBe(200);
+	expect(report.headers()['content-type']).toBe('application/pdf');
+	expect(report.headers()['cache-control']).toBe('public, max-age=300');
+	expect((await report.body()).subarray(0, 5).toString()).toBe('%PDF-');
+	const revalidated = await request.get(link![1], { headers: { 'If-None-Match': report.headers().etag } });
+	expect(revalidated.status()).toBe(304);
+	expect(await monitor()).toMatch(new RegExp(`Jahresbericht ${year}</a>\\s*\\(PDF, etwa \\d+ kB\\)`));
+	expect((await request.get(`${edition}/monitor/report/2024.pdf`)).status()).toBe(404);
+});

@@ -3,6 +3,8 @@ import { loadOrError } from '$lib/server/http/respond';
 import { todayIn } from '$lib/server/monitoring/monitoring.http';
 import { getMonitor } from '$lib/server/monitoring/monitoring.service';
 import { latestRatingsByGoal } from '$lib/server/monitoring/review.service';
+import { reportStorage } from '$lib/server/monitoring/report.http';
+import { listAnnualReports } from '$lib/server/monitoring/report.service';
 import { monitorFilterSchema } from '$lib/validation/monitoring';
 import { loadTranslationView } from '$lib/server/content/content.service';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -18,7 +20,7 @@ export const load: PageServerLoad = async ({ params, parent, url }) => {
 	);
 	const goalIds = monitor.fields.flatMap((field) => field.goals.map((goal) => goal.id));
 	const measureIds = monitor.fields.flatMap((field) => field.goals.flatMap((goal) => goal.measures.map((measure) => measure.id)));
-	const [ratingRows, translations] = await Promise.all([
+	const [ratingRows, translations, annualReports] = await Promise.all([
 		latestRatingsByGoal({ db, municipalityId: municipality.id, goalIds }),
 		loadTranslationView({
 			db,
@@ -28,7 +30,8 @@ export const load: PageServerLoad = async ({ params, parent, url }) => {
 				{ kind: 'goal', ids: goalIds, fields: ['title'] },
 				{ kind: 'measure', ids: measureIds, fields: ['title'] }
 			]
-		})
+		}),
+		listAnnualReports({ editionId: monitor.edition.id, edition: monitor.edition, timeZone: municipality.timeZone, storage: reportStorage() })
 	]);
-	return { filter, monitor, ratings: Object.fromEntries(ratingRows), translations };
+	return { filter, monitor, ratings: Object.fromEntries(ratingRows), translations, annualReports };
 };
