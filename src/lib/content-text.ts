@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/paraglide/runtime';
+import { getTextDirection, type Locale } from '$lib/paraglide/runtime';
 
 /**
  * The translations a page may show, read on the server in one query: the texts in the visitor's
@@ -16,7 +16,7 @@ export type ShownText = { text: string; lang: string; dir: 'ltr' | 'rtl'; fallba
 export const ORIGINAL_LOCALE = 'de';
 export const textKey = (kind: string, id: string, field: string) => `${kind}:${id}:${field}`;
 export const contentKey = (kind: string, id: string) => `${kind}:${id}`;
-const directionOf = (locale: string): 'ltr' | 'rtl' => (locale === 'ar' ? 'rtl' : 'ltr');
+const directionOf = (locale: Locale): 'ltr' | 'rtl' => (getTextDirection(locale) === 'rtl' ? 'rtl' : 'ltr');
 
 /**
  * The visitor's language where a translation exists, otherwise the German original marked as such.

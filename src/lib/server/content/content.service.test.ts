@@ -7,8 +7,9 @@ import type { Actor } from '../people/actor';
 import { selectRolesOfUser, selectUserByEmail } from '../people/people.queries';
 import { isDomainError } from '../shared/errors';
 import { pickText } from '$lib/content-text';
+import { locales } from '$lib/paraglide/runtime';
 import { easyReadSchema, translationFormSchema } from '$lib/validation/content';
-import { contentTranslations, easyReadTexts } from './content.schema';
+import { contentTranslations, easyReadTexts, translationLocales } from './content.schema';
 import { getEasyReadEditor, getEasyReadPage, getTranslationEditor, loadTranslationView, saveEasyReadText, saveTranslations } from './content.service';
 
 let test: TestDatabase;
@@ -66,6 +67,10 @@ const codeOf = async (work: Promise<unknown>) => {
 const goalForm = (values: Record<string, string>) => translationFormSchema('goal').parse(values);
 
 describe('translations of content', () => {
+	it('content can be translated into every interface language but German, the original', () => {
+		expect([...translationLocales].sort()).toEqual(locales.filter((locale) => locale !== 'de').sort());
+	});
+
 	it('a facilitator translates a goal; Arabic readers get the Arabic title, Turkish readers the German one with every language on offer', async () => {
 		const facilitator = await actorOf('moderation-a@example.org');
 		const goalId = await idOf(goals, 'Ziel A');
