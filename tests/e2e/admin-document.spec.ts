@@ -54,7 +54,9 @@ test('an admin adds a goal to a field, moves it up and finds it on the public ed
 	await expect(page.getByRole('heading', { level: 4, name: `1.2${goal}` })).toBeVisible();
 });
 
-test('a goal without a title is refused with a 400 and a localised error at its field', async ({ page, visit }) => {
+test('a goal without a title is refused with a 400, a summary at the top whose link leads to the field, and a localised error there (dark theme)', async ({ page, visit }) => {
+	// The back-office form with errors of the dark-theme scans (accessibility-themes.spec.ts).
+	await page.emulateMedia({ colorScheme: 'dark' });
 	await signIn(page, 'admin@muenster.example.org', 'demo-admin-muenster');
 	await visit(outline);
 	await page.getByText(`Neues Ziel in „${field}“`).click();
@@ -65,11 +67,18 @@ test('a goal without a title is refused with a 400 and a localised error at its 
 		addGoal.getByRole('button', { name: 'Ziel hinzufügen' }).click()
 	]);
 	expect(response.status()).toBe(400);
-	await expect(page.getByRole('alert')).toHaveText('Bitte korrigieren Sie die markierten Felder (1).');
+	const summary = page.getByRole('alert');
+	await expect(summary).toBeFocused();
+	await expect(summary.getByRole('heading')).toHaveText('Bitte korrigieren Sie die markierten Felder (1).');
 	await expect(addGoal.getByText('Bitte füllen Sie dieses Feld aus.')).toBeVisible();
-	await expect(addGoal.getByLabel('Titel')).toHaveAttribute('aria-invalid', 'true');
+	const title = addGoal.getByLabel('Titel');
+	await expect(title).toHaveAttribute('aria-invalid', 'true');
 	await expect(addGoal.getByLabel('Beschreibung')).toHaveValue('Ohne Titel geht es nicht.');
 	await checkPage(page);
+	await page.keyboard.press('Tab');
+	await expect(summary.getByRole('link', { name: 'Titel – Bitte füllen Sie dieses Feld aus.' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(title).toBeFocused();
 });
 
 test('an edition with a stage ending before it starts is refused and the dates stay as they were', async ({ page, visit }) => {
@@ -82,7 +91,7 @@ test('an edition with a stage ending before it starts is refused and the dates s
 		page.getByRole('button', { name: 'Speichern' }).click()
 	]);
 	expect(response.status()).toBe(400);
-	await expect(page.getByText('Das Ende darf nicht vor dem Beginn liegen.')).toBeVisible();
+	await expect(page.locator('.field-error').getByText('Das Ende darf nicht vor dem Beginn liegen.')).toBeVisible();
 	await checkPage(page);
 	await visit('/admin/muenster/strategies/migration-und-integration/editions/4');
 	await expect(page.getByLabel('Ende der Phase Vorbereitung')).toHaveValue('2023-08-31');

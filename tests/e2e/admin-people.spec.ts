@@ -22,7 +22,7 @@ test('an admin grants and revokes a role, and bad input is answered with a 400',
 		page.getByRole('button', { name: 'Rolle vergeben' }).click()
 	]);
 	expect(response.status()).toBe(400);
-	await expect(page.getByText('Bitte geben Sie eine gültige E-Mail-Adresse ein.')).toBeVisible();
+	await expect(page.locator('.field-error').getByText('Bitte geben Sie eine gültige E-Mail-Adresse ein.')).toBeVisible();
 	await checkPage(page);
 
 	await page.goto('/admin/muenster/audit');

@@ -76,7 +76,7 @@ test('a facilitator downloads the submission, takes it to the council and record
 	await form.getByLabel('Link zum Ratsinformationssystem (freiwillig)').fill('https://ratsinfo.example.org/vorlage/V-0815-2027');
 	await form.getByLabel('Beschlussdokument (PDF, freiwillig)').setInputFiles({ name: 'beschluss.pdf', mimeType: 'application/pdf', buffer: Buffer.from('Nur Text.') });
 	await form.getByRole('button', { name: 'Beschluss speichern' }).click();
-	await expect(page.getByText('Diese Datei ist kein PDF-Dokument.')).toBeVisible();
+	await expect(page.locator('.field-error').getByText('Diese Datei ist kein PDF-Dokument.')).toBeVisible();
 	await checkPage(page);
 	const again = page.getByRole('form', { name: 'Beschluss eintragen' });
 	await expect(again.getByLabel('Gremium')).toHaveValue('Rat der Stadt Münster');

@@ -71,8 +71,8 @@ test('a facilitator drafts, publishes two versions, and the public compares them
 
 	// A version without a title is refused, and nothing is published.
 	await page.getByRole('button', { name: 'Fassung veröffentlichen' }).click();
-	await expect(page.getByRole('alert')).toHaveText('Bitte korrigieren Sie die markierten Felder (1).');
-	await expect(page.getByText('Bitte füllen Sie dieses Feld aus.')).toBeVisible();
+	await expect(page.getByRole('alert').getByRole('heading')).toHaveText('Bitte korrigieren Sie die markierten Felder (1).');
+	await expect(page.locator('.field-error').getByText('Bitte füllen Sie dieses Feld aus.')).toBeVisible();
 	await expect(page.getByText('Es ist noch keine Fassung veröffentlicht.')).toBeVisible();
 	await checkPage(page);
 

@@ -43,7 +43,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.getByLabel('Anzahl Menschen').fill('viele');
 			await page.getByLabel('Stand der Zählung (Datum)').fill('2024-03-15');
 			await page.getByRole('button', { name: 'Offline-Zählung hinzufügen' }).click();
-			await expect(page.getByText('Bitte eine ganze Zahl ab 1 angeben.')).toBeVisible();
+			await expect(page.locator('.field-error').getByText('Bitte eine ganze Zahl ab 1 angeben.')).toBeVisible();
 			await expect(page.getByLabel('Bezeichnung (öffentlich sichtbar)')).toHaveValue(label);
 			await checkPage(page, { javaScript: javaScriptEnabled });
 			await expect(page.getByText('Noch keine Offline-Zählungen.')).toBeVisible();

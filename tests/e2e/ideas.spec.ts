@@ -69,7 +69,14 @@ test.describe('without JavaScript', () => {
 		await page.getByLabel('Beschreibung').fill('Ohne Titel geht es nicht.');
 		await page.getByLabel('Handlungsfeld').selectOption({ label: field });
 		await page.getByRole('button', { name: 'Idee einreichen' }).click();
-		await expect(page.getByText('Bitte füllen Sie dieses Feld aus.')).toBeVisible();
+		// The page the server sends back puts the focus on the error summary by itself (autofocus).
+		const summary = page.getByRole('alert');
+		await expect(summary).toBeFocused();
+		await expect(summary.getByRole('link', { name: 'Bitte füllen Sie dieses Feld aus.' })).toHaveAttribute('href', '#idea-title');
+		const title = page.locator('#idea-title');
+		await expect(title).toHaveAttribute('aria-invalid', 'true');
+		await expect(title).toHaveAttribute('aria-describedby', 'idea-title-error');
+		await expect(page.locator('#idea-title-error')).toHaveText('Bitte füllen Sie dieses Feld aus.');
 		await expect(page.getByLabel('Beschreibung')).toHaveValue('Ohne Titel geht es nicht.');
 		await checkPage(page, { javaScript: false });
 

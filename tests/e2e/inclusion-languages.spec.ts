@@ -126,6 +126,8 @@ test('a failed form says so at its top in Arabic, takes the focus there and desc
 	const field = page.locator('#field-email');
 	await expect(field).toHaveAttribute('aria-invalid', 'true');
 	await expect(field).toHaveAttribute('aria-describedby', /field-email-error/);
+	// From the summary, Tab reaches its first link and the link takes the keyboard to that field.
 	await page.keyboard.press('Tab');
+	await page.keyboard.press('Enter');
 	await expect(page.locator('#field-name')).toBeFocused();
 });

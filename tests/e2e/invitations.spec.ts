@@ -41,7 +41,7 @@ test('a facilitator invites an organisation to an edition, which accepts through
 
 	// Inviting nobody is refused with a reason, and nothing is sent.
 	await facilitator.getByRole('button', { name: 'Ausgewählte Organisationen einladen' }).click();
-	await expect(facilitator.getByText('Bitte wählen Sie mindestens eine Organisation aus.')).toBeVisible();
+	await expect(facilitator.locator('.field-error').getByText('Bitte wählen Sie mindestens eine Organisation aus.')).toBeVisible();
 	await checkPage(facilitator);
 
 	await facilitator.getByLabel('Bereich').selectOption({ label: 'Politik' });
@@ -62,7 +62,7 @@ test('a facilitator invites an organisation to an edition, which accepts through
 	await checkPage(organisationPage, { javaScript: false });
 	await expect(organisationPage.getByText(organisation, { exact: false }).first()).toBeVisible();
 	await organisationPage.getByRole('button', { name: 'Antwort senden' }).click();
-	await expect(organisationPage.getByText('Bitte wählen Sie, ob Sie zusagen oder absagen.')).toBeVisible();
+	await expect(organisationPage.locator('.field-error').getByText('Bitte wählen Sie, ob Sie zusagen oder absagen.')).toBeVisible();
 	await organisationPage.getByLabel('Ja, wir wirken mit.').check();
 	await organisationPage.getByLabel(/Nachricht an das Team/).fill('Wir kommen mit zwei Personen.');
 	await organisationPage.getByRole('button', { name: 'Antwort senden' }).click();

@@ -100,7 +100,7 @@ test('registering without consent is refused with 400 and the entries kept', asy
 		page.getByRole('button', { name: 'Konto anlegen' }).click()
 	]);
 	expect(response.status()).toBe(400);
-	await expect(page.getByText('Ohne Ihr Einverständnis mit dem Datenschutzhinweis können wir kein Konto anlegen.')).toBeVisible();
+	await expect(page.locator('.field-error').getByText('Ohne Ihr Einverständnis mit dem Datenschutzhinweis können wir kein Konto anlegen.')).toBeVisible();
 	await expect(page.getByLabel('E-Mail-Adresse')).toHaveValue('ohne-zustimmung@example.org');
 	await checkPage(page);
 });

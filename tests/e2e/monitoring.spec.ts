@@ -35,7 +35,7 @@ test('a facilitator delays a measure with a reason and adds a measurement in the
 	await page.getByLabel('Begründung').fill('');
 	await page.getByRole('button', { name: 'Umsetzung speichern' }).click();
 	// Without a reason nothing is saved and the field says why.
-	await expect(page.getByText('Wenn eine Maßnahme verzögert ist oder eingestellt wird, braucht es eine Begründung.')).toBeVisible();
+	await expect(page.locator('.field-error').getByText('Wenn eine Maßnahme verzögert ist oder eingestellt wird, braucht es eine Begründung.')).toBeVisible();
 	await checkPage(page);
 	await page.getByLabel('Stand', { exact: true }).selectOption({ label: 'verzögert' });
 	await page.getByLabel('Begründung').fill(reason);

@@ -7,8 +7,8 @@ export type ChartInput = {
 	measurements: ChartMeasurement[];
 };
 
-/** Colours with at least 3:1 contrast against white; each series also differs by dash and marker. */
-const palette = ['#0b5cad', '#a61b1b', '#17663a', '#6b21a8', '#92400e', '#374151', '#0e6b7a', '#9d174d'];
+/** Theme colours (src/lib/styles/app.css) with at least 3:1 contrast against the chart's surface in light and dark; each series also differs by dash and marker. */
+const palette = ['blue', 'red', 'green', 'purple', 'amber', 'slate', 'teal', 'pink'].map((name) => `var(--colour-${name})`);
 const dashes = ['', '7 4', '2 4', '10 4 2 4', '4 4', '12 3'];
 const markers = ['circle', 'square', 'triangle', 'diamond'] as const;
 export type MarkerShape = (typeof markers)[number];
