@@ -125,6 +125,14 @@ export type MeasurementInput = z.infer<typeof measurementSchema>;
 export const monitorFilterSchema = z.object({
 	field: z.uuid().optional().catch(undefined),
 	status: z.enum(measureStatuses).optional().catch(undefined),
-	district: z.string().regex(/^[a-z0-9-]{1,80}$/).optional().catch(undefined)
+	district: z.string().regex(/^[a-z0-9-]{1,80}$/).optional().catch(undefined),
+	goal: z.uuid().optional().catch(undefined),
+	// "office:<name>" for a responsible office, "organisation:<id>" for a partner organisation.
+	owner: z
+		.string()
+		.max(300)
+		.regex(/^(office:.+|organisation:[0-9a-f-]{36})$/s)
+		.optional()
+		.catch(undefined)
 });
 export type MonitorFilter = z.infer<typeof monitorFilterSchema>;

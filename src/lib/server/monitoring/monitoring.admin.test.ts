@@ -8,7 +8,7 @@ import { organisationMemberships, organisations, people } from '../people/organi
 import { selectRolesOfUser, selectUserByEmail } from '../people/people.queries';
 import { isDomainError } from '../shared/errors';
 import { districts } from '../tenancy/tenancy.schema';
-import { indicatorSchema, measurementSchema, measureStatusSchema, measureTrackingSchema, progressUpdateSchema } from '$lib/validation/monitoring';
+import { indicatorSchema, measurementSchema, measureStatusSchema, measureTrackingSchema, monitorFilterSchema, progressUpdateSchema } from '$lib/validation/monitoring';
 import { addMeasurement, addProgressUpdate, createIndicator, getMeasureForStaff, saveMeasureTracking, updateMeasureStatus } from './monitoring.admin';
 import { measureProgressUpdates, measureTracking } from './monitoring.schema';
 import { indicatorMeasurements } from './measurement.schema';
@@ -215,6 +215,23 @@ describe('the monitor rolls progress up and shows indicators', () => {
 		const filtered = await getMonitor({ db: test.db, municipalityId: municipalityId('a-stadt'), ...ref, filter: { status: 'done' }, today });
 		expect(filtered.fields[0].goals[0].measures.map((m) => m.id)).toEqual([ids.measures[1]]);
 		expect(filtered.fields[0].goals[0].progress).toBe(71);
+	});
+
+	it('the monitor narrows to one goal or one owner, an office or a partner organisation, and lists every owner once', async () => {
+		const scope = { db: test.db, municipalityId: municipalityId('a-stadt'), ...ref, today };
+		const all = await getMonitor({ ...scope, filter: {} });
+		const goalId = all.fields[0].goals[0].id;
+		expect(all.owners).toEqual({ offices: [{ value: 'office:Amt für Integration', name: 'Amt für Integration' }], organisations: [{ value: `organisation:${ids.orgOwner}`, name: expect.any(String) }] });
+		const byGoal = await getMonitor({ ...scope, filter: { goal: goalId } });
+		expect(byGoal.shownMeasureCount).toBe(all.measureCount);
+		const otherGoal = await getMonitor({ ...scope, filter: { goal: '00000000-0000-4000-8000-000000000000' } });
+		expect(otherGoal.fields).toEqual([]);
+		const byOrganisation = await getMonitor({ ...scope, filter: { owner: `organisation:${ids.orgOwner}` } });
+		expect(byOrganisation.fields.flatMap((f) => f.goals.flatMap((g) => g.measures.map((m) => m.id)))).toEqual([ids.measures[0]]);
+		const byOffice = await getMonitor({ ...scope, filter: { owner: 'office:Amt für Integration' } });
+		expect(byOffice.fields.flatMap((f) => f.goals.flatMap((g) => g.measures.map((m) => m.id)))).toEqual([ids.measures[0], ids.measures[1]]);
+		expect(byOffice.fields[0].goals[0].progress).toBe(all.fields[0].goals[0].progress);
+		expect(monitorFilterSchema.parse({ owner: 'organisation:drop table', goal: 'x' })).toEqual({});
 	});
 
 	it('a district page lists the measures placed there and those for the whole city', async () => {

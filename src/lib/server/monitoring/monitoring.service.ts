@@ -144,17 +144,41 @@ export type MonitorMeasure = MonitorGoal['measures'][number];
 /** Measures a district sees: those placed in it and those for the whole city. */
 const servesDistrict = (measure: MonitorMeasure, slug: string) => measure.tracking.cityWide || measure.districts.some((d) => d.slug === slug);
 
+/** Owner filter values: "office:<name>" for the responsible office, "organisation:<id>" for a partner. */
+const ownedBy = (measure: MonitorMeasure, owner: string) =>
+	owner.startsWith('office:')
+		? measure.tracking.responsibleOffice.trim() === owner.slice('office:'.length)
+		: measure.organisations.some((o) => `organisation:${o.id}` === owner);
+
+/** Every office and partner organisation that owns at least one measure of the edition, sorted by name. */
+function ownersOf(measures: MonitorMeasure[]) {
+	const offices = new Set<string>();
+	const organisations = new Map<string, string>();
+	for (const measure of measures) {
+		const office = measure.tracking.responsibleOffice.trim();
+		if (office) offices.add(office);
+		for (const organisation of measure.organisations) organisations.set(organisation.id, organisation.name);
+	}
+	const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'de');
+	return {
+		offices: [...offices].map((name) => ({ value: `office:${name}`, name })).sort(byName),
+		organisations: [...organisations].map(([id, name]) => ({ value: `organisation:${id}`, name })).sort(byName)
+	};
+}
+
 /** The public monitor: fields → goals → measures, narrowed by the visitor's filters. */
 export async function getMonitor(scope: EditionScope & { filter: MonitorFilter; today: string }) {
 	const monitor = await loadEditionMonitor(scope);
-	const { field, status, district } = scope.filter;
-	const filtering = Boolean(field || status || district);
-	const matches = (measure: MonitorMeasure) => (!status || measure.tracking.status === status) && (!district || servesDistrict(measure, district));
+	const { field, status, district, goal: goalId, owner } = scope.filter;
+	const filtering = Boolean(field || status || district || goalId || owner);
+	const matches = (measure: MonitorMeasure) =>
+		(!status || measure.tracking.status === status) && (!district || servesDistrict(measure, district)) && (!owner || ownedBy(measure, owner));
 	const shown = monitor.fields
 		.filter((f) => !field || f.id === field)
 		.map((f) => ({
 			...f,
 			goals: f.goals
+				.filter((goal) => !goalId || goal.id === goalId)
 				.map((goal) => ({ ...goal, measures: goal.measures.filter(matches) }))
 				.filter((goal) => !filtering || goal.measures.length > 0)
 		}))
@@ -165,7 +189,8 @@ export async function getMonitor(scope: EditionScope & { filter: MonitorFilter; 
 	return {
 		...monitor,
 		fields: shown,
-		allFields: monitor.fields.map(({ id, title, number }) => ({ id, title, number })),
+		allFields: monitor.fields.map(({ id, title, number, goals }) => ({ id, title, number, goals: goals.map((g) => ({ id: g.id, title: g.title, number: g.number })) })),
+		owners: ownersOf(all),
 		shownMeasureCount: shown.reduce((sum, f) => sum + f.goals.reduce((s, goal) => s + goal.measures.length, 0), 0),
 		measureCount: all.length,
 		statusCounts: Object.fromEntries(statusCounts) as Partial<Record<MeasureStatus, number>>,

@@ -8,6 +8,7 @@ import { selectRolesOfUser, selectUserByEmail } from '../people/people.queries';
 import { isDomainError } from '../shared/errors';
 import { reviewRatingsSchema, reviewStartSchema } from '$lib/validation/review';
 import { editionReviews, reviewRatings } from './review.schema';
+import { lastRatingsForCarryOver } from './review-carryover';
 import { getPublishedReview, getReviewForStaff, latestRatingsByGoal, publishReview, saveRatings, startReview } from './review.service';
 
 let test: TestDatabase;
@@ -114,6 +115,16 @@ describe('facilitators review an edition goal by goal', () => {
 		expect(await codeOf(saveRatings({ ...scope, reviewId: review.id, input: ratings([[ids.goalsA[0], 'achieved', '']]) }))).toBe('review_already_published');
 		expect(await codeOf(publishReview({ ...scope, reviewId: review.id }))).toBe('review_already_published');
 		expect(await snapshot()).toEqual(before);
+	});
+
+	it('the carry-over into the next edition lists each goal with its last published rating, and nothing across municipalities', async () => {
+		const goals = await lastRatingsForCarryOver({ db: test.db, municipalityId: a(), editionId: ids.editionA });
+		expect(goals.map((g) => [g.title, g.rating?.rating, g.rating?.reviewTitle])).toEqual([
+			['Schneller anerkannt', 'on_track', 'Halbzeitbilanz 2027'],
+			['Mehr Ausbildung', 'at_risk', 'Halbzeitbilanz 2027'],
+			['Faire Vermietung', 'off_track', 'Halbzeitbilanz 2027']
+		]);
+		expect(await lastRatingsForCarryOver({ db: test.db, municipalityId: test.ids.municipalityIds.get('b-dorf')!, editionId: ids.editionA })).toEqual([]);
 	});
 
 	it('the monitor shows each goal’s rating from the newest published review, not from a later draft', async () => {

@@ -10,6 +10,7 @@ import { getMunicipalityForAdmin } from '$lib/server/tenancy/tenancy.admin';
 import { editionSchema } from '$lib/validation/document';
 import { carryOverSchema } from '$lib/validation/document-trace';
 import { adoptedStages } from '$lib/server/document/document-carryover';
+import { lastRatingsForCarryOver } from '$lib/server/monitoring/review-carryover';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params, locals }) => {
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async ({ parent, params, locals }) => {
 		// Editions are listed newest first: the next one usually continues the numbering and the period.
 		const latest = strategy.editions[0];
 		const startYear = latest ? latest.periodEnd : new Date().getFullYear();
+		const carryOverSource = strategy.editions.find((edition) => (adoptedStages as readonly string[]).includes(edition.stage));
 		return {
 			strategy,
 			suggestion: {
@@ -33,7 +35,11 @@ export const load: PageServerLoad = async ({ parent, params, locals }) => {
 			},
 			contactPoints: await listContactPointsForAdmin(scope),
 			// The structure usually continues from the latest adopted edition.
-			carryOverDefault: strategy.editions.find((edition) => (adoptedStages as readonly string[]).includes(edition.stage))?.id ?? '',
+			carryOverDefault: carryOverSource?.id ?? '',
+			// What the last published review said about each goal the new edition continues.
+			lastRatings: carryOverSource
+				? { number: carryOverSource.number, goals: await lastRatingsForCarryOver({ db: scope.db, municipalityId: municipality.id, editionId: carryOverSource.id }) }
+				: null,
 			stages: editionStages
 		};
 	});
