@@ -1,7 +1,7 @@
 // `npm run bench`: throughput, latency and memory of the public edition page, measured against a raw
 // node:http server on the same machine with the same load, so the figures can be compared across machines
 // by their ratio. Every server runs on its own, one after another, as a child process of this script.
-// A full run also times the PDF of the 4th edition's council submission, generated uncached.
+// A full run also times the PDF of the 4th edition's council submission and of its annual report, generated uncached.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
 import os from 'node:os';
@@ -444,11 +444,11 @@ type PdfGeneration = { url: string; uncachedMs: number[]; medianMs: number; cach
  * removed first, so each download reads the version and the figures and writes the PDF. One request
  * at a time; the median of the runs is the figure, and a last request shows what the cache saves.
  */
-async function measurePdfGeneration(runs = 5): Promise<PdfGeneration> {
+async function measurePdfGeneration(runs = 5, document: { address: string; cacheDir: string } = { address: `${editionPath}/document.pdf?version=2`, cacheDir: 'council-submissions' }): Promise<PdfGeneration> {
 	const server = await startApp(false);
 	try {
-		const url = `http://127.0.0.1:${server.port}${editionPath}/document.pdf?version=2`;
-		const cacheDir = path.join(sharedDataDir, 'cache', 'council-submissions');
+		const url = `http://127.0.0.1:${server.port}${document.address}`;
+		const cacheDir = path.join(sharedDataDir, 'cache', document.cacheDir);
 		const download = async () => {
 			const started = performance.now();
 			const response = await fetch(url);
@@ -579,9 +579,14 @@ async function main(): Promise<number> {
 
 	// Part of a full run only: `--only` picks load scenarios.
 	let pdfGeneration: PdfGeneration | null = null;
+	let annualReportGeneration: PdfGeneration | null = null;
+	// The 4th edition runs from 2025: the current year's report has the most data behind it.
+	const reportYear = Math.min(2030, new Date().getFullYear());
 	if (!options.only) {
 		console.log('\n[bench] PDF generation: the council submission of the 4th edition, uncached…');
 		pdfGeneration = await measurePdfGeneration();
+		console.log(`\n[bench] PDF generation: the 4th edition's annual report ${reportYear}, uncached…`);
+		annualReportGeneration = await measurePdfGeneration(5, { address: `${editionPath}/monitor/report/${reportYear}.pdf`, cacheDir: 'annual-reports' });
 	}
 
 	console.log('\n[bench] medians over the runs (peak RSS: highest of the runs; ratio: req/s against (a) of the same run)');
@@ -602,6 +607,11 @@ async function main(): Promise<number> {
 			`PDF of the 4th edition (council submission)\tmedian ${pdfGeneration.medianMs} ms uncached (runs ${pdfGeneration.uncachedMs.join(', ')} ms), ${pdfGeneration.cachedMs} ms from the cache, ${format(pdfGeneration.bytes / 1024)} kB`
 		);
 	}
+	if (annualReportGeneration) {
+		console.log(
+			`PDF of the 4th edition (annual report ${reportYear})\tmedian ${annualReportGeneration.medianMs} ms uncached (runs ${annualReportGeneration.uncachedMs.join(', ')} ms), ${annualReportGeneration.cachedMs} ms from the cache, ${format(annualReportGeneration.bytes / 1024)} kB`
+		);
+	}
 	const scaleResults = options.scale ? await measureAtScale(options, options.scale) : [];
 	const problems = [
 		...results.flatMap((result) => result.runs.flatMap((run, index) => run.problems.map((problem) => `(${result.id}) run ${index + 1}: ${problem}`))),
@@ -619,6 +629,7 @@ async function main(): Promise<number> {
 		results,
 		scale: scaleResults,
 		pdfGeneration,
+		annualReportGeneration,
 		coldStart,
 		problems
 	};
