@@ -108,3 +108,13 @@ export function scoreIndicator(input: ScoreInput): Score {
 					: 'off_track';
 	return { status, method, milestone, expectedGrowth, actualGrowth, ratio, reason: null };
 }
+
+/** The years that may carry an interim target: those whose 31 December lies after the baseline and before the final target. */
+export function interimYears(baselineDate: string, targetDate: string): number[] {
+	const years: number[] = [];
+	for (let year = Number(baselineDate.slice(0, 4)); year <= Number(targetDate.slice(0, 4)); year++) {
+		const due = `${year}-12-31`;
+		if (due > baselineDate && due < targetDate) years.push(year);
+	}
+	return years;
+}
