@@ -225,6 +225,7 @@ export const matrix: Record<string, string> = {
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor ?/createIndicator': 'SFFFFAAF',
 	'GET /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/indicators/[indicator=uuid]': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/indicators/[indicator=uuid] ?/addMeasurement': 'SFFFFAAF',
+	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/indicators/[indicator=uuid] ?/saveInterimTargets': 'SFFFFAAF',
 	'GET /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/measures/[measure=uuid]': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/measures/[measure=uuid] ?/save': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/measures/[measure=uuid] ?/update': 'SFFFFAAF',

@@ -57,6 +57,11 @@ test('a facilitator delays a measure with a reason and adds a measurement in the
 	await page.getByRole('button', { name: 'Messwert speichern' }).click();
 	await expect(page.getByText('Der Messwert ist gespeichert.')).toBeVisible();
 	await expect(page.getByRole('cell', { name: 'Zählung der Beratungsstelle' })).toBeVisible();
+	// An interim target for 2027; the public page's assessment then measures against it.
+	await page.getByLabel('Jahr 2027').fill('21,5');
+	await page.getByRole('button', { name: 'Zwischenziele speichern' }).click();
+	await expect(page.getByText('Die Zwischenziele sind gespeichert.')).toBeVisible();
+	await expect(page.getByLabel('Jahr 2027')).toHaveValue('21,5');
 	await checkPage(page);
 	await page.context().close();
 });
@@ -101,6 +106,10 @@ for (const javaScript of [true, false]) {
 		await expect(row).toContainText(/27,5\s+Beratungen/);
 		await expect(row).toContainText('15.10.2026');
 		await expect(page.getByText(/des Wegs zum Ziel geschafft/)).toBeVisible();
+		const score = page.getByRole('table', { name: 'Berechnung der Bewertung' });
+		await expect(score.getByRole('row', { name: /Zwischenziel 2027/ })).toContainText(/21,5\s+Beratungen/);
+		await expect(score.getByRole('row', { name: /Maßstab/ })).toContainText('31. Dezember 2027');
+		await expect(score.getByRole('row', { name: /Bewertung/ })).toContainText(/Auf Kurs|Fortschritt, aber zu langsam|Nicht auf Kurs|Ziel erreicht/);
 		await checkPage(page, { javaScript });
 
 		// The same pages in English: the labels translate, the German content is marked as German.

@@ -23,3 +23,4 @@ export * from '../media/media.schema';
 export * from '../monitoring/review.schema';
 export * from '../monitoring/measurement.schema';
 export * from '../content/content.schema';
+export * from '../monitoring/indicator-target.schema';

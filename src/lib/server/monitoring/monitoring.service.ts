@@ -7,6 +7,8 @@ import { listDistricts } from '../tenancy/tenancy.service';
 import type { MonitorFilter } from '$lib/validation/monitoring';
 import { districtNotFound, indicatorNotFound, measureNotFound } from './monitoring.errors';
 import { isIndicatorStale, rollUpProgress, summariseIndicator, type IndicatorSummary } from './monitor.math';
+import { scoreIndicator, type Score } from './indicator-score';
+import { selectInterimTargets, type InterimTarget } from './indicator-target.queries';
 import {
 	selectDistrictsOfMeasures,
 	selectIndicatorsOfEdition,
@@ -63,16 +65,33 @@ export type IndicatorView = Indicator & {
 	latest: { value: number; measuredOn: string } | null;
 	stale: boolean;
 	summary: IndicatorSummary | null;
+	interimTargets: { year: number; value: number }[];
+	score: Score;
 };
 
-function viewIndicator(indicator: Indicator, latest: { value: number; measuredOn: string } | undefined, newest: string | null, today: string): IndicatorView {
+function viewIndicator(
+	indicator: Indicator,
+	latest: { value: number; measuredOn: string } | undefined,
+	newest: string | null,
+	today: string,
+	interimTargets: InterimTarget[]
+): IndicatorView {
+	const path = interimTargets.map(({ year, value }) => ({ year, value }));
 	return {
 		...indicator,
 		latest: latest ? { value: latest.value, measuredOn: latest.measuredOn } : null,
 		stale: isIndicatorStale({ frequency: indicator.frequency, newestDate: newest, baselineDate: indicator.baselineDate, today }),
 		summary: latest
 			? summariseIndicator({ direction: indicator.direction, baseline: indicator.baselineValue, target: indicator.targetValue, latest: latest.value })
-			: null
+			: null,
+		interimTargets: path,
+		score: scoreIndicator({
+			direction: indicator.direction,
+			baseline: { value: indicator.baselineValue, date: indicator.baselineDate },
+			target: { value: indicator.targetValue, date: indicator.targetDate },
+			interimTargets: path,
+			latest: latest ? { value: latest.value, date: latest.measuredOn } : null
+		})
 	};
 }
 
@@ -102,13 +121,20 @@ export async function loadEditionMonitor({ db, municipalityId, strategySlug, num
 		selectIndicatorsOfEdition(db, municipalityId, editionId),
 		listDistricts({ db, municipalityId })
 	]);
-	const { latest, newest } = await selectLatestMeasurements(db, municipalityId, indicatorRows.map((indicator) => indicator.id));
+	const indicatorIds = indicatorRows.map((indicator) => indicator.id);
+	const [{ latest, newest }, interimTargets] = await Promise.all([
+		selectLatestMeasurements(db, municipalityId, indicatorIds),
+		selectInterimTargets(db, municipalityId, indicatorIds)
+	]);
+	const interimTargetsOf = groupBy(interimTargets, (row) => row.indicatorId);
 	const trackingOf = new Map(trackingRows.map((row) => [row.measureId, row]));
 	const organisationsOf = groupBy(organisationRows, (row) => row.measureId);
 	const districtsOf = groupBy(districtRows, (row) => row.measureId);
 	const latestOf = new Map(latest.map((row) => [row.indicatorId, row]));
 	const newestOf = new Map(newest.map((row) => [row.indicatorId, row.measuredOn]));
-	const indicatorViews = indicatorRows.map((indicator) => viewIndicator(indicator, latestOf.get(indicator.id), newestOf.get(indicator.id) ?? null, today));
+	const indicatorViews = indicatorRows.map((indicator) =>
+		viewIndicator(indicator, latestOf.get(indicator.id), newestOf.get(indicator.id) ?? null, today, interimTargetsOf.get(indicator.id) ?? [])
+	);
 	const indicatorsOfGoal = groupBy(indicatorViews.filter((i) => i.goalId), (i) => i.goalId!);
 	const indicatorsOfMeasure = groupBy(indicatorViews.filter((i) => i.measureId), (i) => i.measureId!);
 
