@@ -22,3 +22,4 @@ export * from '../document/document-decision.schema';
 export * from '../media/media.schema';
 export * from '../monitoring/review.schema';
 export * from '../monitoring/measurement.schema';
+export * from '../monitoring/disclosure.schema';

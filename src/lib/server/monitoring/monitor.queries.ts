@@ -24,9 +24,6 @@ const MAX_MEASURES = 2000;
 const MAX_INDICATORS = 500;
 const MAX_MEASUREMENTS = 5000;
 
-// Suppressed cells never reach these readers; what remains always has a value.
-const shown = () => and(eq(indicatorMeasurements.suppressed, false), isNotNull(indicatorMeasurements.value));
-const shownValue = () => sql<number>`${indicatorMeasurements.value}`;
 
 export async function selectTrackingOfEdition(db: Executor, municipalityId: string, editionId: string) {
 	return db
@@ -67,67 +64,24 @@ export async function selectIndicatorsOfEdition(db: Executor, municipalityId: st
 		.limit(MAX_INDICATORS);
 }
 
-/** The newest city-wide value of each indicator, and the newest date of any value (for staleness). */
-export async function selectLatestMeasurements(db: Executor, municipalityId: string, indicatorIds: string[]) {
-	if (indicatorIds.length === 0) return { latest: [], newest: [] };
-	const [latest, newest] = await Promise.all([
-		db
-			.selectDistinctOn([indicatorMeasurements.indicatorId], {
-				indicatorId: indicatorMeasurements.indicatorId,
-				value: shownValue(),
-				measuredOn: indicatorMeasurements.measuredOn
-			})
-			.from(indicatorMeasurements)
-			.where(
-				and(
-					eq(indicatorMeasurements.municipalityId, municipalityId),
-					inArray(indicatorMeasurements.indicatorId, indicatorIds),
-					eq(indicatorMeasurements.detailLevel, 0),
-					shown()
-				)
-			)
-			.orderBy(indicatorMeasurements.indicatorId, desc(indicatorMeasurements.measuredOn), desc(indicatorMeasurements.createdAt)),
-		db
-			.select({ indicatorId: indicatorMeasurements.indicatorId, measuredOn: max(indicatorMeasurements.measuredOn) })
-			.from(indicatorMeasurements)
-			.where(and(eq(indicatorMeasurements.municipalityId, municipalityId), inArray(indicatorMeasurements.indicatorId, indicatorIds)))
-			.groupBy(indicatorMeasurements.indicatorId)
-	]);
-	return { latest, newest };
-}
-
-/** The newest value of each indicator in one district. */
-export async function selectLatestMeasurementsInDistrict(db: Executor, municipalityId: string, indicatorIds: string[], districtId: string) {
+/** The newest date of any value of each indicator, withheld ones included (for staleness). */
+export async function selectNewestMeasurementDates(db: Executor, municipalityId: string, indicatorIds: string[]) {
 	if (indicatorIds.length === 0) return [];
-	const districtOf = districtOfMeasurement(db);
 	return db
-		.selectDistinctOn([indicatorMeasurements.indicatorId], {
-			indicatorId: indicatorMeasurements.indicatorId,
-			value: shownValue(),
-			measuredOn: indicatorMeasurements.measuredOn
-		})
+		.select({ indicatorId: indicatorMeasurements.indicatorId, measuredOn: max(indicatorMeasurements.measuredOn) })
 		.from(indicatorMeasurements)
-		.innerJoin(districtOf, eq(districtOf.measurementId, indicatorMeasurements.id))
-		.where(
-			and(
-				eq(indicatorMeasurements.municipalityId, municipalityId),
-				inArray(indicatorMeasurements.indicatorId, indicatorIds),
-				eq(indicatorMeasurements.detailLevel, 1),
-				eq(districtOf.districtId, districtId),
-				shown()
-			)
-		)
-		.orderBy(indicatorMeasurements.indicatorId, desc(indicatorMeasurements.measuredOn), desc(indicatorMeasurements.createdAt));
+		.where(and(eq(indicatorMeasurements.municipalityId, municipalityId), inArray(indicatorMeasurements.indicatorId, indicatorIds)))
+		.groupBy(indicatorMeasurements.indicatorId);
 }
 
-/** The newest measurements (at most MAX_MEASUREMENTS), oldest first as the chart and table read them. */
+/** The newest measurements (at most MAX_MEASUREMENTS), oldest first as the chart and table read them; withheld ones too — pass them through the disclosure. */
 export async function selectMeasurementsOfIndicator(db: Executor, municipalityId: string, indicatorId: string) {
 	const districtOf = districtOfMeasurement(db);
 	const newestFirst = await db
 		.select({
 			id: indicatorMeasurements.id,
 			measuredOn: indicatorMeasurements.measuredOn,
-			value: shownValue(),
+			value: indicatorMeasurements.value,
 			sourceNote: indicatorMeasurements.sourceNote,
 			districtId: districts.id,
 			districtName: districts.name,
@@ -140,7 +94,6 @@ export async function selectMeasurementsOfIndicator(db: Executor, municipalityId
 			and(
 				eq(indicatorMeasurements.municipalityId, municipalityId),
 				eq(indicatorMeasurements.indicatorId, indicatorId),
-				shown(),
 				// The city value and single-district values: the series the chart draws.
 				or(eq(indicatorMeasurements.detailLevel, 0), and(eq(indicatorMeasurements.detailLevel, 1), isNotNull(districts.id)))
 			)
