@@ -4,6 +4,7 @@ import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { disclosureRules } from './disclosure.schema';
 import { indicatorMeasurements } from './measurement.schema';
+import { indicators } from './monitoring.schema';
 
 export const MAX_DISCLOSURE_CELLS = 50_000;
 
@@ -44,4 +45,27 @@ export async function upsertDisclosureRule(tx: Executor, values: { municipalityI
 			)
 		);
 	await tx.insert(disclosureRules).values(values);
+}
+
+/** Demo: the cells of an indicator, found by its code in a municipality, newest period first. */
+export async function selectCellsByIndicatorCode(db: Executor, municipalityId: string, code: string) {
+	return db
+		.select({ id: indicatorMeasurements.id, seriesKey: indicatorMeasurements.seriesKey, periodKind: indicatorMeasurements.periodKind, periodEnd: indicatorMeasurements.periodEnd })
+		.from(indicatorMeasurements)
+		.innerJoin(indicators, eq(indicators.id, indicatorMeasurements.indicatorId))
+		.where(and(eq(indicatorMeasurements.municipalityId, municipalityId), eq(indicators.code, code)))
+		.orderBy(desc(indicatorMeasurements.periodEnd), indicatorMeasurements.seriesKey)
+		.limit(500);
+}
+
+export async function updateCell(
+	tx: Executor,
+	municipalityId: string,
+	id: string,
+	changes: Partial<Pick<typeof indicatorMeasurements.$inferInsert, 'value' | 'suppressed' | 'seriesBreak' | 'sourceNote'>>
+) {
+	await tx
+		.update(indicatorMeasurements)
+		.set({ ...changes, updatedAt: new Date() })
+		.where(and(eq(indicatorMeasurements.municipalityId, municipalityId), eq(indicatorMeasurements.id, id)));
 }
