@@ -24,6 +24,8 @@ it('the demo monitor withholds one confidential district value and one small cou
 	const monitor = await loadEditionMonitor(scope);
 	const pageOf = (name: string) => getIndicatorPage({ ...scope, indicatorId: monitor.indicators.find((i) => i.name === name)!.id });
 	const visits = await pageOf('Besuche in Begegnungsorten');
+	// The page's data table marks the break with a footnote; the value itself stays published.
+	expect(visits.measurements.filter((row) => row.seriesBreak).map((row) => row.value === null)).toEqual([false]);
 	expect(visits.measurements.filter((row) => row.suppression).map((row) => row.suppression)).toEqual(['flagged']);
 	const forum = await pageOf('Teilnehmende am Jugendforum Vielfalt');
 	// Districts report yearly and the city quarterly: no yearly total to subtract from, so no second cell is needed.
