@@ -1,6 +1,6 @@
 // Keyset-paged reads of the open-data API for lists that can grow without bound (measurements,
 // events). Each query is scoped by municipality, walks an index in its sort order and stops at limit + 1.
-import { and, asc, eq, gt, gte, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, isNotNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { indicatorMeasurements } from '../monitoring/measurement.schema';
 import { districtOfMeasurement } from '../monitoring/measurement.queries';
@@ -15,9 +15,7 @@ export async function selectMeasurementPage(
 	const conditions: (SQL | undefined)[] = [
 		eq(indicatorMeasurements.municipalityId, municipalityId),
 		eq(indicatorMeasurements.indicatorId, indicatorId),
-		// Suppressed cells are never published; the city value and single-district values are.
-		eq(indicatorMeasurements.suppressed, false),
-		isNotNull(indicatorMeasurements.value),
+		// The city value and single-district values; the caller passes them through the disclosure.
 		or(eq(indicatorMeasurements.detailLevel, 0), and(eq(indicatorMeasurements.detailLevel, 1), isNotNull(districts.id)))
 	];
 	if (after) {
@@ -33,7 +31,7 @@ export async function selectMeasurementPage(
 			id: indicatorMeasurements.id,
 			indicatorId: indicatorMeasurements.indicatorId,
 			measuredOn: indicatorMeasurements.measuredOn,
-			value: sql<number>`${indicatorMeasurements.value}`,
+			value: indicatorMeasurements.value,
 			sourceNote: indicatorMeasurements.sourceNote,
 			districtId: districts.id,
 			districtSlug: districts.slug,

@@ -154,7 +154,10 @@ export const measurementSchema = z
 		id,
 		indicatorId: id,
 		date,
-		value: z.number(),
+		value: z.number().nullable().describe('Null when the value is withheld (see suppressed).'),
+		suppressed: z
+			.boolean()
+			.describe('True when the value is withheld from publication: entered as confidential, a count below the minimum, or a cell from which such a count could be calculated.'),
 		district: districtRefSchema.nullable().describe('Null for a city-wide value.'),
 		sourceNote: z.string()
 	})
@@ -230,5 +233,12 @@ export const measureCsvRowSchema = z
 	.register(apiSchemas, { id: 'MeasureCsvRow' });
 
 export const measurementCsvRowSchema = z
-	.object({ date, value: z.number(), district: z.string().describe('District slug, empty for city-wide.'), source_note: z.string(), id })
+	.object({
+		date,
+		value: z.number().or(z.literal('')).describe('Empty when the value is withheld.'),
+		district: z.string().describe('District slug, empty for city-wide.'),
+		source_note: z.string(),
+		id,
+		suppressed: z.boolean().describe('True when the value is withheld from publication.')
+	})
 	.register(apiSchemas, { id: 'MeasurementCsvRow' });

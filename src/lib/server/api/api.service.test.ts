@@ -407,7 +407,7 @@ describe('CSV downloads', () => {
 	it('measurements as CSV: every value, and text that a spreadsheet would run as a formula stays text', async () => {
 		const answer = await call(measurementsCsvEndpoint, `${A}/indicators/${ids.indicatorA}/measurements.csv`);
 		const lines = answer.text.trimEnd().split('\r\n');
-		expect(lines[0]).toBe('date,value,district,source_note,id');
+		expect(lines[0]).toBe('date,value,district,source_note,id,suppressed');
 		expect(lines).toHaveLength(24);
 		expect(answer.text).toContain(`"'=HYPERLINK(""x"")"`);
 	});

@@ -5,6 +5,7 @@ import { getEditionPage, getStrategyBySlug, listStrategiesWithEditions } from '.
 import { selectIndicator } from '../monitoring/monitor.queries';
 import { todayIn } from '../monitoring/monitoring.http';
 import { loadEditionMonitor } from '../monitoring/monitoring.service';
+import { loadDisclosure, type Disclosed } from '../monitoring/disclosure.service';
 import { getMunicipalityBySlug, listDistricts, listMunicipalities } from '../tenancy/tenancy.service';
 import { selectMeasurementPage, selectPublishedEventPage } from './api.queries';
 import {
@@ -355,6 +356,8 @@ export const listIndicatorsEndpoint = defineEndpoint({
 	}
 });
 
+const publicCsvValue = (shown: Disclosed) => ({ value: shown.value ?? ('' as const), suppressed: shown.suppression !== null });
+
 const measurementCursor = (key: CursorKey | null) => {
 	if (!key) return null;
 	const [date, id] = key;
@@ -382,14 +385,18 @@ export const listMeasurementsEndpoint = defineEndpoint({
 	async load({ db, params, query, url }) {
 		const { municipality: m, indicator } = await indicatorOf(db, params);
 		const after = measurementCursor(cursorOf(query.cursor));
-		const rows = await selectMeasurementPage(db, { municipalityId: m.id, indicatorId: indicator.id, after, limit: query.limit });
+		const [rows, disclosure] = await Promise.all([
+			selectMeasurementPage(db, { municipalityId: m.id, indicatorId: indicator.id, after, limit: query.limit }),
+			loadDisclosure(db, m.id, [indicator])
+		]);
 		const page = pageOfRows(rows, (r) => [r.measuredOn, r.id], query.limit);
 		return {
 			data: page.items.map((r) => ({
 				id: r.id,
 				indicatorId: r.indicatorId,
 				date: r.measuredOn,
-				value: r.value,
+				value: disclosure.of(r.id).value,
+				suppressed: disclosure.of(r.id).suppression !== null,
 				district: r.districtId && r.districtSlug && r.districtName ? { id: r.districtId, slug: r.districtSlug, name: r.districtName } : null,
 				sourceNote: r.sourceNote
 			})),
@@ -408,12 +415,13 @@ export const measurementsCsvEndpoint = defineEndpoint({
 	format: 'csv',
 	async load({ db, params }) {
 		const { municipality: m, indicator } = await indicatorOf(db, params);
+		const disclosure = await loadDisclosure(db, m.id, [indicator]);
 		const rows: z.input<typeof measurementCsvRowSchema>[] = [];
 		let after: { date: string; id: string } | null = null;
 		// Read in index-ordered batches so that a long series never becomes one huge query.
 		while (rows.length < MAX_CSV_ROWS) {
 			const batch = await selectMeasurementPage(db, { municipalityId: m.id, indicatorId: indicator.id, after, limit: CSV_BATCH - 1 });
-			for (const r of batch) rows.push({ date: r.measuredOn, value: r.value, district: r.districtSlug ?? '', source_note: r.sourceNote, id: r.id });
+			for (const r of batch) rows.push({ date: r.measuredOn, ...publicCsvValue(disclosure.of(r.id)), district: r.districtSlug ?? '', source_note: r.sourceNote, id: r.id });
 			if (batch.length < CSV_BATCH) break;
 			const last = batch[batch.length - 1];
 			after = { date: last.measuredOn, id: last.id };

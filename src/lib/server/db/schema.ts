@@ -24,3 +24,4 @@ export * from '../monitoring/review.schema';
 export * from '../monitoring/measurement.schema';
 export * from '../content/content.schema';
 export * from '../monitoring/indicator-target.schema';
+export * from '../monitoring/disclosure.schema';

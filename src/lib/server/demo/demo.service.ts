@@ -21,6 +21,7 @@ import { loadDemoCouncil } from './demo-council';
 import { loadDemoOfficePositions } from './demo-seo';
 import { loadDemoArticleContexts } from './demo-article-context';
 import { loadDemoMedia } from './demo-media';
+import { loadDemoDisclosure } from './demo-s-suppress';
 import path from 'node:path';
 import { loadDemoContentTranslations } from './demo-content';
 
@@ -52,6 +53,7 @@ export async function loadDemoIfEmpty(db: Database, options: { dataDir?: string 
 	await loadDemoOfficePositions(db);
 	await loadDemoArticleContexts(db);
 	await loadDemoContentTranslations(db);
+	await loadDemoDisclosure(db);
 	if (options.dataDir) await loadDemoMedia(db, { dir: path.join(options.dataDir, 'uploads', 'media') });
 	return true;
 }

@@ -1,12 +1,14 @@
 // CSV export of an edition's measurements in the exchange format (docs/measurement-format.md),
-// streamed in keyset-paged batches so an export never holds all rows. Suppressed cells are exported
-// without their value: the file is public data.
+// streamed in keyset-paged batches so an export never holds all rows. A public export passes every
+// value through the disclosure (withheld cells get the `suppressed` flag and no value); only the
+// back office's exchange export (audience 'staff') carries unflagged values as stored, for an exact round trip.
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { dimensions, indicatorBreakdowns, indicatorMeasurements } from './measurement.schema';
 import { indicatorSources, indicators } from './monitoring.schema';
 import { formatPeriod } from './measurement-period';
 import { DIMENSION_COLUMN_PREFIX } from './measurement-import';
+import { loadDisclosure } from './disclosure.service';
 
 const PAGE = 5000;
 
@@ -25,15 +27,19 @@ async function dimensionKeysOf(db: Executor, municipalityId: string, editionId: 
 	return rows.map((row) => row.key).sort();
 }
 
-export async function* exportMeasurementsCsv(db: Executor, { municipalityId, editionId }: { municipalityId: string; editionId: string }): AsyncGenerator<string> {
+export async function* exportMeasurementsCsv(
+	db: Executor,
+	{ municipalityId, editionId, audience = 'public' }: { municipalityId: string; editionId: string; audience?: 'public' | 'staff' }
+): AsyncGenerator<string> {
 	const dimensionKeys = await dimensionKeysOf(db, municipalityId, editionId);
 	yield ['indicator', 'period', 'value', 'qualifier', 'unit', ...dimensionKeys.map((key) => DIMENSION_COLUMN_PREFIX + key), 'flags', 'source', 'note'].join(',') + '\n';
 	const editionIndicators = await db
-		.select({ id: indicators.id, code: indicators.code })
+		.select({ id: indicators.id, code: indicators.code, unit: indicators.unit })
 		.from(indicators)
 		.where(and(eq(indicators.municipalityId, municipalityId), eq(indicators.editionId, editionId)));
 	if (editionIndicators.length === 0) return;
 	const codes = new Map(editionIndicators.map((row) => [row.id, row.code]));
+	const disclosure = audience === 'public' ? await loadDisclosure(db, municipalityId, editionIndicators) : null;
 	let after: string | null = null;
 	for (;;) {
 		const page: {
@@ -85,16 +91,17 @@ export async function* exportMeasurementsCsv(db: Executor, { municipalityId, edi
 		let chunk = '';
 		for (const row of page) {
 			const members = new Map(row.seriesKey === '' ? [] : row.seriesKey.split(',').map((pair) => pair.split('=') as [string, string]));
+			const withheld = row.suppressed || row.value === null || (disclosure !== null && disclosure.of(row.id).suppression !== null);
 			const flags = (['estimate', 'provisional', 'series_break', 'suppressed'] as const).filter((flag) =>
-				flag === 'series_break' ? row.seriesBreak : row[flag]
+				flag === 'series_break' ? row.seriesBreak : flag === 'suppressed' ? withheld : row[flag]
 			);
-			const value = row.suppressed || row.value === null ? '' : String(row.value);
+			const value = withheld ? '' : String(row.value);
 			chunk +=
 				[
 					codes.get(row.indicatorId)!,
 					formatPeriod({ kind: row.periodKind, start: row.periodStart, end: row.periodEnd }),
 					value,
-					row.suppressed ? '' : (row.qualifier ?? ''),
+					value === '' ? '' : (row.qualifier ?? ''),
 					row.unit,
 					...dimensionKeys.map((key) => members.get(key) ?? ''),
 					flags.join('|'),

@@ -216,7 +216,7 @@ export async function createIndicator({ db, actor, municipalityId, editionId, in
 /** An indicator with its measurements and the districts a new measurement may name. */
 export async function getIndicatorForStaffPage(scope: Scope & EditionRef & { indicatorId: string; today: string }) {
 	requireRole(scope.actor, scope.municipalityId, STAFF);
-	const [page, districts] = await Promise.all([getIndicatorPage(scope), listDistricts({ db: scope.db, municipalityId: scope.municipalityId })]);
+	const [page, districts] = await Promise.all([getIndicatorPage({ ...scope, staff: true }), listDistricts({ db: scope.db, municipalityId: scope.municipalityId })]);
 	return { ...page, districts };
 }
 

@@ -4,6 +4,7 @@ import type { Executor } from '../db/client';
 import { getEditionPage } from '../document/document.service';
 import { hasRole, type Actor } from '../people/actor';
 import { listDistricts } from '../tenancy/tenancy.service';
+import { loadDisclosure } from './disclosure.service';
 import type { MonitorFilter } from '$lib/validation/monitoring';
 import { districtNotFound, indicatorNotFound, measureNotFound } from './monitoring.errors';
 import { isIndicatorStale, rollUpProgress, summariseIndicator, type IndicatorSummary } from './monitor.math';
@@ -13,8 +14,7 @@ import {
 	selectDistrictsOfMeasures,
 	selectIndicatorsOfEdition,
 	selectIsMeasureOwner,
-	selectLatestMeasurements,
-	selectLatestMeasurementsInDistrict,
+	selectNewestMeasurementDates,
 	selectMeasurementsOfIndicator,
 	selectOrganisationsOfMeasures,
 	selectProgressUpdates,
@@ -110,7 +110,12 @@ function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
  * owners, districts, indicators and their newest values. Progress rolls up over all measures,
  * before any filter, so a filter never changes a goal's progress.
  */
-export async function loadEditionMonitor({ db, municipalityId, strategySlug, number, today }: EditionScope & { today: string }) {
+export async function loadEditionMonitor(scope: EditionScope & { today: string }) {
+	return (await loadMonitorWithDisclosure(scope)).monitor;
+}
+
+/** The monitor and the disclosure its public values came from, for pages that show more cells. */
+async function loadMonitorWithDisclosure({ db, municipalityId, strategySlug, number, today }: EditionScope & { today: string }) {
 	const page = await getEditionPage({ db, municipalityId, strategySlug, number });
 	const editionId = page.edition.id;
 	const measureIds = page.outline.flatMap((field) => field.goals.flatMap((goal) => goal.measures.map((measure) => measure.id)));
@@ -122,18 +127,18 @@ export async function loadEditionMonitor({ db, municipalityId, strategySlug, num
 		listDistricts({ db, municipalityId })
 	]);
 	const indicatorIds = indicatorRows.map((indicator) => indicator.id);
-	const [{ latest, newest }, interimTargets] = await Promise.all([
-		selectLatestMeasurements(db, municipalityId, indicatorIds),
+	const [newest, disclosure, interimTargets] = await Promise.all([
+		selectNewestMeasurementDates(db, municipalityId, indicatorIds),
+		loadDisclosure(db, municipalityId, indicatorRows),
 		selectInterimTargets(db, municipalityId, indicatorIds)
 	]);
 	const interimTargetsOf = groupBy(interimTargets, (row) => row.indicatorId);
 	const trackingOf = new Map(trackingRows.map((row) => [row.measureId, row]));
 	const organisationsOf = groupBy(organisationRows, (row) => row.measureId);
 	const districtsOf = groupBy(districtRows, (row) => row.measureId);
-	const latestOf = new Map(latest.map((row) => [row.indicatorId, row]));
 	const newestOf = new Map(newest.map((row) => [row.indicatorId, row.measuredOn]));
 	const indicatorViews = indicatorRows.map((indicator) =>
-		viewIndicator(indicator, latestOf.get(indicator.id), newestOf.get(indicator.id) ?? null, today, interimTargetsOf.get(indicator.id) ?? [])
+		viewIndicator(indicator, disclosure.latestCity(indicator.id), newestOf.get(indicator.id) ?? null, today, interimTargetsOf.get(indicator.id) ?? [])
 	);
 	const indicatorsOfGoal = groupBy(indicatorViews.filter((i) => i.goalId), (i) => i.goalId!);
 	const indicatorsOfMeasure = groupBy(indicatorViews.filter((i) => i.measureId), (i) => i.measureId!);
@@ -159,7 +164,7 @@ export async function loadEditionMonitor({ db, municipalityId, strategySlug, num
 		});
 		return { ...field, progress: rollUpProgress(goals.flatMap((goal) => goal.measures.map((m) => m.tracking))), goals };
 	});
-	return { strategy: page.strategy, edition: page.edition, fields, indicators: indicatorViews, districts: districtList };
+	return { monitor: { strategy: page.strategy, edition: page.edition, fields, indicators: indicatorViews, districts: districtList }, disclosure };
 }
 
 export type EditionMonitor = Awaited<ReturnType<typeof loadEditionMonitor>>;
@@ -253,12 +258,17 @@ export async function getMeasurePage(scope: EditionScope & { measureId: string; 
 	return { strategy: monitor.strategy, edition: monitor.edition, ...found, updates, mayReport };
 }
 
-export async function getIndicatorPage(scope: EditionScope & { indicatorId: string; today: string }) {
+/** The public indicator page; `staff` keeps withheld values visible, marked, for the back office. */
+export async function getIndicatorPage(scope: EditionScope & { indicatorId: string; today: string; staff?: boolean }) {
 	if (!isUuid(scope.indicatorId)) throw indicatorNotFound();
-	const monitor = await loadEditionMonitor(scope);
+	const { monitor, disclosure } = await loadMonitorWithDisclosure(scope);
 	const indicator = monitor.indicators.find((i) => i.id === scope.indicatorId);
 	if (!indicator) throw indicatorNotFound();
-	const measurements = await selectMeasurementsOfIndicator(scope.db, scope.municipalityId, indicator.id);
+	const rows = await selectMeasurementsOfIndicator(scope.db, scope.municipalityId, indicator.id);
+	const measurements = rows.map((row) => {
+		const shown = disclosure.of(row.id);
+		return { ...row, value: scope.staff ? row.value : shown.value, suppression: shown.suppression };
+	});
 	let subject: { kind: 'goal' | 'measure'; id: string; title: string; number: string } | null = null;
 	for (const field of monitor.fields) {
 		for (const goal of field.goals) {
@@ -271,14 +281,18 @@ export async function getIndicatorPage(scope: EditionScope & { indicatorId: stri
 }
 
 export async function getDistrictPage(scope: EditionScope & { districtSlug: string; today: string }) {
-	const monitor = await loadEditionMonitor(scope);
+	const { monitor, disclosure } = await loadMonitorWithDisclosure(scope);
 	const district = monitor.districts.find((d) => d.slug === scope.districtSlug);
 	if (!district) throw districtNotFound();
 	const measures = monitor.fields.flatMap((field) =>
 		field.goals.flatMap((goal) => goal.measures.filter((m) => servesDistrict(m, district.slug)).map((measure) => ({ ...measure, goalTitle: goal.title, fieldTitle: field.title })))
 	);
-	const values = await selectLatestMeasurementsInDistrict(scope.db, scope.municipalityId, monitor.indicators.map((i) => i.id), district.id);
-	const valueOf = new Map(values.map((row) => [row.indicatorId, row]));
+	const valueOf = new Map(
+		monitor.indicators.flatMap((indicator) => {
+			const latest = disclosure.latestInDistrict(indicator.id, district.slug);
+			return latest ? [[indicator.id, latest] as const] : [];
+		})
+	);
 	return {
 		strategy: monitor.strategy,
 		edition: monitor.edition,

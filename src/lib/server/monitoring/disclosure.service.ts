@@ -1,0 +1,72 @@
+// The query → public boundary of indicator values: readers of public output load the disclosure of
+// the indicators they show and print `value` only where it is not withheld (docs/indicator-model.md,
+// "Disclosure control").
+import type { Executor } from '../db/client';
+import { DEFAULT_MIN_COUNT, discloseCells, isCountUnit, type Disclosed, type DisclosureCell } from './disclosure';
+import { MAX_DISCLOSURE_CELLS, selectCellsOfIndicators, selectDisclosureRules, upsertDisclosureRule } from './disclosure.queries';
+
+export type { Disclosed, SuppressionReason } from './disclosure';
+
+type IndicatorUnit = { id: string; unit: string };
+
+export type Disclosure = {
+	/** The public form of a cell; a cell the disclosure does not know (e.g. written since) is withheld. */
+	of(cellId: string): Disclosed;
+	/** The newest published city value (all members total) of an indicator. */
+	latestCity(indicatorId: string): PublishedValue | undefined;
+	/** The newest published value of one district (district member set, all other members total). */
+	latestInDistrict(indicatorId: string, districtSlug: string): PublishedValue | undefined;
+};
+
+export type PublishedValue = { value: number; measuredOn: string };
+
+const unknownCell: Disclosed = { value: null, qualifier: null, suppression: 'flagged' };
+
+/**
+ * Loads every cell of the indicators and decides what the public may see. When an edition holds
+ * more than MAX_DISCLOSURE_CELLS cells, the oldest period read may be incomplete; its cells are left
+ * out (withheld) rather than judged on part of their groups.
+ */
+export async function loadDisclosure(db: Executor, municipalityId: string, indicatorList: IndicatorUnit[]): Promise<Disclosure> {
+	const [rows, rules] = await Promise.all([
+		selectCellsOfIndicators(
+			db,
+			municipalityId,
+			indicatorList.map((indicator) => indicator.id)
+		),
+		selectDisclosureRules(db, municipalityId)
+	]);
+	let cells: DisclosureCell[] = rows;
+	if (rows.length > MAX_DISCLOSURE_CELLS) {
+		const cut = rows[MAX_DISCLOSURE_CELLS].periodEnd;
+		cells = rows.slice(0, MAX_DISCLOSURE_CELLS).filter((row) => row.periodEnd > cut);
+	}
+	const municipalMin = rules.find((rule) => rule.indicatorId === null)?.minCount ?? DEFAULT_MIN_COUNT;
+	const minOf = new Map(rules.filter((rule) => rule.indicatorId !== null).map((rule) => [rule.indicatorId!, rule.minCount]));
+	const unitOf = new Map(indicatorList.map((indicator) => [indicator.id, indicator.unit]));
+	const disclosed = discloseCells(cells, (indicatorId) => ({
+		additiveCount: isCountUnit(unitOf.get(indicatorId) ?? ''),
+		minCount: minOf.get(indicatorId) ?? municipalMin
+	}));
+	// Cells arrive newest period first, so the first published cell of a series is its latest value.
+	const latest = new Map<string, PublishedValue>();
+	for (const cell of cells) {
+		const value = disclosed.get(cell.id)!.value;
+		if (value === null) continue;
+		const detailed = cell.seriesKey === '' ? [] : cell.seriesKey.split(',').filter((pair) => !pair.endsWith('=total'));
+		const series = detailed.length === 0 ? 'city' : detailed.length === 1 && detailed[0].startsWith('district=') ? detailed[0] : null;
+		if (!series) continue;
+		const key = `${cell.indicatorId}|${series}`;
+		if (!latest.has(key)) latest.set(key, { value, measuredOn: cell.periodEnd });
+	}
+	return {
+		of: (cellId) => disclosed.get(cellId) ?? unknownCell,
+		latestCity: (indicatorId) => latest.get(`${indicatorId}|city`),
+		latestInDistrict: (indicatorId, districtSlug) => latest.get(`${indicatorId}|district=${districtSlug}`)
+	};
+}
+
+/** Sets the minimum count of a municipality (indicatorId null) or of one indicator. Call inside the writing transaction. */
+export async function setMinimumCount(tx: Executor, municipalityId: string, indicatorId: string | null, minCount: number) {
+	await upsertDisclosureRule(tx, { municipalityId, indicatorId, minCount });
+}
