@@ -110,6 +110,9 @@ for (const javaScript of [true, false]) {
 		await expect(score.getByRole('row', { name: /Zwischenziel 2027/ })).toContainText(/21,5\s+Beratungen/);
 		await expect(score.getByRole('row', { name: /Maßstab/ })).toContainText('31. Dezember 2027');
 		await expect(score.getByRole('row', { name: /Bewertung/ })).toContainText(/Auf Kurs|Fortschritt, aber zu langsam|Nicht auf Kurs|Ziel erreicht/);
+		await expect(page.getByRole('img', { name: /„Beratene Gründungsvorhaben“ je Stadtbezirk/ })).toBeVisible();
+		const districts = page.getByRole('table', { name: /Stadtbezirke und Gesamtstadt am/ });
+		await expect(districts.getByRole('row', { name: /Hiltrup/ })).toContainText(/27,5\s+Beratungen/);
 		await checkPage(page, { javaScript });
 
 		// The same pages in English: the labels translate, the German content is marked as German.

@@ -9,6 +9,7 @@ import type { MonitorFilter } from '$lib/validation/monitoring';
 import { districtNotFound, indicatorNotFound, measureNotFound } from './monitoring.errors';
 import { isIndicatorStale, rollUpProgress, summariseIndicator, type IndicatorSummary } from './monitor.math';
 import { scoreIndicator, type Score } from './indicator-score';
+import { compareDistricts } from './indicator-compare';
 import { selectInterimTargets, type InterimTarget } from './indicator-target.queries';
 import {
 	selectDistrictsOfMeasures,
@@ -277,7 +278,7 @@ export async function getIndicatorPage(scope: EditionScope & { indicatorId: stri
 			if (measure) subject = { kind: 'measure', id: measure.id, title: measure.title, number: measure.number };
 		}
 	}
-	return { strategy: monitor.strategy, edition: monitor.edition, indicator, subject, measurements };
+	return { strategy: monitor.strategy, edition: monitor.edition, indicator, subject, measurements, districtComparison: compareDistricts(measurements) };
 }
 
 export async function getDistrictPage(scope: EditionScope & { districtSlug: string; today: string }) {
