@@ -194,3 +194,18 @@ test('the annual report linked from the monitor is a PDF, revalidated by its ETa
 	expect(await monitor()).toMatch(new RegExp(`Jahresbericht ${year}</a>\\s*\\(PDF, etwa \\d+ kB\\)`));
 	expect((await request.get(`${edition}/monitor/report/2024.pdf`)).status()).toBe(404);
 });
+
+test('the public indicator pages withhold small and confidential district values and explain the footnote symbols', async ({ browser }) => {
+	const page = await contextPage(browser, false);
+	await page.goto(`${edition}/monitor`);
+	await page.getByRole('link', { name: 'Teilnehmende am Jugendforum Vielfalt' }).first().click();
+	await expect(page.getByRole('cell', { name: 'geheim gehalten', exact: true })).toHaveCount(1);
+	await expect(page.getByText('Kleine Fallzahlen und Werte, aus denen sie sich errechnen ließen')).toBeVisible();
+	await checkPage(page, { javaScript: false });
+	await page.goto(`${edition}/monitor`);
+	await page.getByRole('link', { name: 'Besuche in Begegnungsorten' }).first().click();
+	await expect(page.getByText('Zeichenerklärung')).toBeVisible();
+	await expect(page.getByRole('cell', { name: /Bruch in der Zeitreihe/ })).toHaveCount(1);
+	await checkPage(page, { javaScript: false });
+	await page.context().close();
+});
