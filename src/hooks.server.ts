@@ -5,7 +5,7 @@ import { getTextDirection } from '$lib/paraglide/runtime';
 import { translate } from '$lib/i18n';
 import { hasPersonalCookie, hasSessionCookie, isCacheablePublicPath, isSessionPath } from '$lib/server/http/anonymous';
 import { respondFromCache } from '$lib/server/http/public-page-cache';
-import { securityHeaders } from '$lib/server/http/security-headers';
+import { fallbackContentSecurityPolicy, securityHeaders } from '$lib/server/http/security-headers';
 import { unprintableCharacter } from '$lib/server/http/forms';
 import { backOfficeSectionOf, canEnterBackOffice, mayWorkInBackOffice } from '$lib/server/people/actor';
 import { resolveActor } from '$lib/server/people/people.service';
@@ -50,6 +50,11 @@ const withSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	for (const [name, value] of Object.entries(securityHeaders)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	// HTML SvelteKit did not render from a page — the error page of an endpoint (a missing photo, a
+	// refused download) — gets the strict fallback; its inline style is the only thing it may use.
+	if (!response.headers.has('content-security-policy') && /text\/html/.test(response.headers.get('content-type') ?? '')) {
+		response.headers.set('content-security-policy', `${fallbackContentSecurityPolicy}; style-src 'unsafe-inline'`);
 	}
 	// Frames stay closed (default-src 'self') except on pages that carry a consented embed.
 	const policy = response.headers.get('content-security-policy');

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { cspWeaknesses, expect, test } from './fixtures';
 import { matrix, matrixRoles, type MatrixRole } from '../authorisation-matrix';
 import { accounts, discover, enumerate, fill, formsIn, inBatches } from '../route-inventory';
 
@@ -100,15 +100,25 @@ async function auditLog(): Promise<string> {
 test('every role opens exactly the pages and endpoints the table allows it', async () => {
 	test.setTimeout(120_000);
 	const observed = observedReads;
+	const weakPolicies: string[] = [];
+	let htmlAnswers = 0;
 	const reads = checks.filter((check) => check.method === 'GET');
 	await inBatches(reads, 4, async (check) => {
 		const url = fill(check.routeId);
 		let codes = '';
 		for (const role of matrixRoles) {
-			codes += codeOf(await clients.get(role)!.get(url, { maxRedirects: 0, headers: { Accept: 'text/html' } }));
+			const response = await clients.get(role)!.get(url, { maxRedirects: 0, headers: { Accept: 'text/html' } });
+			codes += codeOf(response);
+			// Every answer a browser could render — page, error page, cached page — carries the strict policy.
+			const weaknesses = cspWeaknesses(response.headers()['content-security-policy']);
+			if (!/text\/html/.test(response.headers()['content-type'] ?? '')) continue;
+			htmlAnswers++;
+			if (weaknesses.length > 0) weakPolicies.push(`${role} GET ${url}: ${weaknesses.join(', ')}`);
 		}
 		observed[check.key] = codes;
 	});
+	expect(weakPolicies, 'HTML answers without the strict Content-Security-Policy').toEqual([]);
+	expect(htmlAnswers).toBeGreaterThan(500);
 	if (process.env.MATRIX_RECORD) {
 		// A recording run writes what it saw for review and goes on to the writes, which start from these reads.
 		writeFileSync(process.env.MATRIX_RECORD + '.reads.json', JSON.stringify(observed, null, '\t'));
