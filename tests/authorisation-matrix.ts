@@ -223,6 +223,8 @@ export const matrix: Record<string, string> = {
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/invitations ?/resend': 'SFFFFAAF',
 	'GET /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor ?/createIndicator': 'SFFFFAAF',
+	'GET /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/import': 'SFFFFAAF',
+	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/import ?/import': 'SFFFFAAF',
 	'GET /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/indicators/[indicator=uuid]': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/indicators/[indicator=uuid] ?/addMeasurement': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/indicators/[indicator=uuid] ?/saveInterimTargets': 'SFFFFAAF',

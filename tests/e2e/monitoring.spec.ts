@@ -63,6 +63,20 @@ test('a facilitator delays a measure with a reason and adds a measurement in the
 	await expect(page.getByText('Die Zwischenziele sind gespeichert.')).toBeVisible();
 	await expect(page.getByLabel('Jahr 2027')).toHaveValue('21,5');
 	await checkPage(page);
+
+	// A file as a German spreadsheet saves it: semicolons, decimal comma, byte order mark.
+	await page.goto(`/admin${edition}/monitor/import`);
+	await checkPage(page);
+	const file = '\uFEFFindicator;period;value;dim_district;note\nberatene-gruendungsvorhaben;2026-11;24,5;total;Hochgeladen aus der Gründungsstatistik\n';
+	await page.getByLabel('CSV-Datei').setInputFiles({ name: 'gruendungen.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+	await page.getByRole('button', { name: 'Datei importieren' }).click();
+	await expect(page.getByText('Import abgeschlossen.')).toBeVisible();
+	await expect(page.getByText('Gelesen: 1 Zeilen · importiert: 1 · fehlerhaft: 0')).toBeVisible();
+	await checkPage(page);
+	await page.goto(`${edition}/monitor`);
+	await page.getByRole('link', { name: indicatorName }).first().click();
+	await expect(page.getByRole('row').filter({ hasText: 'Hochgeladen aus der Gründungsstatistik' })).toContainText(/24,5\s+Beratungen/);
+	await checkPage(page);
 	await page.context().close();
 });
 

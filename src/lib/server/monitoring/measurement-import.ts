@@ -55,6 +55,8 @@ export type ImportOptions = {
 	/** How many errors the report keeps (all are counted). */
 	keepErrors?: number;
 	onProgress?: (rowsRead: number) => void;
+	/** Runs inside the import's transaction once the rows are in, e.g. to audit the import with it. */
+	beforeCommit?: (tx: Executor, report: ImportReport) => Promise<void>;
 };
 
 export type ImportReport = { batchId: string | null; rowsRead: number; imported: number; rejected: number; errors: ImportError[]; committed: boolean };
@@ -281,6 +283,7 @@ export async function importMeasurements(db: Database, input: Readable, options:
 				.update(measurementImportBatches)
 				.set({ rowsImported: report.imported, rowsRejected: report.rejected })
 				.where(eq(measurementImportBatches.id, batch.id));
+			await options.beforeCommit?.(tx, report);
 		});
 		report.committed = true;
 	} catch (error) {

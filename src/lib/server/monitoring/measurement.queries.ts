@@ -126,3 +126,14 @@ export async function selectIndicatorIdsOf(db: Executor, municipalityId: string,
 		.where(and(eq(indicators.municipalityId, municipalityId), inArray(indicators.id, indicatorIds)));
 	return rows.map((row) => row.id);
 }
+
+/** The codes a measurement file names its indicators by, in the edition; bounded by the edition's indicators. */
+export async function selectIndicatorCodes(db: Executor, municipalityId: string, editionId: string) {
+	const rows = await db
+		.select({ code: indicators.code })
+		.from(indicators)
+		.where(and(eq(indicators.municipalityId, municipalityId), eq(indicators.editionId, editionId)))
+		.orderBy(asc(indicators.code))
+		.limit(500);
+	return rows.map((row) => row.code);
+}
