@@ -28,7 +28,10 @@ const paramFillers: Record<string, (municipality: Municipality) => string> = {
 	id: (municipality) => demoEventIds[municipality],
 	article: (municipality) => demoArticleIds[municipality],
 	'measure=uuid': (municipality) => demoMonitoringIds[municipality].measure,
-	'indicator=uuid': (municipality) => demoMonitoringIds[municipality].indicator
+	'indicator=uuid': (municipality) => demoMonitoringIds[municipality].indicator,
+	// Translations: a tracked measure, which process staff translate.
+	kind: () => 'measure',
+	'entity=uuid': (municipality) => demoMonitoringIds[municipality].measure
 };
 
 // Facilitators run organisations, events, working groups, moderation and the monitors of their
@@ -38,7 +41,9 @@ const isFacilitatorPage = (routeId: string) =>
 	/^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/(invitations|monitor)(\/|$)/.test(routeId) ||
 	/^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/document(\/ideas)?$/.test(routeId) ||
 	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/comments' ||
-	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/council';
+	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/council' ||
+	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/easy-read' ||
+	routeId === '/admin/[municipality]/translations/[kind]/[entity=uuid]';
 
 type AdminPage = { routeId: string; path: string; municipality: Municipality | null; actions: string[] };
 
