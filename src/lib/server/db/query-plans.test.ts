@@ -121,8 +121,9 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		const indicator = await fullScansDuring((db) => getIndicatorPage({ db, ...scope, indicatorId: town.indicatorId }));
 		expect(monitor.fullScans).toEqual([]);
 		expect(indicator.fullScans).toEqual([]);
-		// 2,500 measurements in the town: the monitor reads the newest of each of its 25 indicators.
-		expect(monitor.mostRowsRead).toBeLessThan(500);
+		// 2,500 measurements in the town: the monitor reads the newest value of each of its 25 indicators
+		// and the cells of their newest eight periods for the disclosure control, never the history.
+		expect(monitor.mostRowsRead).toBeLessThan(1_000);
 	});
 
 	it('the check itself notices a full scan, and every row an index scan reads', async () => {

@@ -1,6 +1,6 @@
 // Reads for disclosure control: every cell of a set of indicators (the additive groups need all
 // members of a period, not only those a page shows) and the municipality's minimum counts.
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { disclosureRules } from './disclosure.schema';
 import { indicatorMeasurements } from './measurement.schema';
@@ -25,6 +25,49 @@ export async function selectCellsOfIndicators(db: Executor, municipalityId: stri
 		.where(and(eq(indicatorMeasurements.municipalityId, municipalityId), inArray(indicatorMeasurements.indicatorId, indicatorIds)))
 		.orderBy(desc(indicatorMeasurements.periodEnd), desc(indicatorMeasurements.periodStart), desc(indicatorMeasurements.createdAt))
 		.limit(MAX_DISCLOSURE_CELLS + 1);
+}
+
+/**
+ * The cells of each indicator's newest `periods` reference dates only, whole periods at a time: what a
+ * page of newest values needs. Reading every cell of an edition grew with its history (100,000 cells a
+ * town at a million measurements); this reads a few dozen per indicator through the
+ * (municipality, indicator, date) index.
+ */
+export async function selectRecentCellsOfIndicators(db: Executor, municipalityId: string, indicatorIds: string[], periods: number) {
+	if (indicatorIds.length === 0) return [];
+	const { rows } = await db.execute<{
+		id: string;
+		indicatorId: string;
+		periodStart: string;
+		periodEnd: string;
+		seriesKey: string;
+		value: number | null;
+		qualifier: string | null;
+		suppressed: boolean;
+	}>(sql`
+		select cell.id, cell.indicator_id as "indicatorId", cell.period_start as "periodStart", cell.period_end as "periodEnd",
+			cell.series_key as "seriesKey", cell.value, cell.qualifier, cell.suppressed
+		from ${indicators} indicator
+		cross join lateral (
+			-- Date by date backwards, each step one index probe, so that the older history is never read.
+			with recursive recent(measured_on, step) as (
+				select max(dated.measured_on), 1 from ${indicatorMeasurements} dated
+				where dated.municipality_id = ${municipalityId} and dated.indicator_id = indicator.id
+				union all
+				select (
+					select max(dated.measured_on) from ${indicatorMeasurements} dated
+					where dated.municipality_id = ${municipalityId} and dated.indicator_id = indicator.id and dated.measured_on < recent.measured_on
+				), recent.step + 1
+				from recent where recent.step < ${periods} and recent.measured_on is not null
+			)
+			select min(recent.measured_on) as since from recent
+		) window_start
+		join ${indicatorMeasurements} cell
+			on cell.municipality_id = ${municipalityId} and cell.indicator_id = indicator.id and cell.measured_on >= window_start.since
+		where indicator.municipality_id = ${municipalityId} and indicator.id in ${indicatorIds}
+		order by cell.period_end desc, cell.period_start desc, cell.created_at desc
+		limit ${MAX_DISCLOSURE_CELLS + 1}`);
+	return rows;
 }
 
 export async function selectDisclosureRules(db: Executor, municipalityId: string) {

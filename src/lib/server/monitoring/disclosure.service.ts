@@ -3,7 +3,7 @@
 // "Disclosure control").
 import type { Executor } from '../db/client';
 import { DEFAULT_MIN_COUNT, discloseCells, isCountUnit, type Disclosed, type DisclosureCell } from './disclosure';
-import { MAX_DISCLOSURE_CELLS, selectCellsOfIndicators, selectDisclosureRules, upsertDisclosureRule } from './disclosure.queries';
+import { MAX_DISCLOSURE_CELLS, selectCellsOfIndicators, selectDisclosureRules, selectRecentCellsOfIndicators, upsertDisclosureRule } from './disclosure.queries';
 
 export type { Disclosed, SuppressionReason } from './disclosure';
 
@@ -27,13 +27,18 @@ const unknownCell: Disclosed = { value: null, qualifier: null, suppression: 'fla
  * more than MAX_DISCLOSURE_CELLS cells, the oldest period read may be incomplete; its cells are left
  * out (withheld) rather than judged on part of their groups.
  */
-export async function loadDisclosure(db: Executor, municipalityId: string, indicatorList: IndicatorUnit[]): Promise<Disclosure> {
+export async function loadDisclosure(
+	db: Executor,
+	municipalityId: string,
+	indicatorList: IndicatorUnit[],
+	options: { recentPeriods?: number } = {}
+): Promise<Disclosure> {
+	const indicatorIds = indicatorList.map((indicator) => indicator.id);
+	// Groups never span periods, so judging only the newest periods decides them exactly as a full read would.
 	const [rows, rules] = await Promise.all([
-		selectCellsOfIndicators(
-			db,
-			municipalityId,
-			indicatorList.map((indicator) => indicator.id)
-		),
+		options.recentPeriods
+			? selectRecentCellsOfIndicators(db, municipalityId, indicatorIds, options.recentPeriods)
+			: selectCellsOfIndicators(db, municipalityId, indicatorIds),
 		selectDisclosureRules(db, municipalityId)
 	]);
 	let cells: DisclosureCell[] = rows;

@@ -115,6 +115,12 @@ export async function loadEditionMonitor(scope: EditionScope & { today: string }
 	return (await loadMonitorWithDisclosure(scope)).monitor;
 }
 
+/**
+ * How many of an indicator's newest reference dates the monitor judges for its newest published value:
+ * two years of quarters. When all of them are withheld the monitor shows no value for the indicator.
+ */
+const NEWEST_VALUE_PERIODS = 8;
+
 /** The monitor and the disclosure its public values came from, for pages that show more cells. */
 async function loadMonitorWithDisclosure({ db, municipalityId, strategySlug, number, today }: EditionScope & { today: string }) {
 	const page = await getEditionPage({ db, municipalityId, strategySlug, number });
@@ -130,7 +136,7 @@ async function loadMonitorWithDisclosure({ db, municipalityId, strategySlug, num
 	const indicatorIds = indicatorRows.map((indicator) => indicator.id);
 	const [newest, disclosure, interimTargets] = await Promise.all([
 		selectNewestMeasurementDates(db, municipalityId, indicatorIds),
-		loadDisclosure(db, municipalityId, indicatorRows),
+		loadDisclosure(db, municipalityId, indicatorRows, { recentPeriods: NEWEST_VALUE_PERIODS }),
 		selectInterimTargets(db, municipalityId, indicatorIds)
 	]);
 	const interimTargetsOf = groupBy(interimTargets, (row) => row.indicatorId);
@@ -262,12 +268,16 @@ export async function getMeasurePage(scope: EditionScope & { measureId: string; 
 /** The public indicator page; `staff` keeps withheld values visible, marked, for the back office. */
 export async function getIndicatorPage(scope: EditionScope & { indicatorId: string; today: string; staff?: boolean }) {
 	if (!isUuid(scope.indicatorId)) throw indicatorNotFound();
-	const { monitor, disclosure } = await loadMonitorWithDisclosure(scope);
+	const { monitor } = await loadMonitorWithDisclosure(scope);
 	const indicator = monitor.indicators.find((i) => i.id === scope.indicatorId);
 	if (!indicator) throw indicatorNotFound();
-	const rows = await selectMeasurementsOfIndicator(scope.db, scope.municipalityId, indicator.id);
+	// The monitor judged only the newest periods; the page shows the whole series, judged in full.
+	const [rows, seriesDisclosure] = await Promise.all([
+		selectMeasurementsOfIndicator(scope.db, scope.municipalityId, indicator.id),
+		loadDisclosure(scope.db, scope.municipalityId, [indicator])
+	]);
 	const measurements = rows.map((row) => {
-		const shown = disclosure.of(row.id);
+		const shown = seriesDisclosure.of(row.id);
 		return { ...row, value: scope.staff ? row.value : shown.value, suppression: shown.suppression };
 	});
 	let subject: { kind: 'goal' | 'measure'; id: string; title: string; number: string } | null = null;
@@ -278,7 +288,12 @@ export async function getIndicatorPage(scope: EditionScope & { indicatorId: stri
 			if (measure) subject = { kind: 'measure', id: measure.id, title: measure.title, number: measure.number };
 		}
 	}
-	return { strategy: monitor.strategy, edition: monitor.edition, indicator, subject, measurements, districtComparison: compareDistricts(measurements) };
+	// Compared on published values only, also for staff: the comparison is what the public reads.
+	const published = rows.flatMap((row) => {
+		const value = seriesDisclosure.of(row.id).value;
+		return value === null ? [] : [{ ...row, value }];
+	});
+	return { strategy: monitor.strategy, edition: monitor.edition, indicator, subject, measurements, districtComparison: compareDistricts(published) };
 }
 
 export async function getDistrictPage(scope: EditionScope & { districtSlug: string; today: string }) {
