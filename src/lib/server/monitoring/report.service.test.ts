@@ -212,6 +212,15 @@ describe('the annual report of an edition', () => {
 		expect(reports[1].kilobytes).toBe(Math.max(1, Math.round(changed.bytes.byteLength / 1024)));
 	});
 
+	it('concurrent first downloads of a report all get it, and one file stays', async () => {
+		const downloads = await Promise.all(Array.from({ length: 6 }, () => exportAnnualReport(request(2026))));
+		expect(new Set(downloads.map((download) => download.etag)).size).toBe(1);
+		for (const download of downloads) expect(download.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+		const files = (await readdir(path.join(storage.cacheDir), { recursive: true })).filter((name) => String(name).includes('2026-'));
+		expect(files.filter((name) => String(name).endsWith('.pdf'))).toHaveLength(1);
+		expect(files.filter((name) => String(name).endsWith('.part'))).toHaveLength(0);
+	});
+
 	it('there is a report for each year of the period up to the current one, and for no other year', async () => {
 		expect(await codeOf(exportAnnualReport(request(2024)))).toBe('monitoring_annual_report_year_not_found');
 		expect(await codeOf(exportAnnualReport(request(2027)))).toBe('monitoring_annual_report_year_not_found');

@@ -2,7 +2,7 @@
 // indicators up to the end of that year and the latest published review. Generating it takes a while,
 // so each file is kept on disk under a hash of everything it shows: any change to the edition's
 // monitoring data gives a new hash, and the next download generates the report anew.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as m from '$lib/paraglide/messages';
@@ -208,7 +208,8 @@ export async function exportAnnualReport({ db, municipality, strategySlug, numbe
 		const bytes = await writeAnnualReportPdf({ ...report, generatedOn: m.monitoring_annual_report_generated({ date: formatCalendarDate('de', new Intl.DateTimeFormat('en-CA', { timeZone: municipality.timeZone }).format(now), { dateStyle: 'long' }) }, de) }, storage.fontDir);
 		await mkdir(directory, { recursive: true });
 		// Written aside and renamed, so that a concurrent download never reads half a file.
-		const partial = `${file}.${process.pid}.${Date.now()}.part`;
+		// A name of its own per writer: two downloads in the same millisecond renamed one file twice.
+		const partial = `${file}.${randomUUID()}.part`;
 		await writeFile(partial, bytes);
 		await rename(partial, file);
 		// Reports of earlier data are never asked for again: their hash is gone with the data.
