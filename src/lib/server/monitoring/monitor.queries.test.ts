@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connectDatabase, type DatabaseConnection } from '../db/client';
 import { seedScale } from '../db/scale-seed';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
-import { selectMeasurementsOfIndicator } from './monitor.queries';
+import { MAX_SHOWN_MEASUREMENTS, selectMeasurementsOfIndicator } from './monitor.queries';
 
 let test: TestDatabase;
 let connection: DatabaseConnection;
@@ -25,9 +25,30 @@ it('an indicator with more measurements than a page can show shows the newest, o
 		select $1, $2, 'range', date '2010-01-01' + day, date '2010-01-01' + day, 'district=total', day from generate_series(0, 5099) as day`,
 		[indicator.municipality_id, indicator.id]
 	);
-	const measurements = await selectMeasurementsOfIndicator(test.db, indicator.municipality_id, indicator.id);
-	expect(measurements).toHaveLength(5000);
+	const { rows: measurements, olderLeftOut } = await selectMeasurementsOfIndicator(test.db, indicator.municipality_id, indicator.id);
+	expect(olderLeftOut).toBe(true);
+	// One value a day: the oldest date read is complete, so all shown dates stay.
+	expect(measurements).toHaveLength(MAX_SHOWN_MEASUREMENTS);
 	expect(measurements.at(-1)?.measuredOn).toBe('2023-12-18');
-	expect(measurements[0].measuredOn).toBe('2010-04-11');
+	expect(measurements[0].measuredOn).toBe('2022-07-17');
 	expect(measurements.map((measurement) => measurement.measuredOn)).toEqual([...measurements.map((measurement) => measurement.measuredOn)].sort());
+});
+
+it('a date whose series did not all fit is left out whole, never shown with some of its series', async () => {
+	const { rows } = await connection.pool.query<{ id: string; municipality_id: string }>('select id, municipality_id from indicators order by name offset 1 limit 1');
+	const [indicator] = rows;
+	// Three city values a date (periods of one, two and three days ending on it): 520 rows end inside a date.
+	await connection.pool.query(
+		`insert into indicator_measurements (municipality_id, indicator_id, period_kind, period_start, period_end, series_key, value)
+		select $1, $2, 'range', date '2010-01-01' + day - length, date '2010-01-01' + day, 'district=total', day
+		from generate_series(10, 409) as day, generate_series(0, 2) as length`,
+		[indicator.municipality_id, indicator.id]
+	);
+	const { rows: measurements, olderLeftOut } = await selectMeasurementsOfIndicator(test.db, indicator.municipality_id, indicator.id);
+	expect(olderLeftOut).toBe(true);
+	const perDate = new Map<string, number>();
+	for (const row of measurements) perDate.set(row.measuredOn, (perDate.get(row.measuredOn) ?? 0) + 1);
+	expect(measurements.length).toBeLessThanOrEqual(MAX_SHOWN_MEASUREMENTS);
+	expect(measurements.length).toBeGreaterThan(MAX_SHOWN_MEASUREMENTS - 3);
+	expect(new Set(perDate.values())).toEqual(new Set([3]));
 });

@@ -22,7 +22,9 @@ export type ProgressUpdate = typeof measureProgressUpdates.$inferSelect;
 
 const MAX_MEASURES = 2000;
 const MAX_INDICATORS = 500;
-const MAX_MEASUREMENTS = 5000;
+// What one indicator page shows: ten years of quarters for the city and a dozen districts. Older values
+// stay in the CSV download; a page of every value ever measured grew to megabytes.
+export const MAX_SHOWN_MEASUREMENTS = 520;
 
 
 export async function selectTrackingOfEdition(db: Executor, municipalityId: string, editionId: string) {
@@ -81,7 +83,11 @@ export async function selectNewestMeasurementDates(db: Executor, municipalityId:
 		.where(and(eq(indicators.municipalityId, municipalityId), inArray(indicators.id, indicatorIds), isNotNull(newestDate.measuredOn)));
 }
 
-/** The newest measurements (at most MAX_MEASUREMENTS), oldest first as the chart and table read them; withheld ones too — pass them through the disclosure. */
+/**
+ * The newest measurements, whole reference dates only and at most MAX_SHOWN_MEASUREMENTS, oldest first as
+ * the chart and table read them; withheld ones too — pass them through the disclosure. `olderLeftOut`
+ * says that older values exist.
+ */
 export async function selectMeasurementsOfIndicator(db: Executor, municipalityId: string, indicatorId: string) {
 	const districtOf = districtOfMeasurement(db);
 	const newestFirst = await db
@@ -109,8 +115,11 @@ export async function selectMeasurementsOfIndicator(db: Executor, municipalityId
 			)
 		)
 		.orderBy(desc(indicatorMeasurements.measuredOn), desc(sql`${districts.id} is not null`), desc(districts.position), desc(indicatorMeasurements.createdAt))
-		.limit(MAX_MEASUREMENTS);
-	return newestFirst.reverse();
+		.limit(MAX_SHOWN_MEASUREMENTS + 1);
+	if (newestFirst.length <= MAX_SHOWN_MEASUREMENTS) return { rows: newestFirst.reverse(), olderLeftOut: false };
+	// The oldest date read may be incomplete: it goes, so that no period shows only some of its series.
+	const oldestDate = newestFirst[newestFirst.length - 1].measuredOn;
+	return { rows: newestFirst.filter((row) => row.measuredOn !== oldestDate).reverse(), olderLeftOut: true };
 }
 
 export async function selectIndicator(db: Executor, municipalityId: string, indicatorId: string) {

@@ -271,11 +271,10 @@ export async function getIndicatorPage(scope: EditionScope & { indicatorId: stri
 	const { monitor } = await loadMonitorWithDisclosure(scope);
 	const indicator = monitor.indicators.find((i) => i.id === scope.indicatorId);
 	if (!indicator) throw indicatorNotFound();
-	// The monitor judged only the newest periods; the page shows the whole series, judged in full.
-	const [rows, seriesDisclosure] = await Promise.all([
-		selectMeasurementsOfIndicator(scope.db, scope.municipalityId, indicator.id),
-		loadDisclosure(scope.db, scope.municipalityId, [indicator])
-	]);
+	// The monitor judged only the newest periods; the page judges the periods it shows.
+	const { rows, olderLeftOut } = await selectMeasurementsOfIndicator(scope.db, scope.municipalityId, indicator.id);
+	const shownDates = new Set(rows.map((row) => row.measuredOn)).size;
+	const seriesDisclosure = await loadDisclosure(scope.db, scope.municipalityId, [indicator], { recentPeriods: Math.max(1, shownDates) });
 	const measurements = rows.map((row) => {
 		const shown = seriesDisclosure.of(row.id);
 		return { ...row, value: scope.staff ? row.value : shown.value, suppression: shown.suppression };
@@ -293,7 +292,7 @@ export async function getIndicatorPage(scope: EditionScope & { indicatorId: stri
 		const value = seriesDisclosure.of(row.id).value;
 		return value === null ? [] : [{ ...row, value }];
 	});
-	return { strategy: monitor.strategy, edition: monitor.edition, indicator, subject, measurements, districtComparison: compareDistricts(published) };
+	return { strategy: monitor.strategy, edition: monitor.edition, indicator, subject, measurements, olderLeftOut, districtComparison: compareDistricts(published) };
 }
 
 export async function getDistrictPage(scope: EditionScope & { districtSlug: string; today: string }) {
