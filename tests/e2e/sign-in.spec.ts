@@ -26,7 +26,8 @@ test('the sixth wrong password for one account from one address gets 429 with a 
 	for (let i = 1; i <= 5; i++) expect((await attempt()).status(), `attempt ${i}`).toBe(400);
 	const sixth = await attempt();
 	expect(sixth.status()).toBe(429);
-	expect(await sixth.text()).toMatch(/Zu viele Versuche\. Bitte warten Sie \d+ Sekunden\./);
+	// The sign-in lock lasts fifteen minutes, so the wait is named in minutes.
+	expect(await sixth.text()).toMatch(/Zu viele Versuche in kurzer Zeit\. .*Bitte versuchen Sie es in \d+ Minuten erneut\./);
 });
 
 test('the back office sends a visitor to sign in and then back to the page they asked for', async ({ page }) => {
