@@ -1,27 +1,9 @@
 // The council submission as PDF (pdfkit): cover, table of contents with page numbers and links,
 // the document, the appendix. Fonts come from the repository and are embedded as subsets.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { contentsOf, directionalRuns, isArabic, printableBlocks, type CouncilSubmission, type TextBlock } from './submission';
+import { loadFonts, type Weight } from './pdf-fonts';
 
-type Weight = 'regular' | 'bold';
-type Fonts = Record<'latin' | 'arabic', Record<Weight, Buffer>>;
-
-const fontCache = new Map<string, Fonts>();
-
-function loadFonts(fontDir: string): Fonts {
-	let fonts = fontCache.get(fontDir);
-	if (!fonts) {
-		const read = (file: string) => readFileSync(path.join(fontDir, file));
-		fonts = {
-			latin: { regular: read('NotoSans-Regular.ttf'), bold: read('NotoSans-Bold.ttf') },
-			arabic: { regular: read('NotoSansArabic-Regular.ttf'), bold: read('NotoSansArabic-Bold.ttf') }
-		};
-		fontCache.set(fontDir, fonts);
-	}
-	return fonts;
-}
 
 const MARGIN = 62;
 const CONTENTS_LINE = 19;

@@ -1,11 +1,10 @@
 // The annual report as PDF (pdfkit), set like the council submission: the bundled Noto fonts embedded
 // as subsets, right-to-left runs ordered by the bidirectional algorithm. Indicator charts are drawn as
 // vector paths from the same geometry as the public monitor's SVG charts.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { markerPath, type chartGeometry } from '$lib/components/monitoring/chart-geometry';
 import { directionalRuns, isArabic } from '../../document/export/submission';
+import { loadFonts, type Weight } from '../../document/export/pdf-fonts';
 
 export type ReportIndicator = {
 	name: string;
@@ -55,23 +54,6 @@ export type AnnualReport = {
 	}[];
 };
 
-type Weight = 'regular' | 'bold';
-type Fonts = Record<'latin' | 'arabic', Record<Weight, Buffer>>;
-
-const fontCache = new Map<string, Fonts>();
-
-function loadFonts(fontDir: string): Fonts {
-	let fonts = fontCache.get(fontDir);
-	if (!fonts) {
-		const read = (file: string) => readFileSync(path.join(fontDir, file));
-		fonts = {
-			latin: { regular: read('NotoSans-Regular.ttf'), bold: read('NotoSans-Bold.ttf') },
-			arabic: { regular: read('NotoSansArabic-Regular.ttf'), bold: read('NotoSansArabic-Bold.ttf') }
-		};
-		fontCache.set(fontDir, fonts);
-	}
-	return fonts;
-}
 
 const MARGIN = 56;
 const INK = '#1a1a1a';
