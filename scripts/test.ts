@@ -1,6 +1,6 @@
 // `npm test`: every check, in the order that fails fastest. Each step's own runner prints its
 // summary; the last line adds up the tests of all runners.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,17 +23,39 @@ class StepFailed extends Error {
 	}
 }
 
-function step(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}, count?: () => void): void {
+// Steps are awaited rather than run synchronously, so a step running beside them is noticed (and timed)
+// the moment it ends.
+async function step(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}, count?: () => void): Promise<void> {
 	console.log(`\n▶ ${title}`);
 	const stepStarted = Date.now();
-	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+	const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+	const status = await new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
 	console.log(`◀ ${title}: ${((Date.now() - stepStarted) / 1000).toFixed(0)} s`);
 	try {
 		count?.();
 	} catch {
 		// A runner that crashed wrote no report; its failure is reported below.
 	}
-	if (result.status !== 0) throw new StepFailed(title, result.status ?? 1);
+	if (status !== 0) throw new StepFailed(title, status);
+}
+
+/**
+ * Runs a step in the background while the next foreground step runs: its output goes to a file and
+ * is printed when it is awaited, so the two runners' lines do not interleave.
+ */
+function besideNext(title: string, command: string, args: string[]): () => Promise<void> {
+	const logDir = mkdtempSync(path.join(os.tmpdir(), 'leitbild-step-'));
+	const logFile = path.join(logDir, 'output.log');
+	const stepStarted = Date.now();
+	const finished = runInBackground(command, args, {}, logFile).then((status) => ({ status, seconds: (Date.now() - stepStarted) / 1000 }));
+	return async () => {
+		const { status, seconds } = await finished;
+		console.log(`\n▶ ${title} (ran beside the step above)`);
+		process.stdout.write(readFileSync(logFile, 'utf8'));
+		console.log(`◀ ${title}: ${seconds.toFixed(0)} s`);
+		rmSync(logDir, { recursive: true, force: true });
+		if (status !== 0) throw new StepFailed(title, status);
+	};
 }
 
 /** Starts a runner whose output goes to a file; resolves with its exit status. */
@@ -73,8 +95,8 @@ try {
 	provisionTestTools();
 	rmSync(path.join(root, 'test-results'), { recursive: true, force: true });
 
-	step('i18n catalogues', bin('paraglide-js'), ['compile', '--project', './project.inlang', '--outdir', './src/lib/paraglide', '--strategy', 'url', 'baseLocale']);
-	step('SvelteKit sync', bin('svelte-kit'), ['sync']);
+	await step('i18n catalogues', bin('paraglide-js'), ['compile', '--project', './project.inlang', '--outdir', './src/lib/paraglide', '--strategy', 'url', 'baseLocale']);
+	await step('SvelteKit sync', bin('svelte-kit'), ['sync']);
 	// The second run of the integration tests, on PostgreSQL 15 with one worker, starts first and runs
 	// beside everything else: lint and the type check use one core, the end-to-end tests wait on the
 	// browser and the server most of the time. Its output goes to a file and is printed at the end.
@@ -93,16 +115,23 @@ try {
 		);
 		let foregroundFailure: StepFailed | undefined;
 		try {
-			step('lint', bin('eslint'), ['.']);
-			step('types (svelte-check, TypeScript strict)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings']);
-			step('unit and integration tests on the embedded PostgreSQL', bin('vitest'), [
+			// Lint and the type check are single-threaded, and the build does not depend on the tests: each
+			// pair shares the two cores instead of leaving one idle.
+			const lint = besideNext('lint', bin('eslint'), ['.']);
+			await step('types (svelte-check, TypeScript strict)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings']);
+			await lint();
+			const build = besideNext('production build', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+			// Each test file has a database of its own and most of a test's time is spent waiting on it, so
+			// three workers keep two cores busy where Vitest's default (cores − 1) would use one.
+			await step('unit and integration tests on the embedded PostgreSQL', bin('vitest'), [
 				'run',
+				'--maxWorkers=3',
 				'--reporter=default',
 				'--reporter=json',
 				'--outputFile.json=test-results/vitest-embedded.json'
 			], {}, () => countVitest(path.join(root, 'test-results/vitest-embedded.json'), 'Vitest on the embedded PostgreSQL'));
-			step('production build', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
-			step('end-to-end tests in Chromium (with axe)', bin('playwright'), ['test'], {}, () => {
+			await build();
+			await step('end-to-end tests in Chromium (with axe)', bin('playwright'), ['test'], {}, () => {
 				if (existsSync(path.join(root, 'test-results/e2e.json'))) countPlaywright(path.join(root, 'test-results/e2e.json'));
 			});
 		} catch (error) {

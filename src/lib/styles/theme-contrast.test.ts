@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const css = readFileSync(new URL('./app.css', import.meta.url), 'utf8');
@@ -76,4 +77,21 @@ describe.each([
 it('the dark theme overrides every colour of the light one, so nothing stays light on dark', () => {
 	const overridden = tokensAfter('prefers-color-scheme: dark');
 	expect([...light.keys()].filter((name) => !overridden.has(name))).toEqual([]);
+});
+
+/** Colour literals in markup and styles; `currentColor`, `transparent` and `var(--colour-…)` are fine. */
+const colourLiteral = /#[0-9a-f]{3,8}\b|\b(?:rgba?|hsla?|oklch|lab|lch)\(|:\s*(?:black|white|red|green|blue|grey|gray|orange|yellow)\b/gi;
+
+it('no component or page sets a colour of its own: every colour is a token that the themes define and this test checks', () => {
+	const source = path.resolve(import.meta.dirname, '../..');
+	const offenders: string[] = [];
+	for (const file of readdirSync(source, { recursive: true }) as string[]) {
+		if (!file.endsWith('.svelte')) continue;
+		const text = readFileSync(path.join(source, file), 'utf8')
+			// In-page links (`href="#main"`) and id selectors are not colours.
+			.replace(/href=["'{`]#[\w-]*/g, '')
+			.replace(/(^|[\s,{}])#[a-z][\w-]*(?=\s*[{,:.[])/gim, '$1');
+		for (const match of text.matchAll(colourLiteral)) offenders.push(`${file}: ${match[0]}`);
+	}
+	expect(offenders).toEqual([]);
 });
