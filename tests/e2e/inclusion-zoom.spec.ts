@@ -66,3 +66,16 @@ test('a client-side navigation in the back office is announced with the new page
 	await expect(page.locator('#svelte-announcer')).toHaveAttribute('aria-live', 'assertive');
 	await expect(page.locator('#svelte-announcer')).toHaveText(await page.title());
 });
+
+test('list pages show titles in the reader’s language where a translation exists, marked with its language', async ({ request }) => {
+	const news = await (await request.get('/en/muenster/news')).text();
+	expect(news).toMatch(/<h2 lang="en" dir="ltr"[^>]*><a [^>]*>City council adopts the strategy for migration and integration<\/a>/);
+	const municipalityPage = await (await request.get('/ar/muenster')).text();
+	expect(municipalityPage).toContain('lang="ar" dir="rtl"');
+	expect(municipalityPage).toContain('مجلس المدينة يقرّ استراتيجية الهجرة والاندماج');
+	const calendar = await (await request.get('/tr/muenster/events?month=2027-05')).text();
+	expect(calendar).toMatch(/<span lang="tr" dir="ltr"[^>]*>Uygulamanın birinci yılı: Stratejiden neler çıktı<\/span>/);
+	// An event without a Turkish title keeps its German one, marked German.
+	const list = await (await request.get('/tr/muenster/events?view=list')).text();
+	expect(list).toMatch(/<h2 lang="de" dir="ltr"/);
+});

@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/runtime';
 import { listStrategiesWithEditions } from '$lib/server/document/document.service';
 import { listLatestArticles } from '$lib/server/news/article.service';
-import { expireCachedPagesAt } from '$lib/server/news/news.http';
+import { expireCachedPagesAt, translationsOfArticles } from '$lib/server/news/news.http';
 import { contactMapOf } from '$lib/server/consent/contact-map';
 import type { PageServerLoad } from './$types';
 
@@ -12,5 +12,6 @@ export const load: PageServerLoad = async ({ parent, cookies, locals }) => {
 		listLatestArticles({ db: getDb(), municipalityId: municipality.id })
 	]);
 	expireCachedPagesAt(news.nextPublicationAt);
-	return { strategies, latestArticles: news.articles, contactMap: contactMapOf(cookies, locals, municipality.contactPoint) };
+	const articleTranslations = await translationsOfArticles(municipality.id, news.articles);
+	return { strategies, latestArticles: news.articles, articleTranslations, contactMap: contactMapOf(cookies, locals, municipality.contactPoint) };
 };

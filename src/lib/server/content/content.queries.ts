@@ -10,7 +10,7 @@ export type EasyReadText = typeof easyReadTexts.$inferSelect;
 export type TranslationRef = { kind: TranslatableKind; ids: string[]; fields?: readonly string[] };
 
 /** Every translation of the content a page shows, in one query whatever the number of entities. */
-export async function selectTranslationsOf(db: Executor, municipalityId: string, refs: TranslationRef[]) {
+export async function selectTranslationsOf(db: Executor, municipalityId: string | readonly string[], refs: TranslationRef[]) {
 	const wanted = refs.filter((ref) => ref.ids.length > 0);
 	if (wanted.length === 0) return [];
 	return db
@@ -24,7 +24,7 @@ export async function selectTranslationsOf(db: Executor, municipalityId: string,
 		.from(contentTranslations)
 		.where(
 			and(
-				eq(contentTranslations.municipalityId, municipalityId),
+				typeof municipalityId === 'string' ? eq(contentTranslations.municipalityId, municipalityId) : inArray(contentTranslations.municipalityId, [...municipalityId]),
 				or(
 					...wanted.map((ref) =>
 						and(

@@ -45,7 +45,8 @@ export async function loadTranslationView({
 	refs
 }: {
 	db: Executor;
-	municipalityId: string;
+	/** Several for a region's calendar, whose events belong to its towns. */
+	municipalityId: string | readonly string[];
 	locale: Locale;
 	refs: TranslationRef[];
 }): Promise<TranslationView> {

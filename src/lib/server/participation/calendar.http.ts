@@ -1,8 +1,11 @@
 // What a calendar page shows, read from its address: a month (the default), one day, or the upcoming list.
 import type { Database } from '../db/client';
+import { pickText } from '$lib/content-text';
+import { isLocale } from '$lib/paraglide/runtime';
+import { loadTranslationView } from '../content/content.service';
 import { calendarFiltersFrom } from '$lib/validation/calendar';
 import { parseDay, parseMonth } from './calendar.grid';
-import { getCalendarFilterChoices, getDayCalendar, getMonthCalendar, getUpcomingCalendar, type CalendarScope } from './calendar.service';
+import { getCalendarFilterChoices, getDayCalendar, getMonthCalendar, getUpcomingCalendar, type CalendarEntry, type CalendarScope } from './calendar.service';
 import { eventTypes } from './event.schema';
 
 export async function loadCalendarPage({ db, scope, url, language, now }: { db: Database; scope: CalendarScope; url: URL; language: string; now: Date }) {
@@ -11,12 +14,29 @@ export async function loadCalendarPage({ db, scope, url, language, now }: { db: 
 	const choices = await getCalendarFilterChoices({ db, scope });
 	const common = { filters, types: eventTypes, choices, timeZone: scope.timeZone };
 	const day = parseDay(params.get('day'));
-	if (day) return { ...common, view: 'day' as const, day: await getDayCalendar({ db, scope, day, filters }) };
+	if (day) {
+		const shown = await getDayCalendar({ db, scope, day, filters });
+		await translateTitles(db, scope.municipalityIds, language, shown.events);
+		return { ...common, view: 'day' as const, day: shown };
+	}
 	if (params.get('view') === 'list') {
 		const page = Math.min(1000, Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1));
-		return { ...common, view: 'list' as const, page, list: await getUpcomingCalendar({ db, scope, filters, page, now }) };
+		const list = await getUpcomingCalendar({ db, scope, filters, page, now });
+		await translateTitles(db, scope.municipalityIds, language, list.events);
+		return { ...common, view: 'list' as const, page, list };
 	}
 	const month = await getMonthCalendar({ db, scope, month: parseMonth(params.get('month')), language, filters, now });
+	await translateTitles(db, scope.municipalityIds, language, month.weeks.flat().flatMap((day) => day.events));
 	return { ...common, view: 'month' as const, month };
+}
+
+/** Puts each event's title in the reader's language where a translation exists (one query for all). */
+async function translateTitles(db: Database, municipalityIds: string[], language: string, entries: CalendarEntry[]): Promise<void> {
+	if (!isLocale(language) || language === 'de' || entries.length === 0) return;
+	const view = await loadTranslationView({ db, municipalityId: municipalityIds, locale: language, refs: [{ kind: 'event', ids: [...new Set(entries.map((entry) => entry.id))], fields: ['title'] }] });
+	for (const entry of entries) {
+		const title = pickText(view, 'event', entry.id, 'title', entry.title);
+		Object.assign(entry, { title: title.text, titleLang: title.lang, titleDir: title.dir });
+	}
 }
 export type CalendarPageData = Awaited<ReturnType<typeof loadCalendarPage>>;

@@ -43,6 +43,9 @@ function entryOf(row: Row) {
 	return {
 		id: event.id,
 		title: event.title,
+		/** The language the title is shown in: German until a page puts a translation in its place. */
+		titleLang: 'de',
+		titleDir: 'ltr' as 'ltr' | 'rtl',
 		type: event.type,
 		status: event.status,
 		startsAt: event.startsAt,
