@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { defaultOptions, meetsTarget, median, parseBenchArguments, parseVmRss, problemsOf, summarise, type LoadResult } from './bench-lib';
+import { parseVmHwm } from './bench-import';
 
 const result = (overrides: Partial<LoadResult> = {}): LoadResult => ({
 	requests: { average: 999, total: 1000 },
@@ -19,8 +20,11 @@ it('reads the flags in both spellings and refuses what it does not understand', 
 		warmup: 0,
 		runs: 1,
 		only: ['a', 'c'],
-		scale: 1_000_000
+		scale: 1_000_000,
+		importRows: 1_000_000
 	});
+	expect(parseBenchArguments(['--only', 'import', '--import-rows', '50000'])).toMatchObject({ only: ['import'], importRows: 50_000 });
+	expect(() => parseBenchArguments(['--import-rows', 'viele'])).toThrow(/--import-rows/);
 	expect(() => parseBenchArguments(['--scale', '10000'])).toThrow(/more than that/);
 	expect(() => parseBenchArguments(['--duration', '0'])).toThrow(/--duration/);
 	expect(() => parseBenchArguments(['--connections', 'many'])).toThrow(/--connections/);
@@ -63,4 +67,9 @@ it('takes the median of an odd and an even number of runs', () => {
 	expect(median([3, 1, 2])).toBe(2);
 	expect(median([4, 1, 2, 3])).toBe(2.5);
 	expect(median([])).toBeNaN();
+});
+
+it('reads the peak memory of the importing process from its status', () => {
+	expect(parseVmHwm('Name:\tnode\nVmPeak:\t 900000 kB\nVmHWM:\t  409600 kB\nVmRSS:\t  204800 kB\n')).toBe(400 * 1024 * 1024);
+	expect(parseVmHwm('Name:\tnode\n')).toBeUndefined();
 });

@@ -1,8 +1,17 @@
 // The arithmetic of `npm run bench`, kept apart from the processes it starts so that it can be tested.
 
-export type BenchOptions = { connections: number; duration: number; warmup: number; runs: number; only: string[] | undefined; scale: number | undefined };
+export type BenchOptions = {
+	connections: number;
+	duration: number;
+	warmup: number;
+	runs: number;
+	only: string[] | undefined;
+	scale: number | undefined;
+	/** Rows of the measurement import benchmark. */
+	importRows: number;
+};
 
-export const defaultOptions: BenchOptions = { connections: 50, duration: 10, warmup: 3, runs: 2, only: undefined, scale: undefined };
+export const defaultOptions: BenchOptions = { connections: 50, duration: 10, warmup: 3, runs: 2, only: undefined, scale: undefined, importRows: 1_000_000 };
 
 /**
  * (a) raw node:http, (b–d) the edition page uncached, cached and revalidated, (e) the ideas list,
@@ -12,12 +21,15 @@ export const defaultOptions: BenchOptions = { connections: 50, duration: 10, war
  */
 export const scenarioIds = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p'] as const;
 export type ScenarioId = (typeof scenarioIds)[number];
-/** Measurements without load that `--only` can pick as well: the cold start on an existing database. */
-export const extraIds = ['cold'] as const;
+/**
+ * Measurements without load that `--only` can pick as well: the cold start on an existing database, and
+ * the CSV import of `--import-rows` measurements (rows/s and the importing process's peak memory).
+ */
+export const extraIds = ['cold', 'import'] as const;
 /** Milliseconds from starting the server on an existing embedded database to its first 200 of the edition page. */
 export const COLD_START_TARGET_MS = 2000;
 const selectable: readonly string[] = [...scenarioIds, ...extraIds];
-const usage = `usage: npm run bench -- [--connections N] [--duration S] [--warmup S] [--runs N] [--only ${selectable.join(',')}] [--scale ROWS]`;
+const usage = `usage: npm run bench -- [--connections N] [--duration S] [--warmup S] [--runs N] [--only ${selectable.join(',')}] [--scale ROWS] [--import-rows ROWS]`;
 
 /** Reads `--name value` and `--name=value`; an unknown or malformed flag is an error, never ignored. */
 export function parseBenchArguments(argv: string[]): BenchOptions {
@@ -32,7 +44,7 @@ export function parseBenchArguments(argv: string[]): BenchOptions {
 	for (let index = 0; index < argv.length; index++) {
 		const argument = argv[index];
 		if (argument === '--help' || argument === '-h') throw new Error(usage);
-		const match = /^--([a-z]+)(?:=(.*))?$/.exec(argument);
+		const match = /^--([a-z]+(?:-[a-z]+)*)(?:=(.*))?$/.exec(argument);
 		if (!match) throw new Error(`unexpected argument ${argument}\n${usage}`);
 		const [, name, inline] = match;
 		const raw = inline ?? argv[++index];
@@ -44,6 +56,7 @@ export function parseBenchArguments(argv: string[]): BenchOptions {
 			options.scale = positive(name, raw);
 			if (options.scale <= 10_000) throw new Error(`--scale compares with 10,000 rows and needs more than that, got ${raw}\n${usage}`);
 		}
+		else if (name === 'import-rows') options.importRows = positive(name, raw);
 		else if (name === 'only') {
 			const names = (raw ?? '').split(',').filter(Boolean);
 			if (names.length === 0 || names.some((scenario) => !selectable.includes(scenario))) {

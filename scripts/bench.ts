@@ -1,7 +1,8 @@
 // `npm run bench`: throughput, latency and memory of the public edition page, measured against a raw
 // node:http server on the same machine with the same load, so the figures can be compared across machines
 // by their ratio. Every server runs on its own, one after another, as a child process of this script.
-// A full run also times the PDF of the 4th edition's council submission and of its annual report, generated uncached.
+// A full run also times the PDF of the 4th edition's council submission and of its annual report, generated uncached,
+// and the CSV import of a million measurements (rows/s and the importing process's peak memory).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
 import os from 'node:os';
@@ -25,6 +26,7 @@ import {
 import { ensureBuild, projectRoot } from './ensure-build';
 import { serverNodeFlags } from './server-flags';
 import { benchAtScale, MAX_GROWTH, SMALL_SCALE, type ScaleResult } from './bench-scale';
+import { benchMeasurementImport, type ImportBenchResult } from './bench-import';
 
 // The server `npm start` runs, fast path for cache hits included.
 const serveScript = path.join(projectRoot, 'scripts', 'serve.js');
@@ -612,6 +614,18 @@ async function main(): Promise<number> {
 			`PDF of the 4th edition (annual report ${reportYear})\tmedian ${annualReportGeneration.medianMs} ms uncached (runs ${annualReportGeneration.uncachedMs.join(', ')} ms), ${annualReportGeneration.cachedMs} ms from the cache, ${format(annualReportGeneration.bytes / 1024)} kB`
 		);
 	}
+	let importBench: ImportBenchResult | null = null;
+	if (!options.only || options.only.includes('import')) {
+		console.log(`\n[bench] import: ${options.importRows.toLocaleString('en')} measurement rows from a CSV file, in a process of its own…`);
+		importBench = await measureImport(options.importRows);
+		console.log(
+			[
+				`import of ${importBench.rows.toLocaleString('en')} measurement rows (${importBench.fileMb} MB CSV)`,
+				`${format(importBench.rowsPerSecond)} rows/s (${importBench.importSeconds} s)`,
+				`peak memory ${importBench.peakMemoryMb} MB`
+			].join('\t')
+		);
+	}
 	const scaleResults = options.scale ? await measureAtScale(options, options.scale) : [];
 	const problems = [
 		...results.flatMap((result) => result.runs.flatMap((run, index) => run.problems.map((problem) => `(${result.id}) run ${index + 1}: ${problem}`))),
@@ -631,11 +645,26 @@ async function main(): Promise<number> {
 		pdfGeneration,
 		annualReportGeneration,
 		coldStart,
+		import: importBench,
 		problems
 	};
 	writeFileSync(file, `${JSON.stringify(report, null, '\t')}\n`);
 	console.log(`\n[bench] wrote ${path.relative(projectRoot, file)}`);
 	return problems.length ? 1 : 0;
+}
+
+/** The CSV import on a database of its own with the demo loaded, so no other measurement sees its million rows. */
+async function measureImport(rows: number): Promise<ImportBenchResult> {
+	return benchMeasurementImport(
+		{
+			workDir,
+			projectRoot,
+			prepareDemo: async (dataDir) => stopServer(await startAppWith({ DEMO: 'on' }, dataDir, 'Leitbild (demo for the import)')),
+			spawnImport: (args, env) => spawnServer('npm run import -- measurements', args, env, 0, env.DATA_DIR),
+			log: (line) => console.log(line)
+		},
+		rows
+	);
 }
 
 /** The pages whose main table grows, at 10,000 rows and at `largeRows` (see bench-scale.ts). */

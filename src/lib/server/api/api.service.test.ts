@@ -1,7 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
@@ -306,6 +306,35 @@ describe('cursor pagination walks every item once', () => {
 		expect(new Set(items.map((m) => m.id)).size).toBe(ids.measuresA.length);
 	});
 
+	it('indicators page by page by name in code point order, ties on a name broken by id', async () => {
+		const b = test.ids.municipalityIds.get('b-dorf')!;
+		const [editionB] = await test.db.select().from(editions).where(eq(editions.municipalityId, b));
+		const values = { municipalityId: b, editionId: editionB.id, measureId: ids.measureB, direction: 'lower_is_better' as const, baselineValue: 5, baselineDate: '2024-01-01', targetValue: 1, targetDate: '2030-12-31', frequency: 'yearly' as const };
+		const added = await test.db
+			.insert(indicators)
+			.values([
+				{ ...values, code: 'aerzte', name: 'Ärztliche Beratungen' },
+				{ ...values, code: 'zuzug-1', name: 'Zuzüge' },
+				{ ...values, code: 'zuzug-2', name: 'Zuzüge' },
+				{ ...values, code: 'abschluesse', name: 'Abschlüsse' }
+			])
+			.returning();
+		try {
+			const { items, pages } = await walk(listIndicatorsEndpoint, `${B}/strategies/leitbild/editions/1/indicators?limit=2`);
+			expect(pages).toBe(3);
+			const zuzuege = added.filter((i) => i.name === 'Zuzüge').map((i) => i.id).sort();
+			// "Ä" (U+00C4) follows "Z" by code point: the order the cursor compares in.
+			expect(items.map((i) => i.id)).toEqual([added[3].id, ids.indicatorB, ...zuzuege, added[0].id]);
+		} finally {
+			await test.db.delete(indicators).where(inArray(indicators.id, added.map((i) => i.id)));
+		}
+	});
+
+	it('a cursor past the last measure gives an empty last page', async () => {
+		const body = (await call(listMeasuresEndpoint, `${EDITION_A}/measures?cursor=${Buffer.from('[9,1,1]').toString('base64url')}`)).body as { data: unknown[]; next: string | null };
+		expect(body).toEqual({ data: [], next: null });
+	});
+
 	it('measurements page by page, oldest first, ties on a date broken by id', async () => {
 		const { items, pages } = await walk(listMeasurementsEndpoint, `${A}/indicators/${ids.indicatorA}/measurements?limit=5`);
 		expect(pages).toBe(5);
@@ -342,6 +371,9 @@ describe('bad requests are refused with a JSON error and a stable code', () => {
 
 	it.each([
 		[listMeasuresEndpoint, `${EDITION_A}/measures?cursor=kaputt`],
+		[listMeasuresEndpoint, `${EDITION_A}/measures?cursor=${Buffer.from('[1,2]').toString('base64url')}`],
+		[listMeasuresEndpoint, `${EDITION_A}/measures?cursor=${Buffer.from('[1,0.5,2]').toString('base64url')}`],
+		[listIndicatorsEndpoint, `${EDITION_A}/indicators?cursor=${Buffer.from('["Beratene Personen","keine-uuid"]').toString('base64url')}`],
 		[listMeasurementsEndpoint, `${A}/indicators/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/measurements?cursor=${Buffer.from('[1,2]').toString('base64url')}`],
 		[listEventsEndpoint, `${A}/events?cursor=${Buffer.from('["gestern","x"]').toString('base64url')}`]
 	] as [Endpoint, string][])('a cursor this API never handed out → 400 invalid_cursor (%#)', async (endpoint, path) => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getEditionPage, getStrategyBySlug, listStrategiesWithEditions } from '../document/document.service';
 import { selectIndicator } from '../monitoring/monitor.queries';
 import { todayIn } from '../monitoring/monitoring.http';
-import { loadEditionMonitor } from '../monitoring/monitoring.service';
+import { listIndicatorsAfter, listMeasuresAfter, loadEditionMonitor, type OutlineNumber } from '../monitoring/monitoring.service';
 import { loadDisclosure, type Disclosed } from '../monitoring/disclosure.service';
 import { getMunicipalityBySlug, listDistricts, listMunicipalities } from '../tenancy/tenancy.service';
 import { selectMeasurementPage, selectPublishedEventPage } from './api.queries';
@@ -54,9 +54,6 @@ const cursorOf = (cursor: string | undefined): CursorKey | null => (cursor ? dec
 async function municipalityOf(db: Executor, slugValue: string) {
 	return getMunicipalityBySlug({ db, slug: slugValue });
 }
-
-/** "2.10.3" sorts after "2.9.1": the numbering compared part by part. */
-const numberKey = (number: string): CursorKey => number.split('.').map(Number);
 
 const MAX_CSV_ROWS = 100_000;
 const CSV_BATCH = 5_000;
@@ -245,6 +242,15 @@ async function editionMonitorOf(db: Executor, params: z.output<typeof editionPar
 
 type MonitorMeasureRow = Awaited<ReturnType<typeof editionMonitorOf>>['measures'][number];
 
+/** A measures cursor is the last measure's number, part by part ([2, 10, 3] for 2.10.3). */
+const measureCursor = (key: CursorKey | null): OutlineNumber | null => {
+	if (!key) return null;
+	if (key.length !== 3 || !key.every((part) => typeof part === 'number' && Number.isInteger(part) && part >= 1 && part <= 1_000_000)) {
+		throw new ApiError(400, 'invalid_cursor', 'The cursor is not one this API handed out.');
+	}
+	return key as OutlineNumber;
+};
+
 export const listMeasuresEndpoint = defineEndpoint({
 	operationId: 'listMeasures',
 	path: '/municipalities/{municipality}/strategies/{strategy}/editions/{number}/measures',
@@ -252,17 +258,20 @@ export const listMeasuresEndpoint = defineEndpoint({
 	params: editionParams,
 	query: pageQuery,
 	response: measureListSchema,
-	async load({ db, params, query, url, now }) {
-		const { measures, monitorPath } = await editionMonitorOf(db, params, now);
-		const page = pageOfList(measures, (row) => numberKey(row.measure.number), cursorOf(query.cursor), query.limit);
+	async load({ db, params, query, url }) {
+		const m = await municipalityOf(db, params.municipality);
+		const after = measureCursor(cursorOf(query.cursor));
+		const { strategy, edition, measures } = await listMeasuresAfter({ db, municipalityId: m.id, strategySlug: params.strategy, number: params.number, after, limit: query.limit });
+		const monitorPath = `/${m.slug}/strategies/${strategy.slug}/editions/${edition.number}/monitor`;
+		const page = pageOfRows(measures, (measure) => measure.number, query.limit);
 		return {
-			data: page.items.map(({ field, goal, measure }) => ({
+			data: page.items.map((measure) => ({
 				id: measure.id,
 				lineageId: measure.lineageId,
-				number: measure.number,
+				number: measure.number.join('.'),
 				title: measure.title,
-				fieldId: field.id,
-				goalId: goal.id,
+				fieldId: measure.fieldId,
+				goalId: measure.goalId,
 				status: measure.tracking.status,
 				statusReason: measure.tracking.statusReason,
 				plannedStart: measure.tracking.plannedStart,
@@ -320,6 +329,16 @@ export const measuresCsvEndpoint = defineEndpoint({
 	}
 });
 
+/** An indicators cursor is the last indicator's name and id. */
+const indicatorCursor = (key: CursorKey | null) => {
+	if (!key) return null;
+	const [name, id] = key;
+	if (key.length !== 2 || typeof name !== 'string' || typeof id !== 'string' || !z.uuid().safeParse(id).success) {
+		throw new ApiError(400, 'invalid_cursor', 'The cursor is not one this API handed out.');
+	}
+	return { name, id };
+};
+
 export const listIndicatorsEndpoint = defineEndpoint({
 	operationId: 'listIndicators',
 	path: '/municipalities/{municipality}/strategies/{strategy}/editions/{number}/indicators',
@@ -328,8 +347,19 @@ export const listIndicatorsEndpoint = defineEndpoint({
 	query: pageQuery,
 	response: indicatorListSchema,
 	async load({ db, params, query, url, now }) {
-		const { municipality: m, monitor, monitorPath } = await editionMonitorOf(db, params, now);
-		const page = pageOfList(monitor.indicators, (i) => [i.name, i.id], cursorOf(query.cursor), query.limit);
+		const m = await municipalityOf(db, params.municipality);
+		const after = indicatorCursor(cursorOf(query.cursor));
+		const { strategy, edition, indicators } = await listIndicatorsAfter({
+			db,
+			municipalityId: m.id,
+			strategySlug: params.strategy,
+			number: params.number,
+			after,
+			limit: query.limit,
+			today: todayIn(m.timeZone, now)
+		});
+		const monitorPath = `/${m.slug}/strategies/${strategy.slug}/editions/${edition.number}/monitor`;
+		const page = pageOfRows(indicators, (i) => [i.name, i.id], query.limit);
 		return {
 			data: page.items.map((i) => ({
 				id: i.id,

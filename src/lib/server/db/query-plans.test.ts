@@ -7,7 +7,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { getIdea, IDEAS_COUNT_CAP, listIdeas } from '../participation/idea.service';
-import { getIndicatorPage, getMonitor } from '../monitoring/monitoring.service';
+import { getIndicatorPage, getMonitor, listIndicatorsAfter, listMeasuresAfter } from '../monitoring/monitoring.service';
 import { connectDatabase, type Database, type DatabaseConnection } from './client';
 import { seedScale } from './scale-seed';
 import * as schema from './schema';
@@ -124,6 +124,44 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		// 2,500 measurements in the town: the monitor reads the newest value of each of its 25 indicators
 		// and the cells of their newest eight periods for the disclosure control, never the history.
 		expect(monitor.mostRowsRead).toBeLessThan(1_000);
+	});
+
+	it('the API lists of measures and indicators read a page of each goal and a page of indicators, not the town', async () => {
+		const plans: PlanNode[] = [];
+		const explainAll = async (run: (db: Database) => Promise<unknown>) => {
+			recorded = [];
+			await run(recordingDb);
+			for (const { query, params } of recorded) {
+				const { rows } = await connection.pool.query(`explain (analyze, format json) ${query}`, params);
+				plans.push((rows[0]['QUERY PLAN'] as { Plan: PlanNode }[])[0].Plan);
+			}
+		};
+		const rowsFrom = (node: PlanNode, table: string): number =>
+			(node['Relation Name'] === table ? ((node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0)) * (node['Actual Loops'] ?? 1) : 0) +
+			(node.Plans ?? []).reduce((sum, child) => sum + rowsFrom(child, table), 0);
+		const mostFrom = (table: string) => Math.max(0, ...plans.map((plan) => rowsFrom(plan, table)));
+		const scope = { municipalityId: town.municipalityId, strategySlug: 'leitbild', number: 1 };
+		const limit = 2;
+		const { rows: counts } = await connection.pool.query(
+			`select (select count(*) from measures)::int as measures, (select count(*) from goals g join fields f on f.id = g.field_id where f.edition_id = $1)::int as goals,
+				(select count(*) from indicators where edition_id = $1)::int as indicators`,
+			[town.editionId]
+		);
+		const [{ measures: allMeasures, goals: goalsOfEdition, indicators: indicatorsOfEdition }] = counts;
+
+		// The second page of each list: the cursor is resolved by the same reads that fetch the page.
+		await explainAll((db) => listMeasuresAfter({ db, ...scope, after: [1, 1, 2], limit }));
+		await explainAll((db) => listIndicatorsAfter({ db, ...scope, after: { name: 'A', id: '00000000-0000-4000-8000-000000000000' }, limit, today: '2026-11-26' }));
+		expect(plans.flatMap(fullScansOf)).toEqual([]);
+		// Each goal of the edition gives at most one page of measures (here all three of each goal, as a goal
+		// holds fewer than a page), never another edition's; tracking rows only for the page.
+		expect(mostFrom('measures')).toBeLessThanOrEqual(goalsOfEdition * (limit + 1));
+		expect(mostFrom('measures')).toBeLessThan(allMeasures);
+		expect(mostFrom('measure_tracking')).toBeLessThanOrEqual(limit + 1);
+		expect(mostFrom('indicators')).toBeLessThanOrEqual(limit + 1);
+		expect(indicatorsOfEdition).toBeGreaterThan(limit + 1);
+		// The newest eight periods of the page's indicators (city and six districts), not the 2,500 values of the town.
+		expect(mostFrom('indicator_measurements')).toBeLessThan(((limit + 1) * 8 * 7) * 2);
 	});
 
 	it('the check itself notices a full scan, and every row an index scan reads', async () => {

@@ -37,6 +37,14 @@ export async function getStrategyBySlug({ db, municipalityId, slug }: Scope & { 
 	return { ...strategy, editions: editionRows };
 }
 
+/** An edition and its strategy without the outline, for readers that page through the outline themselves. */
+export async function getEditionHead({ db, municipalityId, strategySlug, number }: Scope & { strategySlug: string; number: number }) {
+	const head = await selectEditionHead(db, { municipalityId, strategySlug, number });
+	if (!head) throw strategyNotFound({ slug: strategySlug });
+	if (!head.edition) throw editionNotFound({ number });
+	return { strategy: head.strategy, edition: head.edition };
+}
+
 /** Everything the public edition page shows: the edition, its timeline, outline and contact point. */
 /** `loadAlongside` reads what other domains show on the page in the same round trip as the outline. */
 export async function getEditionPage<T = undefined>({

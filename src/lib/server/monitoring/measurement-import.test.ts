@@ -106,6 +106,19 @@ describe('import', () => {
 		expect(await count()).toBe(before + 1);
 	});
 
+	it('a row repeating one thousands of rows earlier is a duplicate in the file, also when replacing', async () => {
+		const before = await count();
+		const days = Array.from({ length: 2500 }, (_, day) => new Date(Date.UTC(1990, 0, 1 + day)).toISOString().slice(0, 10));
+		const rows = days.map((date) => `beratung,${date}/${date},1,,,total,,,`);
+		const file = header + [...rows, rows[0]].join('\n') + '\n';
+		for (const onExisting of ['error', 'replace'] as const) {
+			const report = await importMeasurements(test.db, csv(file), { ...options, onExisting });
+			expect(report).toMatchObject({ rowsRead: 2501, committed: false, rejected: 1 });
+			expect(report.errors).toEqual([{ line: 2502, column: 'period', code: 'duplicate_in_file', value: '1990-01-01/1990-01-01' }]);
+		}
+		expect(await count()).toBe(before);
+	});
+
 	it('a value for a stored series and period is an error unless replacing is chosen', async () => {
 		const refused = await importMeasurements(test.db, csv(header + 'beratung,2026,9,,,total,,,\n'), options);
 		expect(refused.errors.map((error) => error.code)).toEqual(['duplicate_existing']);

@@ -4,11 +4,11 @@
 // transaction, and only the first errors are kept, so a million rows never sit in memory.
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client';
-import { dimensionMembers, dimensions, indicatorBreakdowns, indicatorMeasurements, measurementImportBatches } from './measurement.schema';
+import { dimensionMembers, dimensions, indicatorBreakdowns, measurementImportBatches } from './measurement.schema';
 import { indicatorSources, indicators } from './monitoring.schema';
-import { insertMeasurementRows } from './measurement.queries';
+import { insertImportedMeasurementRows, selectStoredSeriesPeriods } from './measurement.queries';
 import { parsePeriod } from './measurement-period';
 import { seriesKeyOf } from './measurement.service';
 import { measurementFlags, measurementQualifiers, TOTAL_MEMBER_KEY, type MeasurementFlag, type MeasurementQualifier } from '../../measurement-values';
@@ -105,7 +105,7 @@ function parseNumber(text: string, german: boolean): { value: number } | { code:
 	return { value: Number(normal) };
 }
 
-type Staged = { values: typeof indicatorMeasurements.$inferInsert; members: { dimensionId: string; memberId: string }[]; line: number };
+type Staged = { values: Parameters<typeof insertImportedMeasurementRows>[1][number]['values']; members: { dimensionId: string; memberId: string }[]; line: number; period: string };
 
 export async function importMeasurements(db: Database, input: Readable, options: ImportOptions): Promise<ImportReport> {
 	const { municipalityId, editionId, partial = false, onExisting = 'error', german = false, keepErrors = 200 } = options;
@@ -122,7 +122,9 @@ export async function importMeasurements(db: Database, input: Readable, options:
 				.values({ municipalityId, fileName: options.fileName ?? '', startedBy: options.startedBy ?? null })
 				.returning({ id: measurementImportBatches.id });
 			report.batchId = batch.id;
-			const seen = new Set<string>();
+			// Keys of the rows waiting for the next write only: a duplicate of an earlier batch is found in the
+			// database by its batch id, so memory stays bounded by the batch, not by the file.
+			let pendingKeys = new Set<string>();
 			let pending: Staged[] = [];
 			let anyInvalid = false;
 
@@ -130,29 +132,21 @@ export async function importMeasurements(db: Database, input: Readable, options:
 				if (pending.length === 0) return;
 				const rows = pending;
 				pending = [];
-				const existing = await tx
-					.select({ indicatorId: indicatorMeasurements.indicatorId, seriesKey: indicatorMeasurements.seriesKey, start: indicatorMeasurements.periodStart, end: indicatorMeasurements.periodEnd })
-					.from(indicatorMeasurements)
-					.where(
-						and(
-							eq(indicatorMeasurements.municipalityId, municipalityId),
-							inArray(indicatorMeasurements.indicatorId, [...new Set(rows.map((row) => row.values.indicatorId))]),
-							sql`(${indicatorMeasurements.indicatorId}::text || '|' || ${indicatorMeasurements.seriesKey} || '|' || ${indicatorMeasurements.periodStart}::text || '|' || ${indicatorMeasurements.periodEnd}::text) in ${rows.map((row) => keyOf(row.values))}`
-						)
-					);
-				const taken = new Set(existing.map((row) => `${row.indicatorId}|${row.seriesKey}|${row.start}|${row.end}`));
-				let writable = rows;
-				if (onExisting === 'error' && taken.size > 0) {
-					writable = rows.filter((row) => {
-						if (!taken.has(keyOf(row.values))) return true;
-						fail({ line: row.line, column: 'period', code: 'duplicate_existing', value: '' });
-						report.rejected++;
-						anyInvalid = true;
-						return false;
-					});
-				}
-				if (anyInvalid && !partial) return;
-				await insertMeasurementRows(tx, writable, { replace: onExisting === 'replace' });
+				pendingKeys = new Set();
+				const takenBy = new Map(
+					(await selectStoredSeriesPeriods(tx, municipalityId, rows.map((row) => row.values))).map((row) => [keyOf(row), row.importBatchId])
+				);
+				const writable = rows.filter((row) => {
+					if (!takenBy.has(keyOf(row.values))) return true;
+					if (takenBy.get(keyOf(row.values)) === batch.id) fail({ line: row.line, column: 'period', code: 'duplicate_in_file', value: row.period.slice(0, 80) });
+					else if (onExisting === 'replace') return true;
+					else fail({ line: row.line, column: 'period', code: 'duplicate_existing', value: '' });
+					report.rejected++;
+					anyInvalid = true;
+					return false;
+				});
+				// Written even when the import is already bound to fail: later rows of the file are checked against them.
+				await insertImportedMeasurementRows(tx, writable, { replace: onExisting === 'replace' });
 				report.imported += writable.length;
 			};
 
@@ -264,10 +258,10 @@ export async function importMeasurements(db: Database, input: Readable, options:
 						importBatchId: batch.id
 					};
 					const key = keyOf(values);
-					if (seen.has(key)) error('period', 'duplicate_in_file', cell('period'));
+					if (pendingKeys.has(key)) error('period', 'duplicate_in_file', cell('period'));
 					else {
-						seen.add(key);
-						pending.push({ values, members, line });
+						pendingKeys.add(key);
+						pending.push({ values, members, line, period: cell('period') });
 					}
 				}
 				if (invalid) {
@@ -291,6 +285,8 @@ export async function importMeasurements(db: Database, input: Readable, options:
 		report.imported = 0;
 		report.batchId = null;
 	}
+	// Duplicates of earlier batches are found when their batch is written: the report reads in file order.
+	report.errors.sort((a, b) => a.line - b.line);
 	return report;
 }
 

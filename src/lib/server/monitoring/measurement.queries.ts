@@ -68,6 +68,96 @@ export async function insertBreakdown(tx: Executor, values: typeof indicatorBrea
 
 
 /** Inserts measurements with their member rows; `members` per row are the member ids of its combination. */
+type ImportedRow = {
+	values: {
+		municipalityId: string;
+		indicatorId: string;
+		periodKind: (typeof indicatorMeasurements.$inferInsert)['periodKind'];
+		periodStart: string;
+		periodEnd: string;
+		seriesKey: string;
+		value: number | null;
+		qualifier: (typeof indicatorMeasurements.$inferInsert)['qualifier'];
+		unit: string;
+		estimate: boolean;
+		provisional: boolean;
+		seriesBreak: boolean;
+		suppressed: boolean;
+		sourceId: string | null;
+		sourceNote: string;
+		importBatchId: string;
+	};
+	members: { dimensionId: string; memberId: string }[];
+};
+
+/**
+ * Writes a batch of imported values as one statement over column arrays: a handful of parameters
+ * instead of twenty per row, which is what kept an import of a million rows at a few hundred rows a
+ * second. Members follow by the series and period each value was written for.
+ */
+export async function insertImportedMeasurementRows(tx: Executor, rows: ImportedRow[], { replace = false } = {}) {
+	if (rows.length === 0) return 0;
+	const column = <T>(pick: (values: ImportedRow['values']) => T) => sql.param(rows.map((row) => pick(row.values)));
+	const { rows: written } = await tx.execute<{ id: string; indicatorId: string; seriesKey: string; periodStart: string; periodEnd: string }>(sql`
+		insert into ${indicatorMeasurements} (municipality_id, indicator_id, period_kind, period_start, period_end, series_key, value, qualifier,
+			unit, estimate, provisional, series_break, suppressed, source_id, source_note, import_batch_id)
+		select * from unnest(
+			${column((v) => v.municipalityId)}::uuid[], ${column((v) => v.indicatorId)}::uuid[], ${column((v) => v.periodKind)}::measurement_period_kind[],
+			${column((v) => v.periodStart)}::date[], ${column((v) => v.periodEnd)}::date[], ${column((v) => v.seriesKey)}::text[],
+			${column((v) => v.value)}::double precision[], ${column((v) => v.qualifier)}::measurement_qualifier[], ${column((v) => v.unit)}::text[],
+			${column((v) => v.estimate)}::boolean[], ${column((v) => v.provisional)}::boolean[], ${column((v) => v.seriesBreak)}::boolean[],
+			${column((v) => v.suppressed)}::boolean[], ${column((v) => v.sourceId)}::uuid[], ${column((v) => v.sourceNote)}::text[],
+			${column((v) => v.importBatchId)}::uuid[]
+		)
+		${
+			replace
+				? sql`on conflict (indicator_id, series_key, period_start, period_end) do update set value = excluded.value, qualifier = excluded.qualifier,
+					unit = excluded.unit, estimate = excluded.estimate, provisional = excluded.provisional, series_break = excluded.series_break,
+					suppressed = excluded.suppressed, source_id = excluded.source_id, source_note = excluded.source_note, entered_by = excluded.entered_by,
+					import_batch_id = excluded.import_batch_id, updated_at = now()`
+				: sql``
+		}
+		returning id, indicator_id as "indicatorId", series_key as "seriesKey", period_start::text as "periodStart", period_end::text as "periodEnd"`);
+	const keyOf = (v: { indicatorId: string; seriesKey: string; periodStart: string; periodEnd: string }) => `${v.indicatorId}|${v.seriesKey}|${v.periodStart}|${v.periodEnd}`;
+	const idOf = new Map(written.map((row) => [keyOf(row), row.id]));
+	const members = rows.flatMap((row) => row.members.map((member) => ({ measurementId: idOf.get(keyOf(row.values))!, ...member, municipalityId: row.values.municipalityId })));
+	// A replaced row keeps its members: the same series key names the same members.
+	if (members.length > 0) {
+		await tx.execute(sql`
+			insert into ${measurementMembers} (measurement_id, dimension_id, member_id, municipality_id)
+			select * from unnest(${sql.param(members.map((m) => m.measurementId))}::uuid[], ${sql.param(members.map((m) => m.dimensionId))}::uuid[],
+				${sql.param(members.map((m) => m.memberId))}::uuid[], ${sql.param(members.map((m) => m.municipalityId))}::uuid[])
+			on conflict do nothing`);
+	}
+	return written.length;
+}
+
+/**
+ * The stored values among the given series and periods, with the import batch that wrote each: one
+ * probe of the unique index per key, however many values the indicators already hold.
+ */
+export async function selectStoredSeriesPeriods(
+	tx: Executor,
+	municipalityId: string,
+	keys: { indicatorId: string; seriesKey?: string; periodStart: string; periodEnd: string }[]
+) {
+	if (keys.length === 0) return [];
+	const { rows } = await tx.execute<{ indicatorId: string; seriesKey: string; periodStart: string; periodEnd: string; importBatchId: string | null }>(sql`
+		select m.indicator_id as "indicatorId", m.series_key as "seriesKey", m.period_start::text as "periodStart", m.period_end::text as "periodEnd",
+			m.import_batch_id as "importBatchId"
+		from unnest(
+			${sql.param(keys.map((key) => key.indicatorId))}::uuid[],
+			${sql.param(keys.map((key) => key.seriesKey ?? ''))}::text[],
+			${sql.param(keys.map((key) => key.periodStart))}::date[],
+			${sql.param(keys.map((key) => key.periodEnd))}::date[]
+		) as wanted(indicator_id, series_key, period_start, period_end)
+		join ${indicatorMeasurements} m
+			on m.indicator_id = wanted.indicator_id and m.series_key = wanted.series_key
+			and m.period_start = wanted.period_start and m.period_end = wanted.period_end
+		where m.municipality_id = ${municipalityId}`);
+	return rows;
+}
+
 export async function insertMeasurementRows(
 	tx: Executor,
 	rows: { values: typeof indicatorMeasurements.$inferInsert; members: { dimensionId: string; memberId: string }[] }[],

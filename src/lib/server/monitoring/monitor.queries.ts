@@ -67,6 +67,93 @@ export async function selectIndicatorsOfEdition(db: Executor, municipalityId: st
 }
 
 /** The newest date of any value of each indicator, withheld ones included (for staleness). */
+/** A measure's place in the printed numbering: field, goal within the field, measure within the goal (1-based). */
+export type OutlineNumber = [field: number, goal: number, measure: number];
+
+export type MeasureOfPage = {
+	id: string;
+	lineageId: string;
+	title: string;
+	goalId: string;
+	fieldId: string;
+	number: OutlineNumber;
+};
+
+/**
+ * The measures of an edition after `after` in document order (fields, goals, measures by position,
+ * then creation, then id — the order the document numbers them in), at most `limit` + 1. Fields and
+ * goals of one edition are few and numbered in full; measures are read per goal, at most as many as
+ * the page can take, so a page never reads another edition's measures nor a goal's measures beyond it.
+ */
+export async function selectMeasurePage(
+	db: Executor,
+	{ municipalityId, editionId, after, limit }: { municipalityId: string; editionId: string; after: OutlineNumber | null; limit: number }
+): Promise<MeasureOfPage[]> {
+	const [field, goal, measure] = after ?? [0, 0, 0];
+	const { rows } = await db.execute<{ id: string; lineage_id: string; title: string; goal_id: string; field_id: string; fno: string; gno: string; mno: string }>(sql`
+		with numbered_fields as (
+			select ${fields.id} as id, row_number() over (order by ${fields.position}, ${fields.createdAt}, ${fields.id}) as fno
+			from ${fields}
+			where ${fields.municipalityId} = ${municipalityId} and ${fields.editionId} = ${editionId}
+		),
+		numbered_goals as (
+			select ${goals.id} as id, nf.id as field_id, nf.fno,
+				row_number() over (partition by ${goals.fieldId} order by ${goals.position}, ${goals.createdAt}, ${goals.id}) as gno
+			from ${goals} join numbered_fields nf on nf.id = ${goals.fieldId}
+			where ${goals.municipalityId} = ${municipalityId}
+		)
+		select m.id, m.lineage_id, m.title, ng.id as goal_id, ng.field_id, ng.fno, ng.gno, m.mno
+		from numbered_goals ng
+		cross join lateral (
+			select ${measures.id} as id, ${measures.lineageId} as lineage_id, ${measures.title} as title,
+				row_number() over (order by ${measures.position}, ${measures.createdAt}, ${measures.id}) as mno
+			from ${measures}
+			where ${measures.municipalityId} = ${municipalityId} and ${measures.goalId} = ng.id
+			order by ${measures.position}, ${measures.createdAt}, ${measures.id}
+			limit ${limit + 1} + case when (ng.fno, ng.gno) = (${field}, ${goal}) then ${measure} else 0 end
+		) m
+		where (ng.fno, ng.gno) >= (${field}, ${goal}) and (ng.fno, ng.gno, m.mno) > (${field}, ${goal}, ${measure})
+		order by ng.fno, ng.gno, m.mno
+		limit ${limit + 1}`);
+	return rows.map((row) => ({
+		id: row.id,
+		lineageId: row.lineage_id,
+		title: row.title,
+		goalId: row.goal_id,
+		fieldId: row.field_id,
+		number: [Number(row.fno), Number(row.gno), Number(row.mno)]
+	}));
+}
+
+export async function selectTrackingOfMeasures(db: Executor, municipalityId: string, measureIds: string[]) {
+	if (measureIds.length === 0) return [];
+	return db
+		.select()
+		.from(measureTracking)
+		.where(and(eq(measureTracking.municipalityId, municipalityId), inArray(measureTracking.measureId, measureIds)))
+		.limit(measureIds.length);
+}
+
+/** The indicators of an edition after `after` by name then id, compared by code point as the API's cursors are. */
+export async function selectIndicatorPage(
+	db: Executor,
+	{ municipalityId, editionId, after, limit }: { municipalityId: string; editionId: string; after: { name: string; id: string } | null; limit: number }
+) {
+	const nameInCodePointOrder = sql`${indicators.name} collate "C"`;
+	return db
+		.select()
+		.from(indicators)
+		.where(
+			and(
+				eq(indicators.municipalityId, municipalityId),
+				eq(indicators.editionId, editionId),
+				after ? sql`(${nameInCodePointOrder}, ${indicators.id}) > (${after.name} collate "C", ${after.id})` : undefined
+			)
+		)
+		.orderBy(nameInCodePointOrder, asc(indicators.id))
+		.limit(limit + 1);
+}
+
 export async function selectNewestMeasurementDates(db: Executor, municipalityId: string, indicatorIds: string[]) {
 	if (indicatorIds.length === 0) return [];
 	// One backward index step per indicator: a GROUP BY over all values of the edition's indicators

@@ -1,7 +1,7 @@
 // The monitoring domain owns how an edition is carried out: each measure's tracking (status, dates,
 // owners, districts, progress, updates) and the indicators with their measurements. Public reads here.
 import type { Executor } from '../db/client';
-import { getEditionPage } from '../document/document.service';
+import { getEditionHead, getEditionPage } from '../document/document.service';
 import { hasRole, type Actor } from '../people/actor';
 import { listDistricts } from '../tenancy/tenancy.service';
 import { loadDisclosure } from './disclosure.service';
@@ -13,19 +13,23 @@ import { compareDistricts } from './indicator-compare';
 import { selectInterimTargets, type InterimTarget } from './indicator-target.queries';
 import {
 	selectDistrictsOfMeasures,
+	selectIndicatorPage,
 	selectIndicatorsOfEdition,
 	selectIsMeasureOwner,
 	selectNewestMeasurementDates,
+	selectMeasurePage,
 	selectMeasurementsOfIndicator,
 	selectOrganisationsOfMeasures,
 	selectProgressUpdates,
 	selectTrackingOfEdition,
+	selectTrackingOfMeasures,
 	type Indicator,
+	type OutlineNumber,
 	type MeasureTracking
 } from './monitor.queries';
 import type { MeasureStatus } from './monitoring.schema';
 
-export type { Indicator, Measurement, ProgressUpdate } from './monitor.queries';
+export type { Indicator, Measurement, OutlineNumber, ProgressUpdate } from './monitor.queries';
 
 type EditionScope = { db: Executor; municipalityId: string; strategySlug: string; number: number };
 
@@ -121,6 +125,60 @@ export async function loadEditionMonitor(scope: EditionScope & { today: string }
  */
 const NEWEST_VALUE_PERIODS = 8;
 
+/** Indicators with their newest published value, staleness and score, and the disclosure those values came from. */
+async function viewIndicators(db: Executor, municipalityId: string, indicatorRows: Indicator[], today: string) {
+	const indicatorIds = indicatorRows.map((indicator) => indicator.id);
+	const [newest, disclosure, interimTargets] = await Promise.all([
+		selectNewestMeasurementDates(db, municipalityId, indicatorIds),
+		loadDisclosure(db, municipalityId, indicatorRows, { recentPeriods: NEWEST_VALUE_PERIODS }),
+		selectInterimTargets(db, municipalityId, indicatorIds)
+	]);
+	const interimTargetsOf = groupBy(interimTargets, (row) => row.indicatorId);
+	const newestOf = new Map(newest.map((row) => [row.indicatorId, row.measuredOn]));
+	const indicatorViews = indicatorRows.map((indicator) =>
+		viewIndicator(indicator, disclosure.latestCity(indicator.id), newestOf.get(indicator.id) ?? null, today, interimTargetsOf.get(indicator.id) ?? [])
+	);
+	return { indicatorViews, disclosure };
+}
+
+/**
+ * One page of an edition's measures in document order with their tracking, partner organisations and
+ * districts: a handful of queries bounded by the page, whatever the size of the edition.
+ */
+export async function listMeasuresAfter(scope: EditionScope & { after: OutlineNumber | null; limit: number }) {
+	const { db, municipalityId } = scope;
+	const { strategy, edition } = await getEditionHead(scope);
+	const rows = await selectMeasurePage(db, { municipalityId, editionId: edition.id, after: scope.after, limit: scope.limit });
+	const ids = rows.map((row) => row.id);
+	const [trackingRows, organisationRows, districtRows] = await Promise.all([
+		selectTrackingOfMeasures(db, municipalityId, ids),
+		selectOrganisationsOfMeasures(db, municipalityId, ids),
+		selectDistrictsOfMeasures(db, municipalityId, ids)
+	]);
+	const trackingOf = new Map(trackingRows.map((row) => [row.measureId, row]));
+	const organisationsOf = groupBy(organisationRows, (row) => row.measureId);
+	const districtsOf = groupBy(districtRows, (row) => row.measureId);
+	return {
+		strategy,
+		edition,
+		measures: rows.map((row) => ({
+			...row,
+			tracking: trackingOf.get(row.id) ?? untracked,
+			organisations: (organisationsOf.get(row.id) ?? []).map(({ id, name }) => ({ id, name })),
+			districts: (districtsOf.get(row.id) ?? []).map(({ id, slug, name }) => ({ id, slug, name }))
+		}))
+	};
+}
+
+/** One page of an edition's indicators by name (code point order) then id, viewed as the monitor views them. */
+export async function listIndicatorsAfter(scope: EditionScope & { after: { name: string; id: string } | null; limit: number; today: string }) {
+	const { db, municipalityId } = scope;
+	const { strategy, edition } = await getEditionHead(scope);
+	const rows = await selectIndicatorPage(db, { municipalityId, editionId: edition.id, after: scope.after, limit: scope.limit });
+	const { indicatorViews } = await viewIndicators(db, municipalityId, rows, scope.today);
+	return { strategy, edition, indicators: indicatorViews };
+}
+
 /** The monitor and the disclosure its public values came from, for pages that show more cells. */
 async function loadMonitorWithDisclosure({ db, municipalityId, strategySlug, number, today }: EditionScope & { today: string }) {
 	const page = await getEditionPage({ db, municipalityId, strategySlug, number });
@@ -133,20 +191,10 @@ async function loadMonitorWithDisclosure({ db, municipalityId, strategySlug, num
 		selectIndicatorsOfEdition(db, municipalityId, editionId),
 		listDistricts({ db, municipalityId })
 	]);
-	const indicatorIds = indicatorRows.map((indicator) => indicator.id);
-	const [newest, disclosure, interimTargets] = await Promise.all([
-		selectNewestMeasurementDates(db, municipalityId, indicatorIds),
-		loadDisclosure(db, municipalityId, indicatorRows, { recentPeriods: NEWEST_VALUE_PERIODS }),
-		selectInterimTargets(db, municipalityId, indicatorIds)
-	]);
-	const interimTargetsOf = groupBy(interimTargets, (row) => row.indicatorId);
+	const { indicatorViews, disclosure } = await viewIndicators(db, municipalityId, indicatorRows, today);
 	const trackingOf = new Map(trackingRows.map((row) => [row.measureId, row]));
 	const organisationsOf = groupBy(organisationRows, (row) => row.measureId);
 	const districtsOf = groupBy(districtRows, (row) => row.measureId);
-	const newestOf = new Map(newest.map((row) => [row.indicatorId, row.measuredOn]));
-	const indicatorViews = indicatorRows.map((indicator) =>
-		viewIndicator(indicator, disclosure.latestCity(indicator.id), newestOf.get(indicator.id) ?? null, today, interimTargetsOf.get(indicator.id) ?? [])
-	);
 	const indicatorsOfGoal = groupBy(indicatorViews.filter((i) => i.goalId), (i) => i.goalId!);
 	const indicatorsOfMeasure = groupBy(indicatorViews.filter((i) => i.measureId), (i) => i.measureId!);
 
