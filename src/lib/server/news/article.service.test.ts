@@ -129,3 +129,11 @@ it('a tag page shows ten articles at a time, newest first, and the next page con
 	expect(second.nextCursor).toBeNull();
 	expect(new Set([...first.articles, ...second.articles].map((article) => article.id))).toEqual(new Set(written.map((article) => article.id)));
 });
+
+it('a body with a script, an event handler or a javascript: link is refused at the form with a field error, so nothing is saved; code about scripts is fine', () => {
+	for (const body of ['Vorher <script>alert(1)</script>', '<img src="x" onerror="alert(1)">', '[Anmeldung](javascript:alert(1))']) {
+		const parsed = articleSchema.safeParse({ title: 'Meldung', body, intent: 'publish' });
+		expect(parsed.success ? [] : parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]), body).toEqual([['body', 'validation_markdown_active']]);
+	}
+	expect(articleSchema.safeParse({ title: 'Meldung', body: 'Ein `<script>` im Text ist nur ein Wort.' }).success).toBe(true);
+});
