@@ -45,7 +45,7 @@ test('an editor publishes an article with inline hashtags; the tag page, the Ato
 	expect((await request.get('/regions/muensterland/news/feed.xml')).status()).toBe(200);
 });
 
-test('news pages read without JavaScript: list, older pages, an article of the demo and its tag page', async ({ browser }) => {
+test('news pages read without JavaScript: list, older pages, an article of the demo with its contact box and its tag page', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
 	const page = await context.newPage();
 	await page.goto('/muenster/news');
@@ -53,6 +53,10 @@ test('news pages read without JavaScript: list, older pages, an article of the d
 	await page.getByRole('link', { name: 'Abschlussveranstaltung im Historischen Rathaus' }).click();
 	await checkPage(page, { javaScript: false });
 	await expect(page.locator('.place-line')).toHaveText('Münster, 24. Januar 2025');
+	// The article names whom to ask: numbers as tel: links, the office as a vCard.
+	const contact = page.getByRole('complementary', { name: 'Kontakt' });
+	await expect(contact.locator('a[href^="tel:+49"]').first()).toBeVisible();
+	await expect(contact.getByRole('link', { name: 'Kontakt ins Adressbuch übernehmen (vCard)' })).toHaveAttribute('href', /^\/muenster\/contacts\/[0-9a-f-]{36}\.vcf$/);
 	// The report belongs to the 4th edition and to the closing event, whose page links back to it.
 	await expect(page.getByRole('link', { name: /Migration und Integration – 4\. Auflage/ })).toBeVisible();
 	const eventLink = page.getByRole('region', { name: 'Veranstaltungen zu dieser Meldung' }).getByRole('link', { name: /^Abschlussveranstaltung/ });
