@@ -28,7 +28,9 @@ test('an editor publishes an article with inline hashtags; the tag page, the Ato
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', '/muenster/news/feed.xml');
 	const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
-	expect(jsonLd).toMatchObject({ '@type': 'NewsArticle', headline: title, publisher: { name: 'Münster' } });
+	expect(jsonLd).toMatchObject({ '@type': 'NewsArticle', headline: title, publisher: { name: 'Münster' }, keywords: 'Göç, Münster' });
+	for (const property of ['headline', 'datePublished', 'dateModified', 'author', 'publisher', 'mainEntityOfPage']) expect(jsonLd).toHaveProperty(property);
+	expect(new URL(jsonLd.url).pathname).toBe(new URL(page.url()).pathname);
 	await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', title);
 	await expect(page.locator('.prose')).toContainText('Punkt #1 bleibt eine Zahl.');
 
