@@ -12,6 +12,7 @@ test('an editor uploads an image, publishes an article with an inline hashtag an
 	// A text file named like a photo is refused by its content, and what was typed stays in the form.
 	await page.getByLabel('Bilddatei').setInputFiles({ name: 'foto.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('Ich bin kein Bild.') });
 	await page.getByLabel('Bildbeschreibung (Alternativtext)').first().fill(alt);
+	await page.getByLabel('Bildunterschrift (optional)').first().fill('Neue Stühle für die Ratssitzungen');
 	await page.getByLabel('Bildnachweis').first().fill('Foto: Lena Beispiel, Amt für Integration');
 	await page.getByLabel('Lizenz').first().selectOption('cc-by-4.0');
 	await page.getByRole('button', { name: 'Bild hochladen' }).click();
@@ -42,6 +43,7 @@ test('an editor uploads an image, publishes an article with an inline hashtag an
 	await checkPage(page);
 	const figure = page.locator('article figure');
 	await expect(figure.getByRole('img', { name: alt })).toBeVisible();
+	await expect(figure.locator('figcaption')).toContainText('Neue Stühle für die Ratssitzungen');
 	await expect(figure).toContainText('Foto: Lena Beispiel, Amt für Integration');
 	await expect(figure.getByRole('link', { name: 'CC BY 4.0' })).toHaveAttribute('href', 'https://creativecommons.org/licenses/by/4.0/deed.de');
 	expect(await figure.locator('source[type="image/avif"]').getAttribute('srcset')).toMatch(/-480\.avif 480w, .*-960\.avif 960w, .*-1600\.avif 1600w$/);

@@ -28,7 +28,9 @@ test('an editor publishes an article with inline hashtags; the tag page, the Ato
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', '/muenster/news/feed.xml');
 	const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
-	expect(jsonLd).toMatchObject({ '@type': 'NewsArticle', headline: title, publisher: { name: 'Münster' } });
+	expect(jsonLd).toMatchObject({ '@type': 'NewsArticle', headline: title, publisher: { name: 'Münster' }, keywords: 'Göç, Münster' });
+	for (const property of ['headline', 'datePublished', 'dateModified', 'author', 'publisher', 'mainEntityOfPage']) expect(jsonLd).toHaveProperty(property);
+	expect(new URL(jsonLd.url).pathname).toBe(new URL(page.url()).pathname);
 	await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', title);
 	await expect(page.locator('.prose')).toContainText('Punkt #1 bleibt eine Zahl.');
 
@@ -45,7 +47,7 @@ test('an editor publishes an article with inline hashtags; the tag page, the Ato
 	expect((await request.get('/regions/muensterland/news/feed.xml')).status()).toBe(200);
 });
 
-test('news pages read without JavaScript: list, older pages, an article of the demo and its tag page', async ({ browser }) => {
+test('news pages read without JavaScript: list, older pages, an article of the demo with its contact box and its tag page', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
 	const page = await context.newPage();
 	await page.goto('/muenster/news');
@@ -53,6 +55,10 @@ test('news pages read without JavaScript: list, older pages, an article of the d
 	await page.getByRole('link', { name: 'Abschlussveranstaltung im Historischen Rathaus' }).click();
 	await checkPage(page, { javaScript: false });
 	await expect(page.locator('.place-line')).toHaveText('Münster, 24. Januar 2025');
+	// The article names whom to ask: numbers as tel: links, the office as a vCard.
+	const contact = page.getByRole('complementary', { name: 'Kontakt' });
+	await expect(contact.locator('a[href^="tel:+49"]').first()).toBeVisible();
+	await expect(contact.getByRole('link', { name: 'Kontakt ins Adressbuch übernehmen (vCard)' })).toHaveAttribute('href', /^\/muenster\/contacts\/[0-9a-f-]{36}\.vcf$/);
 	// The report belongs to the 4th edition and to the closing event, whose page links back to it.
 	await expect(page.getByRole('link', { name: /Migration und Integration – 4\. Auflage/ })).toBeVisible();
 	const eventLink = page.getByRole('region', { name: 'Veranstaltungen zu dieser Meldung' }).getByRole('link', { name: /^Abschlussveranstaltung/ });

@@ -37,7 +37,7 @@ test('robots.txt names the sitemap, whose index and municipality files are valid
 	expect((await request.get(new URL(muensterFile!).pathname, { headers: { 'if-none-match': response.headers()['etag'] } })).status()).toBe(304);
 });
 
-test('an event page carries schema.org Event data with local times, place and organiser', async ({ request }) => {
+test('an event page carries schema.org Event data with local times, place and organiser, and Open Graph tags naming the same event', async ({ request }) => {
 	const html = await (await request.get(`/muenster/events/${demoEventIds.muenster}`)).text();
 	const scripts = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) => JSON.parse(match[1]));
 	const event = scripts.find((data) => data['@type'] === 'Event');
@@ -45,6 +45,11 @@ test('an event page carries schema.org Event data with local times, place and or
 	for (const property of ['name', 'startDate', 'endDate', 'eventStatus', 'eventAttendanceMode', 'location', 'organizer', 'url']) expect(event).toHaveProperty(property);
 	expect(event.startDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
 	expect(event.url).toMatch(new RegExp(`/muenster/events/${demoEventIds.muenster}$`));
+	// Open Graph for link previews: the same name and address as the structured data.
+	const og = Object.fromEntries([...html.matchAll(/<meta property="og:([a-z_:]+)" content="([^"]*)"/g)].map((match) => [match[1], match[2].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')]));
+	expect(og).toMatchObject({ type: 'website', title: event.name, url: event.url, locale: 'de_DE' });
+	expect(og.description?.length).toBeGreaterThan(0);
+	expect(html).toContain(`<link rel="canonical" href="${event.url}"`);
 });
 
 /** The real map is never fetched: a tiny local page stands in for it, and every other host's request is counted. */

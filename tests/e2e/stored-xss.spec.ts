@@ -105,13 +105,21 @@ test('script payloads in ideas, comments, event registrations, organisation prof
 	await expectShownAsText('/muenster/organisations?q=XssVerein', 'XssProfil');
 	covered.push('organisation profile');
 
-	// An article's markdown body and lead, by the admin, published on the news page.
+	// An article's markdown body with script markup is refused at the form with a message, and nothing is published…
 	const markdown = `XssMeldung\n\n${executable.map((payload) => payload.value).join('\n\n')}\n\n<a href="javascript:alert(2)">Link</a> <img src="x" onerror="alert(3)">`;
-	const article = await submit('admin', '/admin/muenster/news/new', 'save', { title: 'XssArtikel', slug: 'xss-artikel', lead: hostile('XssVorspann'), body: markdown, intent: 'publish' });
+	const refused = await submit('admin', '/admin/muenster/news/new', 'save', { title: 'XssArtikel', slug: 'xss-artikel', lead: hostile('XssVorspann'), body: markdown, intent: 'publish' });
+	expect(refused.status, refused.body.slice(0, 300)).toBe(400);
+	expect(refused.body).toContain('javascript:-Links');
+	// The form comes back with the text in its textarea, escaped: no element of it is live.
+	expect(refused.body).not.toContain('<script>alert(');
+	expect(refused.body).not.toMatch(/<(img|a)\b[^>]*(onerror=|href="javascript:)/);
+	expect((await clients.get('anonymous')!.get('/muenster/news/xss-artikel', { headers: { Accept: 'text/html' } })).status()).toBe(404);
+	// …while the lead, plain text, carries the payloads as text once the body is clean.
+	const article = await submit('admin', '/admin/muenster/news/new', 'save', { title: 'XssArtikel', slug: 'xss-artikel', lead: hostile('XssVorspann'), body: 'XssMeldung: ein `<script>` im Code bleibt Text.', intent: 'publish' });
 	expect(article.status, article.body.slice(0, 300)).toBe(303);
-	await expectShownAsText('/muenster/news/xss-artikel', 'XssMeldung');
+	await expectShownAsText('/muenster/news/xss-artikel', 'XssVorspann');
 	await expectShownAsText('/muenster/news', 'XssArtikel');
-	covered.push('article body (markdown) and lead');
+	covered.push('article lead; a markdown body with scripts refused');
 
 	// A measure's progress update, by the admin, on the public monitor page of the measure.
 	const monitor = await (await clients.get('anonymous')!.get(`${edition}/monitor`)).text();

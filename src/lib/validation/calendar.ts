@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventTypes } from '$lib/server/participation/event.schema';
 import { isWallClockTime } from '$lib/server/participation/event.time';
+import { hasActiveMarkup } from '$lib/server/shared/markdown';
 
 const text = (max: number) => z.string().trim().max(max, { message: 'validation_too_long' });
 const required = (max: number) => text(max).min(1, { message: 'validation_required' });
@@ -25,7 +26,10 @@ export const eventSubmissionSchema = z
 		organiser: required(200),
 		organiserEmail: z.email({ message: 'validation_email' }).max(254, { message: 'validation_too_long' }),
 		title: required(200),
-		description: text(5000).default(''),
+		// Shown as markdown on the event page once published: markup that would run is refused, not silently dropped.
+		description: text(5000)
+			.refine((description) => !hasActiveMarkup(description), { message: 'validation_markdown_active' })
+			.default(''),
 		startsAt: wallClock,
 		endsAt: wallClock,
 		place: required(200),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isWallClockTime } from '$lib/server/participation/event.time';
+import { hasActiveMarkup } from '$lib/server/shared/markdown';
 
 const text = (max: number) => z.string().trim().max(max, { message: 'validation_too_long' });
 const required = (max: number) => text(max).min(1, { message: 'validation_required' });
@@ -12,7 +13,9 @@ export const articleSchema = z.object({
 	title: required(200),
 	slug: z.union([z.literal(''), z.string().trim().max(120, { message: 'validation_too_long' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'validation_slug' })]).default(''),
 	lead: text(600).default(''),
-	body: text(50_000).default(''),
+	body: text(50_000)
+		.refine((body) => !hasActiveMarkup(body), { message: 'validation_markdown_active' })
+		.default(''),
 	place: text(120).default(''),
 	tags: text(500).default(''),
 	publishedAt: z.union([z.literal(''), z.string().refine(isWallClockTime, { message: 'validation_date_time' })]).default(''),

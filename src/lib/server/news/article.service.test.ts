@@ -115,3 +115,25 @@ it('an archived article leaves the lists but keeps its address; a taken slug is 
 	expect(await codeOf(save({ title: 'Neu', slug: 'alte-meldung' }))).toBe('news_slug_taken');
 	expect(articleSchema.safeParse({ title: '' }).success).toBe(false);
 });
+
+it('a tag page shows ten articles at a time, newest first, and the next page continues where it stopped without repeating one', async () => {
+	const written = [];
+	for (let day = 1; day <= 12; day++) {
+		written.push(await save({ title: `Blättern ${day}`, body: 'Teil der Reihe #Seitenweise', intent: 'publish', publishedAt: `2020-03-${String(day).padStart(2, '0')}T10:00` }));
+	}
+	const first = await listArticlesOfTag({ db: test.db, municipalityId: stadt, key: 'seitenweise' });
+	expect(first.articles.map((article) => article.title)).toEqual(Array.from({ length: 10 }, (_, i) => `Blättern ${12 - i}`));
+	expect(first.nextCursor).not.toBeNull();
+	const second = await listArticlesOfTag({ db: test.db, municipalityId: stadt, key: 'seitenweise', cursor: first.nextCursor });
+	expect(second.articles.map((article) => article.title)).toEqual(['Blättern 2', 'Blättern 1']);
+	expect(second.nextCursor).toBeNull();
+	expect(new Set([...first.articles, ...second.articles].map((article) => article.id))).toEqual(new Set(written.map((article) => article.id)));
+});
+
+it('a body with a script, an event handler or a javascript: link is refused at the form with a field error, so nothing is saved; code about scripts is fine', () => {
+	for (const body of ['Vorher <script>alert(1)</script>', '<img src="x" onerror="alert(1)">', '[Anmeldung](javascript:alert(1))']) {
+		const parsed = articleSchema.safeParse({ title: 'Meldung', body, intent: 'publish' });
+		expect(parsed.success ? [] : parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]), body).toEqual([['body', 'validation_markdown_active']]);
+	}
+	expect(articleSchema.safeParse({ title: 'Meldung', body: 'Ein `<script>` im Text ist nur ein Wort.' }).success).toBe(true);
+});

@@ -57,10 +57,11 @@ const submission = (title: string) =>
 	});
 
 describe('events of other organisers', () => {
-	it('a submission with a missing organiser, a bad address or an end before its start is refused field by field', () => {
-		const result = eventSubmissionSchema.safeParse({ organiser: ' ', organiserEmail: 'kein-adresse', title: 'X', startsAt: '2027-02-12T19:00', endsAt: '2027-02-12T18:00', place: 'Saal' });
+	it('a submission with a missing organiser, a bad address, a script in its description or an end before its start is refused field by field', () => {
+		const result = eventSubmissionSchema.safeParse({ organiser: ' ', organiserEmail: 'kein-adresse', title: 'X', description: 'Kommt alle! <img src=x onerror=alert(1)>', startsAt: '2027-02-12T19:00', endsAt: '2027-02-12T18:00', place: 'Saal' });
 		expect(result.success).toBe(false);
 		expect(result.error!.issues.map((issue) => [issue.path.join('.'), issue.message]).sort()).toEqual([
+			['description', 'validation_markdown_active'],
 			['endsAt', 'validation_end_before_start'],
 			['organiser', 'validation_required'],
 			['organiserEmail', 'validation_email']

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { eventDays, firstWeekdayFor, monthWeeks, parseDay, parseMonth } from './calendar.grid';
-import { getDayCalendar, getMonthCalendar, getRegionCalendarScope, getUpcomingCalendar, type CalendarScope } from './calendar.service';
-import { insertEvent } from './event.queries';
+import { getCalendarFilterChoices, getDayCalendar, getMonthCalendar, getRegionCalendarScope, getUpcomingCalendar, type CalendarScope } from './calendar.service';
+import { insertEvent, replaceEventFields } from './event.queries';
+import { fields } from '../document/document.schema';
+import { eq } from 'drizzle-orm';
 
 let test: TestDatabase;
 const noFilters = { type: null, fieldId: null, districtId: null };
@@ -12,7 +14,13 @@ beforeAll(async () => {
 	test = await createTestDatabase({
 		regions: [{ slug: 'muensterland', name: 'Münsterland' }],
 		municipalities: [
-			{ slug: 'a-stadt', name: 'A-Stadt', region: 'muensterland', districts: ['Mitte', 'Nord'] },
+			{
+				slug: 'a-stadt',
+				name: 'A-Stadt',
+				region: 'muensterland',
+				districts: ['Mitte', 'Nord'],
+				strategies: [{ slug: 'leitbild', title: 'Leitbild', editions: [{ number: 1, periodStart: 2026, periodEnd: 2030, stage: 'implementing', fields: [{ title: 'Arbeit' }, { title: 'Sprache' }] }] }]
+			},
 			{ slug: 'b-dorf', name: 'B-Dorf', region: 'muensterland' },
 			{ slug: 'c-fern', name: 'C-Fern' }
 		]
@@ -113,6 +121,28 @@ describe('the calendar of a municipality', () => {
 		const list = await getUpcomingCalendar({ db: test.db, scope: scopeOf('a-stadt'), filters: noFilters, page: 1, now });
 		expect(list.events.map((e) => e.title)).toEqual(['Wochenendseminar', 'Märztreffen']);
 		expect(list.hasNext).toBe(false);
+	});
+
+	it('filters by field and by district, and offers as choices only fields that have events and the districts of the town', async () => {
+		const choices = await getCalendarFilterChoices({ db: test.db, scope: scopeOf('a-stadt') });
+		const nord = choices.districts.find((district) => district.name === 'Nord')!;
+		const fieldRows = await test.db.select({ id: fields.id, title: fields.title }).from(fields).where(eq(fields.municipalityId, idOf('a-stadt')));
+		const arbeit = fieldRows.find((field) => field.title === 'Arbeit')!;
+		const inField = await anEvent('a-stadt', 'Jobbörse', '2027-02-17T16:00:00Z', '2027-02-17T18:00:00Z');
+		await replaceEventFields(test.db, idOf('a-stadt'), inField.id, [arbeit.id]);
+		await anEvent('a-stadt', 'Stadtteilrunde Nord', '2027-02-18T16:00:00Z', '2027-02-18T18:00:00Z', { districtId: nord.id });
+		const month = (filters: Parameters<typeof getMonthCalendar>[0]['filters']) =>
+			getMonthCalendar({ db: test.db, scope: scopeOf('a-stadt'), month: { year: 2027, month: 2 }, language: 'de', filters, now }).then((calendar) => [
+				...new Set(calendar.weeks.flat().flatMap((day) => day.events.map((event) => event.title)))
+			]);
+		expect(await month({ ...noFilters, fieldId: arbeit.id })).toEqual(['Jobbörse']);
+		expect(await month({ ...noFilters, districtId: nord.id })).toEqual(['Stadtteilrunde Nord']);
+		expect(await month({ ...noFilters, fieldId: arbeit.id, districtId: nord.id })).toEqual([]);
+		const after = await getCalendarFilterChoices({ db: test.db, scope: scopeOf('a-stadt') });
+		expect(after.fields.map((field) => field.title)).toEqual(['Arbeit']);
+		expect(after.districts.map((district) => district.name)).toEqual(['Mitte', 'Nord']);
+		const day = await getDayCalendar({ db: test.db, scope: scopeOf('a-stadt'), day: '2027-02-18', filters: { ...noFilters, fieldId: arbeit.id } });
+		expect(day.events).toEqual([]);
 	});
 });
 

@@ -74,7 +74,11 @@ describe('the iCalendar feed of a municipality', () => {
 
 	it('gives an event the same UID in every request and a higher SEQUENCE after a change', async () => {
 		const event = await anEvent('b-dorf', 'Dorfgespräch', '2027-03-20T18:00');
-		const first = parse(await getEventFeed({ db: test.db, municipalityId: idOf('b-dorf'), eventId: event.id, origin })).events[0];
+		const single = parse(await getEventFeed({ db: test.db, municipalityId: idOf('b-dorf'), eventId: event.id, origin }));
+		// One event's file stands alone in a calendar app, so it carries its own time zone too.
+		expect(single.zones.map((zone) => zone.getFirstPropertyValue('tzid'))).toEqual(['Europe/Berlin']);
+		const first = single.events[0];
+		expect([first.startDate.hour, first.startDate.zone.tzid, first.startDate.toJSDate().toISOString()]).toEqual([18, 'Europe/Berlin', '2027-03-20T17:00:00.000Z']);
 		expect(first.uid).toBe(`${event.id}@leitbild.example.org`);
 		await new Promise((resolve) => setTimeout(resolve, 1100));
 		await updateEvent(test.db, idOf('b-dorf'), event.id, { place: 'Bürgerhaus' });
@@ -97,5 +101,12 @@ describe('the regional iCalendar feed', () => {
 		const summaries = events.map((e) => e.summary);
 		expect(summaries).toContain('Dorfgespräch (B-Dorf)');
 		expect(summaries).toContain('Abend 0 (A-Stadt)');
+		const acrossTheChanges = events.filter((e) => /^Abend \d /.test(e.summary)).map((e) => [e.startDate.hour, e.startDate.toJSDate().toISOString()]);
+		expect(acrossTheChanges).toEqual([
+			[18, '2027-03-26T17:00:00.000Z'],
+			[18, '2027-04-02T16:00:00.000Z'],
+			[18, '2027-10-29T16:00:00.000Z'],
+			[18, '2027-11-05T17:00:00.000Z']
+		]);
 	});
 });

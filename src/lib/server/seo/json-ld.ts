@@ -61,7 +61,8 @@ function postalAddressOf(address: string, fallbackLocality: string) {
 	return { ...base, ...(address ? { streetAddress: address } : {}), addressLocality: fallbackLocality };
 }
 
-const plainText = (markdown: string) =>
+/** Markdown cut down to its words, for descriptions read outside the page (search results, link previews). */
+export const plainText = (markdown: string) =>
 	markdown
 		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
 		.replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')

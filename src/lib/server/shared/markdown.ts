@@ -1,6 +1,7 @@
 // Markdown typed by staff (minutes, descriptions, legal pages, articles) is rendered with marked and
 // then cut down to one allow-list, so that scripts, frames, event handlers and javascript: links can
 // never reach a page, whichever domain rendered it.
+import { Marked } from 'marked';
 import { FilterXSS } from 'xss';
 
 function allowListFilter(anchorClasses: readonly string[]): FilterXSS {
@@ -53,4 +54,22 @@ export function sanitizeRenderedMarkdown(html: string, { anchorClasses = [] }: {
 	let filter = filters.get(key);
 	if (!filter) filters.set(key, (filter = allowListFilter(anchorClasses)));
 	return filter.process(html.replace(/<(\/?)h1>/g, '<$1h2>'));
+}
+
+const plainMarked = new Marked({ gfm: true });
+const activeMarkup = [
+	/<\s*(?:script|iframe|frame|frameset|object|embed|style|template|base|meta|link)\b/i,
+	/<[a-z][^>]*[\s/]on[a-z]+\s*=/i,
+	/\b(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript|vbscript|data):/i
+];
+
+/**
+ * Whether markdown holds markup that would run or load something: script and frame elements, event
+ * handlers, javascript: links. The renderer drops all of it anyway; refusing it at the form tells the
+ * author why it would vanish instead of publishing a text that differs from what they wrote. Code spans
+ * and blocks are escaped by marked, so writing about `<script>` stays possible.
+ */
+export function hasActiveMarkup(markdown: string): boolean {
+	const html = plainMarked.parse(markdown, { async: false });
+	return activeMarkup.some((pattern) => pattern.test(html));
 }

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { listEventPhotos } from '$lib/server/participation/event-photo.service';
 import { embedConsent } from '$lib/server/consent/consent.http';
 import { openStreetMapEmbedUrl, openStreetMapRouteUrl } from '$lib/server/consent/consent.providers';
-import { eventJsonLd, jsonLdScript } from '$lib/server/seo/json-ld';
+import { eventJsonLd, jsonLdScript, plainText } from '$lib/server/seo/json-ld';
 import { originOf } from '$lib/server/seo/origin';
 import { contactMapOf } from '$lib/server/consent/contact-map';
 import { getPublicArticlesOfEvent } from '$lib/server/news/article-context.service';
@@ -35,9 +35,13 @@ export const load: PageServerLoad = async ({ parent, params, locals, cookies, ur
 		map: latitude !== null && longitude !== null ? { consent: embedConsent(cookies, locals, 'openstreetmap'), src: openStreetMapEmbedUrl(latitude, longitude) } : null
 	};
 	const origin = originOf(url);
+	const canonical = `${origin}/${municipality.slug}/events/${event.event.id}`;
+	// Link previews show the German original, like the article's; a long description is cut at a word.
+	const words = plainText(event.event.description);
+	const summary = words.length <= 200 ? words : `${words.slice(0, 200).replace(/\s+\S*$/, '')}…`;
 	const jsonLd = jsonLdScript(
 		eventJsonLd({
-			url: `${origin}/${municipality.slug}/events/${event.event.id}`,
+			url: canonical,
 			title: event.event.title,
 			description: event.event.description,
 			startsAt: event.event.startsAt,
@@ -57,7 +61,7 @@ export const load: PageServerLoad = async ({ parent, params, locals, cookies, ur
 	// One map per page: where the venue has its own, the office map would only compete with it.
 	const contactMap = venue.map ? null : contactMapOf(cookies, locals, municipality.contactPoint);
 	const translatedDescriptionHtml = renderTranslatedMarkdown(translations, 'event', event.event.id, 'description');
-	return { ...event, photos, articles, translations, translatedDescriptionHtml, venue, jsonLd, contactMap, registrant: locals.actor ? { name: locals.actor.name, email: locals.actor.email } : null };
+	return { ...event, photos, articles, translations, translatedDescriptionHtml, venue, jsonLd, canonical, summary, contactMap, registrant: locals.actor ? { name: locals.actor.name, email: locals.actor.email } : null };
 };
 
 const municipalityOf = (slug: string) => getMunicipalityBySlug({ db: getDb(), slug });
