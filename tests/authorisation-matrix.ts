@@ -228,6 +228,12 @@ export const matrix: Record<string, string> = {
 	'GET /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/indicators/[indicator=uuid]': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/indicators/[indicator=uuid] ?/addMeasurement': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/indicators/[indicator=uuid] ?/saveInterimTargets': 'SFFFFAAF',
+	// Provenance: the registry of sources and the source of a series, kept by process staff
+	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/indicators/[indicator=uuid] ?/setSeriesSource': 'SFFFFAAF',
+	'GET /admin/[municipality]/monitor/sources': 'SFFFFAAF',
+	'POST /admin/[municipality]/monitor/sources ?/create': 'SFFFFAAF',
+	'GET /admin/[municipality]/monitor/sources/[source=uuid]': 'SFFFFAAF',
+	'POST /admin/[municipality]/monitor/sources/[source=uuid] ?/update': 'SFFFFAAF',
 	'GET /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/measures/[measure=uuid]': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/measures/[measure=uuid] ?/save': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/measures/[measure=uuid] ?/update': 'SFFFFAAF',
