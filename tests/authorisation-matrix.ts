@@ -253,6 +253,7 @@ export const matrix: Record<string, string> = {
 	'GET /api/v1/municipalities/[municipality]/events': 'AAAAAAAA',
 	'GET /api/v1/municipalities/[municipality]/indicators/[id]/measurements': 'AAAAAAAA',
 	'GET /api/v1/municipalities/[municipality]/indicators/[id]/measurements.csv': 'AAAAAAAA',
+	'GET /api/v1/municipalities/[municipality]/sources': 'AAAAAAAA',
 	'GET /api/v1/municipalities/[municipality]/strategies': 'AAAAAAAA',
 	'GET /api/v1/municipalities/[municipality]/strategies/[strategy]/editions': 'AAAAAAAA',
 	'GET /api/v1/municipalities/[municipality]/strategies/[strategy]/editions/[number]': 'AAAAAAAA',

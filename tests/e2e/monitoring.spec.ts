@@ -239,3 +239,17 @@ test('the indicator page names the series source in a labelled section and says 
 	expect(html).toContain('(Quelle A: Institut für Sozialforschung Münsterland (Demo))');
 	expect(html).not.toContain('@muenster.example.org');
 });
+
+test('a facilitator keeps the registry of sources; a key outside the CSV alphabet is refused with 400 and nothing is written', async ({ page, visit, baseURL }) => {
+	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');
+	await visit('/admin/muenster/monitor/sources');
+	await expect(page.getByRole('link', { name: 'Bearbeiten: statistik-muenster' })).toBeVisible();
+	const refused = await page.request.post('/admin/muenster/monitor/sources?/create', {
+		form: { key: 'Quelle mit Leerzeichen', publisher: 'Amt für Beispiele' },
+		headers: { Origin: new URL(baseURL!).origin, Accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(refused.status()).toBe(400);
+	expect(await refused.text()).toContain('Nur Kleinbuchstaben, Ziffern, - und _; am Anfang ein Buchstabe oder eine Ziffer.');
+	expect(await (await page.request.get('/admin/muenster/monitor/sources')).text()).not.toContain('Amt für Beispiele');
+});

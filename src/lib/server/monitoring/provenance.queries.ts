@@ -55,6 +55,9 @@ export async function updateSourceRow(db: Executor, municipalityId: string, sour
 	return row;
 }
 
+// A municipality keeps a few dozen sources; lists of them are bounded all the same.
+const MAX_SOURCE_CHOICES = 500;
+
 // The role that names a manual entry in public: the most specific staff role the account holds here.
 const rolePreference = sql.raw(`array['facilitator', 'admin', 'moderator', 'editor', 'member', 'participant']::role[]`);
 
@@ -97,7 +100,15 @@ export async function selectProvenanceOfMeasurements(db: Executor, municipalityI
 		.where(and(eq(indicatorMeasurements.municipalityId, municipalityId), inArray(indicatorMeasurements.id, measurementIds)));
 }
 
-const MAX_SOURCE_CHOICES = 500;
+/** The whole registry by key, for the open-data API; bounded like the list to choose from. */
+export async function selectSourcesOfMunicipality(db: Executor, municipalityId: string) {
+	return db
+		.select()
+		.from(indicatorSources)
+		.where(eq(indicatorSources.municipalityId, municipalityId))
+		.orderBy(asc(indicatorSources.key))
+		.limit(MAX_SOURCE_CHOICES);
+}
 
 /** The registry as a list to choose from, by key; a municipality keeps a few dozen sources. */
 export async function selectSourceChoices(db: Executor, municipalityId: string) {

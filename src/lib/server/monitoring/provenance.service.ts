@@ -3,7 +3,7 @@
 import type { Executor } from '../db/client';
 import type { Role } from '../people/people.schema';
 import { describeLicence } from '$lib/licences';
-import { selectProvenanceOfMeasurements, selectSource, type IndicatorSource } from './provenance.queries';
+import { selectProvenanceOfMeasurements, selectSource, selectSourcesOfMunicipality, type IndicatorSource } from './provenance.queries';
 
 export type PublicSource = {
 	key: string;
@@ -104,4 +104,22 @@ export async function loadIndicatorProvenance({
 		values[id] = { sourceMarker, origin };
 	}
 	return { series: seriesRow ? publicSource(seriesRow) : null, otherSources, values };
+}
+
+/** The registry as the open data publishes it: every source with its licence's address when it is a known one. */
+export async function listPublicSources({ db, municipalityId }: { db: Executor; municipalityId: string }) {
+	const rows = await selectSourcesOfMunicipality(db, municipalityId);
+	return rows.map((row) => ({
+		id: row.id,
+		key: row.key,
+		publisher: row.publisher,
+		dataset: row.dataset,
+		method: row.method,
+		licence: row.licence,
+		licenceUrl: row.licence.trim() === '' ? null : describeLicence(row.licence).url,
+		url: row.url,
+		frequency: row.frequency,
+		lastReleaseOn: row.lastReleaseOn,
+		nextReleaseOn: row.nextReleaseOn
+	}));
 }

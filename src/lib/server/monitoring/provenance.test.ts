@@ -12,6 +12,8 @@ import { editions, goals } from '../document/document.schema';
 import type { Actor } from '../people/actor';
 import { selectRolesOfUser, selectUserByEmail } from '../people/people.queries';
 import { isDomainError } from '../shared/errors';
+import { serveEndpoint, type Endpoint } from '../api/api.http';
+import { listIndicatorsEndpoint, listMeasurementsEndpoint, listSourcesEndpoint } from '../api/api.service';
 import { describeLicence } from '$lib/licences';
 import { indicatorSourceSchema } from '$lib/validation/provenance';
 import { importMeasurements } from './measurement-import';
@@ -229,5 +231,28 @@ describe('the registry of sources', () => {
 		expect(describeLicence('cc-by-4.0')).toEqual({ label: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' });
 		expect(describeLicence('http://creativecommons.org/licenses/by/4.0')).toEqual({ label: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' });
 		expect(describeLicence('https://example.org/eigene-lizenz')).toEqual({ label: 'https://example.org/eigene-lizenz', url: null });
+	});
+});
+
+describe('provenance in the open-data API', () => {
+	async function call(endpoint: Endpoint, params: Record<string, string>, path: string) {
+		const response = await serveEndpoint(endpoint, { db: test.db, url: new URL(`https://leitbild.test/api/v1${path}`), params, headers: new Headers(), address: `10.9.0.${Math.floor(Math.random() * 250)}` });
+		expect(response.status).toBe(200);
+		return (await response.json()) as { data: Record<string, unknown>[] };
+	}
+
+	it('lists the registry with licence addresses, names the source key of each series and of each value with its own', async () => {
+		const sources = await call(listSourcesEndpoint, { municipality: 'a-stadt' }, '/municipalities/a-stadt/sources');
+		expect(sources.data.map((source) => [source.key, source.publisher, source.licenceUrl])).toEqual([
+			['statistik', 'Statistikstelle A-Stadt', 'https://www.govdata.de/dl-de/by-2-0'],
+			['umfrage', 'Hochschule A-Stadt', null]
+		]);
+		// The registry names no account: no id, no e-mail.
+		expect(JSON.stringify(sources)).not.toContain('@');
+		const list = await call(listIndicatorsEndpoint, { municipality: 'a-stadt', strategy: 'leitbild', number: '1' }, '/municipalities/a-stadt/strategies/leitbild/editions/1/indicators');
+		expect(list.data.map((indicator) => indicator.sourceKey)).toEqual(['statistik']);
+		const values = await call(listMeasurementsEndpoint, { municipality: 'a-stadt', id: ids.indicator }, `/municipalities/a-stadt/indicators/${ids.indicator}/measurements?limit=100`);
+		const sourceOn = (date: string) => values.data.find((value) => value.date === date)?.source;
+		expect([sourceOn('2024-12-31'), sourceOn('2025-03-31'), sourceOn('2025-06-30')]).toEqual([null, 'umfrage', 'statistik']);
 	});
 });
