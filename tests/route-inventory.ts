@@ -7,6 +7,7 @@ import type { MatrixRole } from './authorisation-matrix';
 import { demoEventIds } from '../src/lib/server/demo/demo-event-ids';
 import { demoMonitoringIds } from '../src/lib/server/demo/demo-monitoring-ids';
 import { demoArticleIds } from '../src/lib/server/demo/demo-news-ids';
+import { demoSourceIds } from '../src/lib/server/demo/demo-s-prov-ids';
 
 // What the authorisation matrix and the attack corpus share: the app's routes and form actions read
 // from the file system, demo values for route parameters, and the forms of server-rendered pages.
@@ -133,6 +134,7 @@ export function fill(routeId: string): string {
 		if (name === 'article') return demoArticleIds.muenster;
 		if (name === 'measure') return demoMonitoringIds.muenster.measure;
 		if (name === 'indicator') return demoMonitoringIds.muenster.indicator;
+		if (name === 'source') return demoSourceIds.muenster;
 		// Translations are addressed by kind and id; a tracked measure is translated by process staff.
 		if (name === 'kind') return 'measure';
 		if (name === 'entity') return demoMonitoringIds.muenster.measure;

@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { checkPage, expect, signIn, test } from './fixtures';
+import { demoMonitoringIds } from '../../src/lib/server/demo/demo-monitoring-ids';
 
 // A facilitator reports on a measure and adds a measurement in the back office; the public monitor,
 // the measure page, the district page and the chart's data table show it, with JavaScript on and off.
@@ -222,4 +223,33 @@ test('the public indicator pages withhold small and confidential district values
 	await expect(page.getByRole('cell', { name: /Bruch in der Zeitreihe/ })).toHaveCount(1);
 	await checkPage(page, { javaScript: false });
 	await page.context().close();
+});
+
+test('the indicator page names the series source in a labelled section and says where each value came from, without naming a person', async ({ request }) => {
+	const response = await request.get(`/muenster/strategies/migration-und-integration/editions/1/monitor/indicators/${demoMonitoringIds.muenster.indicator}`);
+	expect(response.status()).toBe(200);
+	const html = await response.text();
+	const section = /<section aria-labelledby="series-source-heading"[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
+	expect(section).toMatch(/<h2 id="series-source-heading"[^>]*>Quelle<\/h2>/);
+	expect(section).toContain('Statistikstelle der Stadt Münster (Demo)');
+	expect(section).toMatch(/<cite[^>]*>Kommunale Integrationsstatistik<\/cite>/);
+	expect(section).toMatch(/<a href="https:\/\/www\.govdata\.de\/dl-de\/by-2-0" rel="license"[^>]*>Datenlizenz Deutschland/);
+	expect(html).toMatch(/Import vom [^<]+ \(integrationsstatistik-2008-2013\.csv\)/);
+	expect(html).toMatch(/eingetragen am [^<]+ \(Prozessbegleitung\)/);
+	expect(html).toContain('(Quelle A: Institut für Sozialforschung Münsterland (Demo))');
+	expect(html).not.toContain('@muenster.example.org');
+});
+
+test('a facilitator keeps the registry of sources; a key outside the CSV alphabet is refused with 400 and nothing is written', async ({ page, visit, baseURL }) => {
+	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');
+	await visit('/admin/muenster/monitor/sources');
+	await expect(page.getByRole('link', { name: 'Bearbeiten: statistik-muenster' })).toBeVisible();
+	const refused = await page.request.post('/admin/muenster/monitor/sources?/create', {
+		form: { key: 'Quelle mit Leerzeichen', publisher: 'Amt für Beispiele' },
+		headers: { Origin: new URL(baseURL!).origin, Accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(refused.status()).toBe(400);
+	expect(await refused.text()).toContain('Nur Kleinbuchstaben, Ziffern, - und _; am Anfang ein Buchstabe oder eine Ziffer.');
+	expect(await (await page.request.get('/admin/muenster/monitor/sources')).text()).not.toContain('Amt für Beispiele');
 });

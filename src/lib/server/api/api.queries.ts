@@ -4,6 +4,7 @@ import { and, asc, eq, gt, gte, isNotNull, lt, or, type SQL } from 'drizzle-orm'
 import type { Executor } from '../db/client';
 import { indicatorMeasurements } from '../monitoring/measurement.schema';
 import { districtOfMeasurement } from '../monitoring/measurement.queries';
+import { indicatorSources } from '../monitoring/monitoring.schema';
 import { events } from '../participation/event.schema';
 import { districts } from '../tenancy/tenancy.schema';
 
@@ -33,6 +34,7 @@ export async function selectMeasurementPage(
 			measuredOn: indicatorMeasurements.measuredOn,
 			value: indicatorMeasurements.value,
 			sourceNote: indicatorMeasurements.sourceNote,
+			sourceKey: indicatorSources.key,
 			districtId: districts.id,
 			districtSlug: districts.slug,
 			districtName: districts.name
@@ -40,6 +42,7 @@ export async function selectMeasurementPage(
 		.from(indicatorMeasurements)
 		.leftJoin(districtOf, eq(districtOf.measurementId, indicatorMeasurements.id))
 		.leftJoin(districts, and(eq(districts.id, districtOf.districtId), eq(districts.municipalityId, municipalityId)))
+		.leftJoin(indicatorSources, and(eq(indicatorSources.id, indicatorMeasurements.sourceId), eq(indicatorSources.municipalityId, municipalityId)))
 		.where(and(...conditions))
 		.orderBy(asc(indicatorMeasurements.measuredOn), asc(indicatorMeasurements.id))
 		.limit(limit + 1);

@@ -138,7 +138,8 @@ export const indicatorSchema = z
 		name: z.string(),
 		definition: z.string(),
 		unit: z.string(),
-		source: z.string(),
+		source: z.string().describe('A free-text note on the source; the registered source is sourceKey.'),
+		sourceKey: z.string().nullable().describe('Key of the registered source of the series (see listSources); null when it names none.'),
 		direction: z.enum(indicatorDirections),
 		baseline: z.object({ value: z.number(), date }),
 		target: z.object({ value: z.number(), date }),
@@ -159,9 +160,25 @@ export const measurementSchema = z
 			.boolean()
 			.describe('True when the value is withheld from publication: entered as confidential, a count below the minimum, or a cell from which such a count could be calculated.'),
 		district: districtRefSchema.nullable().describe('Null for a city-wide value.'),
-		sourceNote: z.string()
+		sourceNote: z.string(),
+		source: z.string().nullable().describe("Key of the registered source of this value when it names its own (see listSources); null: the series' source applies.")
 	})
 	.register(apiSchemas, { id: 'Measurement' });
+
+export const sourceSchema = z
+	.object({
+		key: z.string().describe('Stable key, the same as in the `source` column of the measurement exchange format.'),
+		publisher: z.string(),
+		dataset: z.string(),
+		method: z.string(),
+		licence: z.string().describe('The licence as recorded: a known licence by its key (e.g. dl-de-by-2.0, cc-by-4.0) or free text; empty when not stated.'),
+		licenceUrl: z.string().nullable().describe('Address of the licence text when the licence is a known one.'),
+		url: z.string().describe('Where the dataset is published; empty when not stated.'),
+		frequency: z.enum(indicatorFrequencies).nullable(),
+		lastReleaseOn: date.nullable(),
+		nextReleaseOn: date.nullable().describe('When the next release is expected.')
+	})
+	.register(apiSchemas, { id: 'Source' });
 
 const position = z.array(z.number()).min(2);
 const polygon = z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(position)) });
@@ -206,6 +223,7 @@ export const editionListSchema = listOf(editionSummarySchema, 'EditionList');
 export const measureListSchema = listOf(measureSchema, 'MeasureList');
 export const indicatorListSchema = listOf(indicatorSchema, 'IndicatorList');
 export const measurementListSchema = listOf(measurementSchema, 'MeasurementList');
+export const sourceListSchema = listOf(sourceSchema, 'SourceList');
 export const eventListSchema = listOf(eventSchema, 'EventList');
 
 /** One row of a CSV download; the column keys are fixed and English. */

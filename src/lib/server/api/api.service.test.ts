@@ -478,6 +478,7 @@ describe('the OpenAPI document', () => {
 			listIndicators: `${EDITION_A}/indicators`,
 			listMeasurements: `${A}/indicators/${ids.indicatorA}/measurements`,
 			listDistricts: `${A}/districts`,
+			listSources: `${A}/sources`,
 			listEvents: `${A}/events`
 		};
 		expect(jsonEndpoints.map((e) => e.operationId).sort()).toEqual(Object.keys(paths).sort());

@@ -6,6 +6,7 @@ import { selectIndicator } from '../monitoring/monitor.queries';
 import { todayIn } from '../monitoring/monitoring.http';
 import { listIndicatorsAfter, listMeasuresAfter, loadEditionMonitor, type OutlineNumber } from '../monitoring/monitoring.service';
 import { loadDisclosure, type Disclosed } from '../monitoring/disclosure.service';
+import { listPublicSources } from '../monitoring/provenance.service';
 import { getMunicipalityBySlug, listDistricts, listMunicipalities } from '../tenancy/tenancy.service';
 import { selectMeasurementPage, selectPublishedEventPage } from './api.queries';
 import {
@@ -34,6 +35,7 @@ import {
 	measureListSchema,
 	measurementCsvRowSchema,
 	measurementListSchema,
+	sourceListSchema,
 	municipalityDetailSchema,
 	municipalityListSchema,
 	strategyListSchema
@@ -360,6 +362,7 @@ export const listIndicatorsEndpoint = defineEndpoint({
 		});
 		const monitorPath = `/${m.slug}/strategies/${strategy.slug}/editions/${edition.number}/monitor`;
 		const page = pageOfRows(indicators, (i) => [i.name, i.id], query.limit);
+		const keyOf = new Map((await listPublicSources({ db, municipalityId: m.id })).map((source) => [source.id, source.key]));
 		return {
 			data: page.items.map((i) => ({
 				id: i.id,
@@ -369,6 +372,7 @@ export const listIndicatorsEndpoint = defineEndpoint({
 				definition: i.definition,
 				unit: i.unit,
 				source: i.source,
+				sourceKey: i.sourceId ? (keyOf.get(i.sourceId) ?? null) : null,
 				direction: i.direction,
 				baseline: { value: i.baselineValue, date: i.baselineDate },
 				target: { value: i.targetValue, date: i.targetDate },
@@ -428,7 +432,8 @@ export const listMeasurementsEndpoint = defineEndpoint({
 				value: disclosure.of(r.id).value,
 				suppressed: disclosure.of(r.id).suppression !== null,
 				district: r.districtId && r.districtSlug && r.districtName ? { id: r.districtId, slug: r.districtSlug, name: r.districtName } : null,
-				sourceNote: r.sourceNote
+				sourceNote: r.sourceNote,
+				source: r.sourceKey
 			})),
 			next: nextUrl(url, page.nextKey)
 		};
@@ -457,6 +462,35 @@ export const measurementsCsvEndpoint = defineEndpoint({
 			after = { date: last.measuredOn, id: last.id };
 		}
 		return toCsv(Object.keys(measurementCsvRowSchema.shape), rows.slice(0, MAX_CSV_ROWS));
+	}
+});
+
+export const listSourcesEndpoint = defineEndpoint({
+	operationId: 'listSources',
+	path: '/municipalities/{municipality}/sources',
+	summary: 'Sources of the indicator values (publisher, dataset, method, licence, release calendar), by key.',
+	params: municipalityParams,
+	query: pageQuery,
+	response: sourceListSchema,
+	async load({ db, params, query, url }) {
+		const m = await municipalityOf(db, params.municipality);
+		const sources = await listPublicSources({ db, municipalityId: m.id });
+		const page = pageOfList(sources, (source) => [source.key], cursorOf(query.cursor), query.limit);
+		return {
+			data: page.items.map((source) => ({
+				key: source.key,
+				publisher: source.publisher,
+				dataset: source.dataset,
+				method: source.method,
+				licence: source.licence,
+				licenceUrl: source.licenceUrl,
+				url: source.url,
+				frequency: source.frequency,
+				lastReleaseOn: source.lastReleaseOn,
+				nextReleaseOn: source.nextReleaseOn
+			})),
+			next: nextUrl(url, page.nextKey)
+		};
 	}
 });
 
@@ -551,5 +585,6 @@ export const endpoints: Endpoint[] = [
 	listMeasurementsEndpoint,
 	measurementsCsvEndpoint,
 	listDistrictsEndpoint,
+	listSourcesEndpoint,
 	listEventsEndpoint
 ];

@@ -27,6 +27,7 @@ import { getIndicatorPage, isUuid, loadEditionMonitor, mayReportOn, untracked } 
 import { listDistricts } from '../tenancy/tenancy.service';
 import { declareDistrictBreakdown, nextIndicatorCode, writeMeasurements } from './measurement.service';
 import { periodEndingOn } from './measurement-period';
+import { selectSourceChoices } from './provenance.queries';
 
 const STAFF = ['admin', 'facilitator'] as const;
 
@@ -216,8 +217,12 @@ export async function createIndicator({ db, actor, municipalityId, editionId, in
 /** An indicator with its measurements and the districts a new measurement may name. */
 export async function getIndicatorForStaffPage(scope: Scope & EditionRef & { indicatorId: string; today: string }) {
 	requireRole(scope.actor, scope.municipalityId, STAFF);
-	const [page, districts] = await Promise.all([getIndicatorPage({ ...scope, staff: true }), listDistricts({ db: scope.db, municipalityId: scope.municipalityId })]);
-	return { ...page, districts };
+	const [page, districts, sourceChoices] = await Promise.all([
+		getIndicatorPage({ ...scope, staff: true }),
+		listDistricts({ db: scope.db, municipalityId: scope.municipalityId }),
+		selectSourceChoices(scope.db, scope.municipalityId)
+	]);
+	return { ...page, districts, sourceChoices };
 }
 
 export async function addMeasurement({ db, actor, municipalityId, editionId, indicatorId, input }: Scope & { editionId: string; indicatorId: string; input: MeasurementInput }) {

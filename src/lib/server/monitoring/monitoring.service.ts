@@ -10,6 +10,7 @@ import { districtNotFound, indicatorNotFound, measureNotFound } from './monitori
 import { isIndicatorStale, rollUpProgress, summariseIndicator, type IndicatorSummary } from './monitor.math';
 import { scoreIndicator, type Score } from './indicator-score';
 import { compareDistricts } from './indicator-compare';
+import { loadIndicatorProvenance } from './provenance.service';
 import { selectInterimTargets, type InterimTarget } from './indicator-target.queries';
 import {
 	selectDistrictsOfMeasures,
@@ -340,7 +341,8 @@ export async function getIndicatorPage(scope: EditionScope & { indicatorId: stri
 		const value = seriesDisclosure.of(row.id).value;
 		return value === null ? [] : [{ ...row, value }];
 	});
-	return { strategy: monitor.strategy, edition: monitor.edition, indicator, subject, measurements, olderLeftOut, districtComparison: compareDistricts(published) };
+	const provenance = await loadIndicatorProvenance({ db: scope.db, municipalityId: scope.municipalityId, indicator, measurementIds: rows.map((row) => row.id) });
+	return { strategy: monitor.strategy, edition: monitor.edition, indicator, subject, measurements, olderLeftOut, districtComparison: compareDistricts(published), provenance };
 }
 
 export async function getDistrictPage(scope: EditionScope & { districtSlug: string; today: string }) {

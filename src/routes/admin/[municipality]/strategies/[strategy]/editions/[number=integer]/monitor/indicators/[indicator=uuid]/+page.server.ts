@@ -8,6 +8,8 @@ import { measurementSchema } from '$lib/validation/monitoring';
 import { interimTargetsSchema } from '$lib/validation/score';
 import { saveInterimTargets } from '$lib/server/monitoring/indicator-target.admin';
 import { interimYears } from '$lib/server/monitoring/indicator-score';
+import { seriesSourceSchema } from '$lib/validation/provenance';
+import { setSeriesSource } from '$lib/server/monitoring/provenance.admin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params, locals }) => {
@@ -36,6 +38,15 @@ export const actions: Actions = {
 			const scope = await monitorWriteScope(params, locals.actor);
 			await saveInterimTargets({ ...scope, indicatorId: params.indicator, input: form.data });
 			return { saved: 'interimTargets' };
+		});
+	},
+	setSeriesSource: async ({ request, params, locals }) => {
+		const form = await parseForm(request, seriesSourceSchema);
+		if (!form.ok) return form.failure;
+		return actOrFail(form.values, async () => {
+			const scope = await monitorWriteScope(params, locals.actor);
+			await setSeriesSource({ ...scope, indicatorId: params.indicator, sourceId: form.data.sourceId });
+			return { saved: 'seriesSource' };
 		});
 	}
 };

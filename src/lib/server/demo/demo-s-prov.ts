@@ -1,0 +1,68 @@
+// Demo of provenance on Münster's monitor: a registry of three sources with release calendars, every
+// series naming one, and on the first edition's fixed indicator values from a CSV import, one value
+// from another source and one typed in by the process facilitators.
+import type { Database } from '../db/client';
+import { selectMeasurementsOfIndicator } from '../monitoring/monitor.queries';
+import { insertImportBatch, insertSource, updateIndicatorSourceId, updateIndicatorsWithoutSource, updateProvenanceOfMeasurements } from '../monitoring/provenance.queries';
+import { selectUserByEmail } from '../people/people.queries';
+import { getMunicipalityBySlug } from '../tenancy/tenancy.service';
+import { demoMonitoringIds } from './demo-monitoring-ids';
+import { demoSourceIds } from './demo-s-prov-ids';
+
+export async function loadDemoProvenance(db: Database): Promise<void> {
+	const muenster = await getMunicipalityBySlug({ db, slug: 'muenster' });
+	const [admin, facilitator] = await Promise.all([selectUserByEmail(db, 'admin@muenster.example.org'), selectUserByEmail(db, 'moderation@muenster.example.org')]);
+	const fixedIndicator = demoMonitoringIds.muenster.indicator;
+	const { rows } = await selectMeasurementsOfIndicator(db, muenster.id, fixedIndicator);
+	const cityValues = rows.filter((row) => row.districtId === null);
+	await db.transaction(async (tx) => {
+		const statistics = await insertSource(tx, muenster.id, {
+			id: demoSourceIds.muenster,
+			key: 'statistik-muenster',
+			publisher: 'Statistikstelle der Stadt Münster (Demo)',
+			dataset: 'Kommunale Integrationsstatistik',
+			method: 'Auszählung des Melderegisters zum Stichtag 31. Dezember; gezählt werden Personen mit Hauptwohnsitz in Münster.',
+			licence: 'dl-de-by-2.0',
+			url: 'https://statistik.muenster.example.org/integration',
+			frequency: 'yearly',
+			lastReleaseOn: '2026-03-16',
+			nextReleaseOn: '2027-03-15'
+		});
+		await updateIndicatorSourceId(tx, muenster.id, fixedIndicator, statistics.id);
+		const office = await insertSource(tx, muenster.id, {
+			key: 'integrationsamt-zaehlung',
+			publisher: 'Amt für Integration der Stadt Münster (Demo)',
+			dataset: 'Zählung in Beratungsstellen und Begegnungsorten',
+			method: 'Die Einrichtungen melden ihre Zahlen zum Ende jedes Quartals; das Amt prüft sie auf Doppelzählungen.',
+			licence: 'cc-by-4.0',
+			url: '',
+			frequency: 'quarterly',
+			lastReleaseOn: '2026-10-15',
+			nextReleaseOn: '2027-01-15'
+		});
+		const survey = await insertSource(tx, muenster.id, {
+			key: 'befragung-teilhabe',
+			publisher: 'Institut für Sozialforschung Münsterland (Demo)',
+			dataset: 'Befragung zur Teilhabe in der Stadtgesellschaft',
+			method: 'Schriftliche und mehrsprachige Online-Befragung einer Zufallsstichprobe aus dem Melderegister.',
+			licence: 'Nutzung mit Quellenangabe',
+			url: 'https://sozialforschung.example.org/teilhabe',
+			frequency: null,
+			lastReleaseOn: '2025-11-03',
+			nextReleaseOn: null
+		});
+		await updateIndicatorsWithoutSource(tx, muenster.id, office.id);
+		const batch = await insertImportBatch(tx, {
+			municipalityId: muenster.id,
+			startedBy: admin?.id ?? null,
+			fileName: 'integrationsstatistik-2008-2013.csv',
+			rowsImported: rows.length
+		});
+		const newest = cityValues.at(-1);
+		const older = rows.filter((row) => row.id !== newest?.id).map((row) => row.id);
+		await updateProvenanceOfMeasurements(tx, muenster.id, older, { importBatchId: batch.id });
+		const fromSurvey = cityValues.at(-2);
+		if (fromSurvey) await updateProvenanceOfMeasurements(tx, muenster.id, [fromSurvey.id], { sourceId: survey.id });
+		if (newest) await updateProvenanceOfMeasurements(tx, muenster.id, [newest.id], { enteredBy: facilitator?.id ?? null });
+	});
+}
