@@ -1,6 +1,6 @@
 // Data access of the monitoring domain. Reads join the document's outline, the organisations registry
 // and the districts read-only; every query is scoped by municipality and bounded.
-import { and, asc, desc, eq, inArray, isNotNull, max, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { fields, goals, measures } from '../document/document.schema';
 import { organisationMemberships, organisations, people } from '../people/organisation.schema';
@@ -64,23 +64,6 @@ export async function selectIndicatorsOfEdition(db: Executor, municipalityId: st
 		.where(and(eq(indicators.municipalityId, municipalityId), eq(indicators.editionId, editionId)))
 		.orderBy(asc(indicators.name))
 		.limit(MAX_INDICATORS);
-}
-
-/** The newest date of any value of each indicator, withheld ones included (for staleness). */
-export async function selectNewestMeasurementDates(db: Executor, municipalityId: string, indicatorIds: string[]) {
-	if (indicatorIds.length === 0) return [];
-	// One backward index step per indicator: a GROUP BY over all values of the edition's indicators
-	// read every measurement ever made (57 ms at 100,000 values per town).
-	const newestDate = db
-		.select({ measuredOn: max(indicatorMeasurements.measuredOn).as('newest_measured_on') })
-		.from(indicatorMeasurements)
-		.where(and(eq(indicatorMeasurements.municipalityId, municipalityId), eq(indicatorMeasurements.indicatorId, indicators.id)))
-		.as('newest_date');
-	return db
-		.select({ indicatorId: indicators.id, measuredOn: newestDate.measuredOn })
-		.from(indicators)
-		.innerJoinLateral(newestDate, sql`true`)
-		.where(and(eq(indicators.municipalityId, municipalityId), inArray(indicators.id, indicatorIds), isNotNull(newestDate.measuredOn)));
 }
 
 /**

@@ -7,7 +7,9 @@ import { listDistricts } from '../tenancy/tenancy.service';
 import { loadDisclosure } from './disclosure.service';
 import type { MonitorFilter } from '$lib/validation/monitoring';
 import { districtNotFound, indicatorNotFound, measureNotFound } from './monitoring.errors';
-import { isIndicatorStale, rollUpProgress, summariseIndicator, type IndicatorSummary } from './monitor.math';
+import { rollUpProgress, summariseIndicator, type IndicatorSummary } from './monitor.math';
+import { judgeStaleness, type NewestValue, type ReleaseCalendar, type Staleness } from './staleness';
+import { selectNewestValues, selectReleaseCalendars } from './staleness.queries';
 import { scoreIndicator, type Score } from './indicator-score';
 import { compareDistricts } from './indicator-compare';
 import { selectInterimTargets, type InterimTarget } from './indicator-target.queries';
@@ -15,7 +17,6 @@ import {
 	selectDistrictsOfMeasures,
 	selectIndicatorsOfEdition,
 	selectIsMeasureOwner,
-	selectNewestMeasurementDates,
 	selectMeasurementsOfIndicator,
 	selectOrganisationsOfMeasures,
 	selectProgressUpdates,
@@ -65,6 +66,8 @@ export const untracked: TrackingView = {
 export type IndicatorView = Indicator & {
 	latest: { value: number; measuredOn: string } | null;
 	stale: boolean;
+	/** Why and since when the indicator is stale, or when its next value is expected. */
+	staleness: Staleness;
 	summary: IndicatorSummary | null;
 	interimTargets: { year: number; value: number }[];
 	score: Score;
@@ -73,15 +76,18 @@ export type IndicatorView = Indicator & {
 function viewIndicator(
 	indicator: Indicator,
 	latest: { value: number; measuredOn: string } | undefined,
-	newest: string | null,
+	newest: NewestValue | null,
+	source: ReleaseCalendar | null,
 	today: string,
 	interimTargets: InterimTarget[]
 ): IndicatorView {
 	const path = interimTargets.map(({ year, value }) => ({ year, value }));
+	const staleness = judgeStaleness({ indicatorFrequency: indicator.frequency, baselineDate: indicator.baselineDate, newest, source, today });
 	return {
 		...indicator,
 		latest: latest ? { value: latest.value, measuredOn: latest.measuredOn } : null,
-		stale: isIndicatorStale({ frequency: indicator.frequency, newestDate: newest, baselineDate: indicator.baselineDate, today }),
+		stale: staleness.stale,
+		staleness,
 		summary: latest
 			? summariseIndicator({ direction: indicator.direction, baseline: indicator.baselineValue, target: indicator.targetValue, latest: latest.value })
 			: null,
@@ -134,8 +140,10 @@ async function loadMonitorWithDisclosure({ db, municipalityId, strategySlug, num
 		listDistricts({ db, municipalityId })
 	]);
 	const indicatorIds = indicatorRows.map((indicator) => indicator.id);
-	const [newest, disclosure, interimTargets] = await Promise.all([
-		selectNewestMeasurementDates(db, municipalityId, indicatorIds),
+	const sourceIds = [...new Set(indicatorRows.flatMap((indicator) => (indicator.sourceId ? [indicator.sourceId] : [])))];
+	const [newest, calendars, disclosure, interimTargets] = await Promise.all([
+		selectNewestValues(db, municipalityId, indicatorIds),
+		selectReleaseCalendars(db, municipalityId, sourceIds),
 		loadDisclosure(db, municipalityId, indicatorRows, { recentPeriods: NEWEST_VALUE_PERIODS }),
 		selectInterimTargets(db, municipalityId, indicatorIds)
 	]);
@@ -143,9 +151,17 @@ async function loadMonitorWithDisclosure({ db, municipalityId, strategySlug, num
 	const trackingOf = new Map(trackingRows.map((row) => [row.measureId, row]));
 	const organisationsOf = groupBy(organisationRows, (row) => row.measureId);
 	const districtsOf = groupBy(districtRows, (row) => row.measureId);
-	const newestOf = new Map(newest.map((row) => [row.indicatorId, row.measuredOn]));
+	const newestOf = new Map(newest.map((row) => [row.indicatorId, row]));
+	const calendarOf = new Map(calendars.map((row) => [row.id, row]));
 	const indicatorViews = indicatorRows.map((indicator) =>
-		viewIndicator(indicator, disclosure.latestCity(indicator.id), newestOf.get(indicator.id) ?? null, today, interimTargetsOf.get(indicator.id) ?? [])
+		viewIndicator(
+			indicator,
+			disclosure.latestCity(indicator.id),
+			newestOf.get(indicator.id) ?? null,
+			(indicator.sourceId && calendarOf.get(indicator.sourceId)) || null,
+			today,
+			interimTargetsOf.get(indicator.id) ?? []
+		)
 	);
 	const indicatorsOfGoal = groupBy(indicatorViews.filter((i) => i.goalId), (i) => i.goalId!);
 	const indicatorsOfMeasure = groupBy(indicatorViews.filter((i) => i.measureId), (i) => i.measureId!);
