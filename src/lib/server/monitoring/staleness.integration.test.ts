@@ -7,6 +7,10 @@ import { editions, measures } from '../document/document.schema';
 import { writeMeasurements } from './measurement.service';
 import { indicatorSources, indicators } from './monitoring.schema';
 import { loadEditionMonitor } from './monitoring.service';
+import { getMonitorTodo } from './staleness.service';
+import { isDomainError } from '../shared/errors';
+import type { Actor } from '../people/actor';
+import type { Role } from '../people/people.schema';
 
 let test: TestDatabase;
 let municipalityId = '';
@@ -35,7 +39,8 @@ beforeAll(async () => {
 		.insert(indicatorSources)
 		.values([
 			{ municipalityId, key: 'landesamt', publisher: 'Landesamt für Statistik', frequency: 'yearly', lastReleaseOn: '2025-06-16', nextReleaseOn: '2026-03-15' },
-			{ municipalityId, key: 'jobcenter', publisher: 'Jobcenter B-Stadt', frequency: 'quarterly' }
+			{ municipalityId, key: 'jobcenter', publisher: 'Jobcenter B-Stadt', frequency: 'quarterly' },
+			{ municipalityId, key: 'umfrage', publisher: 'Stadt B-Stadt', dataset: 'Bürgerumfrage', nextReleaseOn: '2026-03-29' }
 		])
 		.returning();
 	const base = { municipalityId, editionId, measureId: measure.id, direction: 'higher_is_better' as const, baselineValue: 10, baselineDate: '2023-12-31', targetValue: 20, targetDate: '2030-12-31', frequency: 'yearly' as const };
@@ -86,5 +91,59 @@ describe('the monitor flags an indicator whose newest value is older than expect
 			{ indicatorId: ids.calendar, periodKind: 'year', periodStart: '2025-01-01', periodEnd: '2025-12-31', value: 13, createdAt: new Date('2026-03-14T23:30:00Z') }
 		]);
 		expect(await stalenessOf('2026-03-20', ids.calendar)).toEqual({ stale: false, reason: null, expectedOn: null, frequency: 'yearly' });
+	});
+});
+
+const actorWith = (role: Role | null, options: { municipalityId?: string; platform?: boolean } = {}): Actor => ({
+	userId: 'user-1',
+	name: 'Test',
+	email: 'test@example.org',
+	isPlatformAdmin: options.platform ?? false,
+	memberships: role ? [{ municipalityId: options.municipalityId ?? municipalityId, municipalitySlug: 'b-stadt', municipalityName: 'B-Stadt', role }] : []
+});
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+	try {
+		await promise;
+	} catch (error) {
+		if (isDomainError(error)) return error.code;
+		throw error;
+	}
+}
+
+describe('the facilitators’ to-do list of the monitor', () => {
+	it('lists the stale indicators per edition with the day the value was expected', async () => {
+		const todo = await getMonitorTodo({ db: test.db, actor: actorWith('facilitator'), municipalityId, today: '2025-10-01' });
+		expect(todo.staleByEdition).toEqual([
+			{
+				editionId: expect.any(String),
+				strategySlug: 'leitbild',
+				strategyTitle: 'Leitbild',
+				number: 1,
+				indicators: [{ id: ids.frequency, name: 'Vermittlungen in Arbeit', staleness: { stale: true, reason: 'older_than_frequency', expectedOn: '2025-09-30', frequency: 'quarterly' } }]
+			}
+		]);
+	});
+
+	it('lists sources whose next release falls within the next 14 days, today and the 14th day included', async () => {
+		const onDay = async (today: string) =>
+			(await getMonitorTodo({ db: test.db, actor: actorWith('admin'), municipalityId, today })).releases.map((source) => [source.key, source.nextReleaseOn]);
+		expect(await onDay('2026-03-14')).toEqual([['landesamt', '2026-03-15']]);
+		expect(await onDay('2026-03-15')).toEqual([
+			['landesamt', '2026-03-15'],
+			['umfrage', '2026-03-29']
+		]);
+		expect(await onDay('2026-03-16')).toEqual([['umfrage', '2026-03-29']]);
+	});
+
+	it('is open to facilitators, admins and platform admins of the municipality, to no one else', async () => {
+		const today = '2026-03-16';
+		const call = (actor: Actor | null) => codeOf(getMonitorTodo({ db: test.db, actor, municipalityId, today }));
+		expect(await call(actorWith('facilitator'))).toBeUndefined();
+		expect(await call(actorWith('admin'))).toBeUndefined();
+		expect(await call(actorWith(null, { platform: true }))).toBeUndefined();
+		expect(await call(null)).toBe('error_not_signed_in');
+		for (const role of ['participant', 'member', 'moderator', 'editor'] as const) expect(await call(actorWith(role)), role).toBe('error_forbidden');
+		expect(await call(actorWith('admin', { municipalityId: crypto.randomUUID() }))).toBe('error_forbidden');
 	});
 });

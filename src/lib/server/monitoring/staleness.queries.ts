@@ -1,6 +1,6 @@
 // Data access for staleness: the newest value of each indicator and the release calendars of their
 // sources, each in one bounded query for a whole edition (or a whole municipality's to-do list).
-import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { editions, strategies } from '../document/document.schema';
 import { municipalities } from '../tenancy/tenancy.schema';
@@ -61,7 +61,7 @@ export async function selectReleaseCalendars(db: Executor, municipalityId: strin
 		.limit(MAX_SOURCES);
 }
 
-/** Sources whose next release falls on or before `until`, soonest first (overdue ones included). */
+/** Sources whose next release falls between `from` and `until` (both included), soonest first. */
 export async function selectSourcesReleasingBy(db: Executor, municipalityId: string, from: string, until: string) {
 	return db
 		.select(calendarColumns)
@@ -78,7 +78,7 @@ export async function selectSourcesReleasingBy(db: Executor, municipalityId: str
 		.limit(MAX_SOURCES);
 }
 
-/** Every indicator of the municipality with its edition and strategy, for the to-do list across editions. */
+/** The indicators of every edition still in use (not superseded), with edition and strategy, for the to-do list. */
 export async function selectIndicatorsOfMunicipality(db: Executor, municipalityId: string) {
 	return db
 		.select({
@@ -97,7 +97,27 @@ export async function selectIndicatorsOfMunicipality(db: Executor, municipalityI
 		.from(indicators)
 		.innerJoin(editions, eq(editions.id, indicators.editionId))
 		.innerJoin(strategies, eq(strategies.id, editions.strategyId))
-		.where(eq(indicators.municipalityId, municipalityId))
+		.where(and(eq(indicators.municipalityId, municipalityId), ne(editions.stage, 'superseded')))
 		.orderBy(asc(strategies.title), desc(editions.number), asc(indicators.name))
 		.limit(MAX_INDICATORS);
+}
+
+/** Demo: a source, unless one with its key exists already; returns the id either way. */
+export async function insertSourceUnlessKeyExists(tx: Executor, values: typeof indicatorSources.$inferInsert) {
+	await tx.insert(indicatorSources).values(values).onConflictDoNothing();
+	const [row] = await tx
+		.select({ id: indicatorSources.id })
+		.from(indicatorSources)
+		.where(and(eq(indicatorSources.municipalityId, values.municipalityId), eq(indicatorSources.key, values.key)))
+		.limit(1);
+	return row.id;
+}
+
+/** Demo: names the source of the indicators with these codes that have none yet. */
+export async function setSourceOfIndicatorsWithoutOne(tx: Executor, municipalityId: string, codes: string[], sourceId: string) {
+	if (codes.length === 0) return;
+	await tx
+		.update(indicators)
+		.set({ sourceId })
+		.where(and(eq(indicators.municipalityId, municipalityId), inArray(indicators.code, codes), isNull(indicators.sourceId)));
 }
