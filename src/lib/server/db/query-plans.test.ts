@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { getIdea, IDEAS_COUNT_CAP, listIdeas } from '../participation/idea.service';
 import { getIndicatorPage, getMonitor } from '../monitoring/monitoring.service';
+import { getCoverageReport } from '../monitoring/coverage.service';
+import { getMonitorTodo } from '../monitoring/staleness.service';
 import { connectDatabase, type Database, type DatabaseConnection } from './client';
 import { seedScale } from './scale-seed';
 import * as schema from './schema';
@@ -124,6 +126,18 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		// 2,500 measurements in the town: the monitor reads the newest value of each of its 25 indicators
 		// and the cells of their newest eight periods for the disclosure control, never the history.
 		expect(monitor.mostRowsRead).toBeLessThan(1_000);
+	});
+
+	it('the coverage report and the monitor to-do list read only the newest period of each indicator', async () => {
+		const scope = { municipalityId: town.municipalityId, strategySlug: 'leitbild', number: 1 };
+		const coverage = await fullScansDuring((db) => getCoverageReport({ db, ...scope }));
+		const platform = { userId: 'plan-check', name: 'Plan', email: 'plan@example.org', isPlatformAdmin: true, memberships: [] };
+		const todo = await fullScansDuring((db) => getMonitorTodo({ db, actor: platform, municipalityId: town.municipalityId, today: '2026-11-26' }));
+		expect(coverage.fullScans).toEqual([]);
+		expect(todo.fullScans).toEqual([]);
+		// 2,500 measurements in the town: 25 indicators, each read at its newest date only.
+		expect(coverage.mostRowsRead).toBeLessThan(1_000);
+		expect(todo.mostRowsRead).toBeLessThan(1_000);
 	});
 
 	it('the check itself notices a full scan, and every row an index scan reads', async () => {
