@@ -25,6 +25,13 @@ test('a facilitator delays a measure with a reason and adds a measurement in the
 	await page.getByRole('link', { name: 'Monitoring', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Monitoring der Auflagen' })).toBeVisible();
 	await checkPage(page);
+	// The to-do list names the overdue indicator and why, with the way to import its values.
+	await page.getByRole('link', { name: /^Aufgaben:/ }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Aufgaben im Monitoring' })).toBeVisible();
+	await expect(page.getByRole('listitem').filter({ hasText: 'Wartezeit auf einen Termin im Bürgerbüro' })).toContainText('Ein neuer Wert war bis zum');
+	await expect(page.getByRole('link', { name: 'Messwerte für die 4. Auflage als CSV importieren' })).toBeVisible();
+	await checkPage(page);
+	await page.goBack();
 	await page.getByRole('link', { name: '4. Auflage' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Monitoring');
 	await checkPage(page);
@@ -181,7 +188,8 @@ test('the monitor pages fit a 360 px wide phone without sideways scrolling', asy
 		`${edition}/monitor`,
 		await page.getByRole('link', { name: measureTitle }).getAttribute('href'),
 		await page.getByRole('link', { name: indicatorName }).first().getAttribute('href'),
-		`${edition}/monitor/districts/sued-ost`
+		`${edition}/monitor/districts/sued-ost`,
+		`${edition}/monitor/coverage`
 	];
 	for (const path of paths) {
 		await visit(path!);

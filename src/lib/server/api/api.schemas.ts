@@ -145,7 +145,7 @@ export const indicatorSchema = z
 		target: z.object({ value: z.number(), date }),
 		frequency: z.enum(indicatorFrequencies),
 		latest: z.object({ value: z.number(), date }).nullable().describe('The newest city-wide measurement.'),
-		stale: z.boolean().describe('The newest measurement is older than the update frequency allows.'),
+		stale: z.boolean().describe('The newest measurement is older than expected: a release day of its source passed without a newer value, or (without a release calendar) two update periods passed.'),
 		links: z.object({ measurements: link, measurementsCsv: link, html: link })
 	})
 	.register(apiSchemas, { id: 'Indicator' });

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { getIdea, IDEAS_COUNT_CAP, listIdeas } from '../participation/idea.service';
 import { getIndicatorPage, getMonitor, listIndicatorsAfter, listMeasuresAfter } from '../monitoring/monitoring.service';
+import { getCoverageReport } from '../monitoring/coverage.service';
+import { getMonitorTodo } from '../monitoring/staleness.service';
 import { connectDatabase, type Database, type DatabaseConnection } from './client';
 import { seedScale } from './scale-seed';
 import * as schema from './schema';
@@ -162,6 +164,16 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		expect(indicatorsOfEdition).toBeGreaterThan(limit + 1);
 		// The newest eight periods of the page's indicators (city and six districts), not the 2,500 values of the town.
 		expect(mostFrom('indicator_measurements')).toBeLessThan(((limit + 1) * 8 * 7) * 2);
+	it('the coverage report and the monitor to-do list read only the newest period of each indicator', async () => {
+		const scope = { municipalityId: town.municipalityId, strategySlug: 'leitbild', number: 1 };
+		const coverage = await fullScansDuring((db) => getCoverageReport({ db, ...scope }));
+		const platform = { userId: 'plan-check', name: 'Plan', email: 'plan@example.org', isPlatformAdmin: true, memberships: [] };
+		const todo = await fullScansDuring((db) => getMonitorTodo({ db, actor: platform, municipalityId: town.municipalityId, today: '2026-11-26' }));
+		expect(coverage.fullScans).toEqual([]);
+		expect(todo.fullScans).toEqual([]);
+		// 2,500 measurements in the town: 25 indicators, each read at its newest date only.
+		expect(coverage.mostRowsRead).toBeLessThan(1_000);
+		expect(todo.mostRowsRead).toBeLessThan(1_000);
 	});
 
 	it('the check itself notices a full scan, and every row an index scan reads', async () => {

@@ -23,6 +23,7 @@ import { loadDemoArticleContexts } from './demo-article-context';
 import { loadDemoMedia } from './demo-media';
 import { loadDemoDisclosure } from './demo-s-suppress';
 import { loadDemoProvenance } from './demo-s-prov';
+import { loadDemoReleaseCalendars } from './demo-s-stale';
 import path from 'node:path';
 import { loadDemoContentTranslations } from './demo-content';
 
@@ -56,6 +57,7 @@ export async function loadDemoIfEmpty(db: Database, options: { dataDir?: string 
 	await loadDemoContentTranslations(db);
 	await loadDemoDisclosure(db);
 	await loadDemoProvenance(db);
+	await loadDemoReleaseCalendars(db);
 	if (options.dataDir) await loadDemoMedia(db, { dir: path.join(options.dataDir, 'uploads', 'media') });
 	return true;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, isIndicatorStale, rollUpProgress, summariseIndicator } from './monitor.math';
+import { rollUpProgress, summariseIndicator } from './monitor.math';
 
 describe('progress rolls up from measures to goals and fields', () => {
 	it('a goal’s progress is the weighted average of its measures', () => {
@@ -17,32 +17,6 @@ describe('progress rolls up from measures to goals and fields', () => {
 		expect(rollUpProgress([{ progress: 90, weight: 0 }, { progress: 30, weight: 1 }])).toBe(30);
 		expect(rollUpProgress([{ progress: 90, weight: 0 }])).toBeNull();
 		expect(rollUpProgress([])).toBeNull();
-	});
-});
-
-describe('an indicator goes stale when its next value is overdue', () => {
-	it('calendar months are added without spilling into the next month', () => {
-		expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
-		expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
-		expect(addMonths('2025-11-15', 3)).toBe('2026-02-15');
-	});
-
-	it('a quarterly indicator is fresh for two quarters after its newest value and stale after', () => {
-		const base = { frequency: 'quarterly' as const, baselineDate: '2024-01-01', newestDate: '2025-03-31' };
-		expect(isIndicatorStale({ ...base, today: '2025-09-30' })).toBe(false);
-		expect(isIndicatorStale({ ...base, today: '2025-10-01' })).toBe(true);
-	});
-
-	it('monthly and yearly indicators allow two months and two years', () => {
-		expect(isIndicatorStale({ frequency: 'monthly', baselineDate: '2024-01-01', newestDate: '2026-01-10', today: '2026-03-10' })).toBe(false);
-		expect(isIndicatorStale({ frequency: 'monthly', baselineDate: '2024-01-01', newestDate: '2026-01-10', today: '2026-03-11' })).toBe(true);
-		expect(isIndicatorStale({ frequency: 'yearly', baselineDate: '2024-01-01', newestDate: '2024-12-31', today: '2026-12-31' })).toBe(false);
-		expect(isIndicatorStale({ frequency: 'yearly', baselineDate: '2024-01-01', newestDate: '2024-12-31', today: '2027-01-01' })).toBe(true);
-	});
-
-	it('without measurements the baseline date counts as the newest value', () => {
-		expect(isIndicatorStale({ frequency: 'quarterly', baselineDate: '2024-01-01', newestDate: null, today: '2024-06-30' })).toBe(false);
-		expect(isIndicatorStale({ frequency: 'quarterly', baselineDate: '2024-01-01', newestDate: null, today: '2024-07-02' })).toBe(true);
 	});
 });
 

@@ -1,5 +1,5 @@
 // Arithmetic of the monitor, kept free of the database so that every rule is tested on its own.
-import type { IndicatorDirection, IndicatorFrequency } from './monitoring.schema';
+import type { IndicatorDirection } from './monitoring.schema';
 
 export type Weighted = { progress: number; weight: number };
 
@@ -16,37 +16,6 @@ export function rollUpProgress(items: readonly Weighted[]): number | null {
 		sum += progress * weight;
 	}
 	return weights === 0 ? null : Math.round(sum / weights);
-}
-
-const monthsAllowed: Record<IndicatorFrequency, number> = { monthly: 1, quarterly: 3, yearly: 12 };
-
-/** Adds whole calendar months to an ISO date, keeping the day where the month has it (31 Jan + 1 → 28/29 Feb). */
-export function addMonths(isoDate: string, months: number): string {
-	const [year, month, day] = isoDate.split('-').map(Number);
-	const target = new Date(Date.UTC(year, month - 1 + months, 1));
-	const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-	target.setUTCDate(Math.min(day, lastDay));
-	return target.toISOString().slice(0, 10);
-}
-
-/**
- * An indicator is stale once a whole update period has passed since its newest value (or, without
- * any, since its baseline) and the next value is still missing. One extra period of grace covers
- * the time statistics offices need to publish.
- */
-export function isIndicatorStale({
-	frequency,
-	newestDate,
-	baselineDate,
-	today
-}: {
-	frequency: IndicatorFrequency;
-	newestDate: string | null;
-	baselineDate: string;
-	today: string;
-}): boolean {
-	const since = newestDate && newestDate > baselineDate ? newestDate : baselineDate;
-	return addMonths(since, 2 * monthsAllowed[frequency]) < today;
 }
 
 export type IndicatorSummary = {

@@ -1,6 +1,6 @@
 // Data access of the monitoring domain. Reads join the document's outline, the organisations registry
 // and the districts read-only; every query is scoped by municipality and bounded.
-import { and, asc, desc, eq, inArray, isNotNull, max, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { fields, goals, measures } from '../document/document.schema';
 import { organisationMemberships, organisations, people } from '../people/organisation.schema';

@@ -7,7 +7,9 @@ import { listDistricts } from '../tenancy/tenancy.service';
 import { loadDisclosure } from './disclosure.service';
 import type { MonitorFilter } from '$lib/validation/monitoring';
 import { districtNotFound, indicatorNotFound, measureNotFound } from './monitoring.errors';
-import { isIndicatorStale, rollUpProgress, summariseIndicator, type IndicatorSummary } from './monitor.math';
+import { rollUpProgress, summariseIndicator, type IndicatorSummary } from './monitor.math';
+import { judgeStaleness, type NewestValue, type ReleaseCalendar, type Staleness } from './staleness';
+import { selectNewestValues, selectReleaseCalendars } from './staleness.queries';
 import { scoreIndicator, type Score } from './indicator-score';
 import { compareDistricts } from './indicator-compare';
 import { loadIndicatorProvenance } from './provenance.service';
@@ -17,7 +19,6 @@ import {
 	selectIndicatorPage,
 	selectIndicatorsOfEdition,
 	selectIsMeasureOwner,
-	selectNewestMeasurementDates,
 	selectMeasurePage,
 	selectMeasurementsOfIndicator,
 	selectOrganisationsOfMeasures,
@@ -70,6 +71,8 @@ export const untracked: TrackingView = {
 export type IndicatorView = Indicator & {
 	latest: { value: number; measuredOn: string } | null;
 	stale: boolean;
+	/** Why and since when the indicator is stale, or when its next value is expected. */
+	staleness: Staleness;
 	summary: IndicatorSummary | null;
 	interimTargets: { year: number; value: number }[];
 	score: Score;
@@ -78,15 +81,18 @@ export type IndicatorView = Indicator & {
 function viewIndicator(
 	indicator: Indicator,
 	latest: { value: number; measuredOn: string } | undefined,
-	newest: string | null,
+	newest: NewestValue | null,
+	source: ReleaseCalendar | null,
 	today: string,
 	interimTargets: InterimTarget[]
 ): IndicatorView {
 	const path = interimTargets.map(({ year, value }) => ({ year, value }));
+	const staleness = judgeStaleness({ indicatorFrequency: indicator.frequency, baselineDate: indicator.baselineDate, newest, source, today });
 	return {
 		...indicator,
 		latest: latest ? { value: latest.value, measuredOn: latest.measuredOn } : null,
-		stale: isIndicatorStale({ frequency: indicator.frequency, newestDate: newest, baselineDate: indicator.baselineDate, today }),
+		stale: staleness.stale,
+		staleness,
 		summary: latest
 			? summariseIndicator({ direction: indicator.direction, baseline: indicator.baselineValue, target: indicator.targetValue, latest: latest.value })
 			: null,
@@ -129,15 +135,25 @@ const NEWEST_VALUE_PERIODS = 8;
 /** Indicators with their newest published value, staleness and score, and the disclosure those values came from. */
 async function viewIndicators(db: Executor, municipalityId: string, indicatorRows: Indicator[], today: string) {
 	const indicatorIds = indicatorRows.map((indicator) => indicator.id);
-	const [newest, disclosure, interimTargets] = await Promise.all([
-		selectNewestMeasurementDates(db, municipalityId, indicatorIds),
+	const sourceIds = [...new Set(indicatorRows.flatMap((indicator) => (indicator.sourceId ? [indicator.sourceId] : [])))];
+	const [newest, calendars, disclosure, interimTargets] = await Promise.all([
+		selectNewestValues(db, municipalityId, indicatorIds),
+		selectReleaseCalendars(db, municipalityId, sourceIds),
 		loadDisclosure(db, municipalityId, indicatorRows, { recentPeriods: NEWEST_VALUE_PERIODS }),
 		selectInterimTargets(db, municipalityId, indicatorIds)
 	]);
 	const interimTargetsOf = groupBy(interimTargets, (row) => row.indicatorId);
-	const newestOf = new Map(newest.map((row) => [row.indicatorId, row.measuredOn]));
+	const newestOf = new Map(newest.map((row) => [row.indicatorId, row]));
+	const calendarOf = new Map(calendars.map((row) => [row.id, row]));
 	const indicatorViews = indicatorRows.map((indicator) =>
-		viewIndicator(indicator, disclosure.latestCity(indicator.id), newestOf.get(indicator.id) ?? null, today, interimTargetsOf.get(indicator.id) ?? [])
+		viewIndicator(
+			indicator,
+			disclosure.latestCity(indicator.id),
+			newestOf.get(indicator.id) ?? null,
+			(indicator.sourceId && calendarOf.get(indicator.sourceId)) || null,
+			today,
+			interimTargetsOf.get(indicator.id) ?? []
+		)
 	);
 	return { indicatorViews, disclosure };
 }

@@ -166,6 +166,8 @@ describe('the annual report of an edition', () => {
 			'Anerkannte Berufsabschlüsse',
 			// The value of 2026 lies after the reporting year: the report stands at 30 June 2025.
 			'Stand 30. Juni 2025: 275 Anzahl, 10 % über dem Ausgangswert, 25 % des Wegs zum Ziel geschafft.',
+			// On the day of generation the quarterly value of 31 March 2026 is more than two quarters old.
+			'Veraltet. Älter als bei vierteljährlicher Aktualisierung erwartet: Ein neuer Wert war bis zum 30. September 2026 fällig.',
 			'Die Lotsen verkürzen die Verfahren spürbar.',
 			'Der Integrationsrat tagt selten.'
 		]) {

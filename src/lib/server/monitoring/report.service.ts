@@ -7,6 +7,7 @@ import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:
 import path from 'node:path';
 import * as m from '$lib/paraglide/messages';
 import { chartGeometry } from '$lib/components/monitoring/chart-geometry';
+import { staleReasonText } from '$lib/components/monitoring/staleness-text';
 import { formatCalendarDate } from '$lib/date-format';
 import type { Database } from '../db/client';
 import { defineError } from '../shared/errors';
@@ -104,6 +105,8 @@ async function loadAnnualReport(db: Database, municipality: Municipality, strate
 			name: indicator.name,
 			subject,
 			summary,
+			// Judged on the day of generation, like the monitor; the sentence names only fixed dates, so the cache key stays put.
+			stale: indicator.staleness.stale ? m.monitoring_annual_report_stale({ reason: staleReasonText(indicator.staleness, dateDe, de) }, de) : '',
 			baselineLabel: `${m.monitoring_chart_baseline({}, de)}: ${m.monitoring_value_at({ value: formatValue(indicator.baselineValue, indicator.unit), date: dateDe(indicator.baselineDate) }, de)}`,
 			targetLabel: `${m.monitoring_chart_target({}, de)}: ${m.monitoring_value_at({ value: formatValue(indicator.targetValue, indicator.unit), date: dateDe(indicator.targetDate) }, de)}`,
 			axisLabel: indicator.unit ? m.monitoring_chart_axis_value({ unit: indicator.unit }, de) : m.monitoring_chart_axis_value_plain({}, de),

@@ -10,6 +10,8 @@ export type ReportIndicator = {
 	name: string;
 	subject: string;
 	summary: string;
+	/** Why the indicator is out of date as the report is generated; '' while it is not. */
+	stale: string;
 	baselineLabel: string;
 	targetLabel: string;
 	axisLabel: string;
@@ -324,6 +326,7 @@ export function writeAnnualReportPdf(report: AnnualReport, fontDir: string): Pro
 				write(indicator.subject, { size: 9, color: MUTED, gapAfter: 0.2 });
 				drawChart(indicator);
 				write(indicator.summary, { size: 9.5, gapAfter: 0.1 });
+				if (indicator.stale) write(indicator.stale, { size: 9.5, weight: 'bold', gapAfter: 0.1 });
 				write(`${indicator.baselineLabel} · ${indicator.targetLabel}`, { size: 9, color: MUTED, gapAfter: 0.8 });
 			}
 		}
