@@ -152,7 +152,7 @@ export async function importMeasurements(db: Database, input: Readable, options:
 					});
 				}
 				if (anyInvalid && !partial) return;
-				await insertMeasurementRows(tx, writable, { replace: onExisting === 'replace' });
+				await insertMeasurementRows(tx, writable, { replace: onExisting === 'replace', revisedBy: options.startedBy ?? null });
 				report.imported += writable.length;
 			};
 

@@ -6,6 +6,7 @@ import { districts } from '../tenancy/tenancy.schema';
 import { indicators } from './monitoring.schema';
 import { dimensionMembers, dimensions, indicatorBreakdowns, indicatorMeasurements, measurementMembers } from './measurement.schema';
 import { TOTAL_MEMBER_KEY } from '../../measurement-values';
+import { insertRevisions, lockStatesByKey } from './measurement-revision.queries';
 
 export const DISTRICT_DIMENSION_KEY = 'district';
 
@@ -71,9 +72,17 @@ export async function insertBreakdown(tx: Executor, values: typeof indicatorBrea
 export async function insertMeasurementRows(
 	tx: Executor,
 	rows: { values: typeof indicatorMeasurements.$inferInsert; members: { dimensionId: string; memberId: string }[] }[],
-	{ replace = false } = {}
+	{ replace = false, revisedBy = null }: { replace?: boolean; revisedBy?: string | null } = {}
 ) {
 	if (rows.length === 0) return [];
+	// An overwrite is a correction: the values it replaces are kept as revisions in this transaction.
+	const before = replace
+		? await lockStatesByKey(
+				tx,
+				rows[0].values.municipalityId,
+				rows.map(({ values }) => ({ indicatorId: values.indicatorId, seriesKey: values.seriesKey, periodStart: values.periodStart, periodEnd: values.periodEnd }))
+			)
+		: [];
 	const insert = tx.insert(indicatorMeasurements).values(rows.map((row) => row.values));
 	const inserted = replace
 		? await insert
@@ -96,6 +105,18 @@ export async function insertMeasurementRows(
 				})
 				.returning()
 		: await insert.returning();
+	if (before.length > 0) {
+		const stored = new Map(before.map((state) => [state.id, state]));
+		await insertRevisions(
+			tx,
+			rows[0].values.municipalityId,
+			inserted.flatMap((after, i) => {
+				const previous = stored.get(after.id);
+				const author = { changedBy: revisedBy ?? rows[i].values.enteredBy ?? null, importBatchId: rows[i].values.importBatchId ?? null };
+				return previous ? [{ before: previous, after, author }] : [];
+			})
+		);
+	}
 	const memberRows = inserted.flatMap((measurement, i) =>
 		rows[i].members.map((member) => ({ measurementId: measurement.id, dimensionId: member.dimensionId, memberId: member.memberId, municipalityId: measurement.municipalityId }))
 	);
