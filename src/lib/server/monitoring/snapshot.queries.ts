@@ -27,7 +27,7 @@ export async function selectEditionPeriod(db: Executor, municipalityId: string, 
 	return row;
 }
 
-export async function insertSnapshot(tx: Executor, values: { municipalityId: string; editionId: string; kind: SnapshotKind; year: number; label: string; takenBy: string | null }) {
+export async function insertSnapshot(tx: Executor, values: { municipalityId: string; editionId: string; kind: SnapshotKind; year: number; label: string; takenBy: string | null; takenAt?: Date }) {
 	const [snapshot] = await tx.insert(indicatorSnapshots).values(values).onConflictDoNothing().returning();
 	return snapshot;
 }

@@ -33,7 +33,7 @@ export const COMPARE_PAGE_SIZE = 100;
 
 const dayIn = (timeZone: string, at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
-type SnapshotRequest = { municipalityId: string; editionId: string; kind: SnapshotKind; year: number; label: string; takenBy: string | null };
+type SnapshotRequest = { municipalityId: string; editionId: string; kind: SnapshotKind; year: number; label: string; takenBy: string | null; takenAt?: Date };
 
 /** Freezes every measurement of the edition's indicators. Call inside the transaction that publishes or adopts. */
 export async function takeSnapshot(tx: Executor, request: SnapshotRequest) {
@@ -44,8 +44,11 @@ export async function takeSnapshot(tx: Executor, request: SnapshotRequest) {
 }
 
 /** The council adopted the edition on `decidedOn`: its indicator values as they stood are kept. */
-export async function takeAdoptionSnapshot(tx: Executor, { municipalityId, editionId, decidedOn, takenBy }: { municipalityId: string; editionId: string; decidedOn: string; takenBy: string | null }) {
-	return takeSnapshot(tx, { municipalityId, editionId, kind: 'adoption', year: Number(decidedOn.slice(0, 4)), label: decidedOn, takenBy });
+export async function takeAdoptionSnapshot(
+	tx: Executor,
+	{ municipalityId, editionId, decidedOn, takenBy, takenAt }: { municipalityId: string; editionId: string; decidedOn: string; takenBy: string | null; takenAt?: Date }
+) {
+	return takeSnapshot(tx, { municipalityId, editionId, kind: 'adoption', year: Number(decidedOn.slice(0, 4)), label: decidedOn, takenBy, takenAt });
 }
 
 /** The years whose annual report can be published: the edition's period up to the current year. */
@@ -88,10 +91,28 @@ export async function publishAnnualReport({
 	});
 }
 
-/** The annual reports already published for an edition, for the back office. */
-export async function listSnapshotsForStaff({ db, actor, municipalityId, editionId }: { db: Database; actor: Actor | null; municipalityId: string; editionId: string }) {
+/** The back office's view of an edition's annual reports: those published and the years still open. Staff only. */
+export async function getAnnualReportPublishing({
+	db,
+	actor,
+	municipalityId,
+	editionId,
+	timeZone = 'Europe/Berlin',
+	now = new Date()
+}: {
+	db: Database;
+	actor: Actor | null;
+	municipalityId: string;
+	editionId: string;
+	timeZone?: string;
+	now?: Date;
+}) {
 	requireRole(actor, municipalityId, STAFF);
-	return selectSnapshots(db, municipalityId, editionId);
+	const [edition, snapshots] = await Promise.all([selectEditionPeriod(db, municipalityId, editionId), selectSnapshots(db, municipalityId, editionId)]);
+	if (!edition) throw snapshotEditionNotFound();
+	const published = snapshots.filter((snapshot) => snapshot.kind === 'annual_report').map((snapshot) => ({ ...snapshot, takenOn: dayIn(timeZone, snapshot.takenAt) }));
+	const done = new Set(published.map((snapshot) => snapshot.year));
+	return { published, openYears: publishableYears(edition, Number(dayIn(timeZone, now).slice(0, 4))).filter((year) => !done.has(year)) };
 }
 
 /** City-wide values of the report year: frozen once the year's report is published, live before. */
@@ -130,20 +151,19 @@ export type RevisionNote = { measurementId: string; measuredOn: string; district
  */
 export async function getIndicatorPageWithRevisions(scope: Parameters<typeof getIndicatorPage>[0] & { timeZone?: string }) {
 	const page = await getIndicatorPage(scope);
-	const revisions = await revisionNotes(scope.db, scope.municipalityId, page.edition.id, page.indicator, page.measurements, scope.timeZone ?? 'Europe/Berlin');
-	return { ...page, revisions };
+	const [newest] = await selectSnapshots(scope.db, scope.municipalityId, page.edition.id);
+	const revisions = newest ? await revisionNotes(scope.db, scope.municipalityId, newest, page.indicator, page.measurements, scope.timeZone ?? 'Europe/Berlin') : [];
+	return { ...page, revisions, revisedSince: revisions.length > 0 ? { kind: newest.kind, year: newest.year, label: newest.label } : null };
 }
 
 async function revisionNotes(
 	db: Executor,
 	municipalityId: string,
-	editionId: string,
+	newest: { id: string; takenAt: Date },
 	indicator: IndicatorUnit,
 	shown: { id: string; measuredOn: string; districtName: string | null; value: number | null; suppression: string | null }[],
 	timeZone: string
 ): Promise<RevisionNote[]> {
-	const [newest] = await selectSnapshots(db, municipalityId, editionId);
-	if (!newest) return [];
 	const revised = await selectRevisedSince(db, municipalityId, indicator.id, newest.takenAt);
 	if (revised.length === 0) return [];
 	const frozen = await discloseFrozen(db, municipalityId, [indicator], await selectSnapshotCells(db, municipalityId, newest.id, [indicator.id]));
@@ -193,7 +213,8 @@ export async function getSnapshotsPage({
 	from,
 	to,
 	page = 1,
-	changedOnly = false
+	changedOnly = false,
+	timeZone = 'Europe/Berlin'
 }: {
 	db: Database;
 	municipalityId: string;
@@ -203,10 +224,11 @@ export async function getSnapshotsPage({
 	to?: string | null;
 	page?: number;
 	changedOnly?: boolean;
+	timeZone?: string;
 }) {
 	const edition = await selectEditionForSnapshots(db, municipalityId, strategySlug, number);
 	if (!edition) throw snapshotEditionNotFound();
-	const snapshots = await selectSnapshots(db, municipalityId, edition.id);
+	const snapshots = (await selectSnapshots(db, municipalityId, edition.id)).map((snapshot) => ({ ...snapshot, takenOn: dayIn(timeZone, snapshot.takenAt) }));
 	const base = { edition, snapshots };
 	if (snapshots.length === 0) return { ...base, comparison: null };
 	const find = (id: string | null | undefined, fallback: (typeof snapshots)[number]) => {
