@@ -262,5 +262,8 @@ export const matrix: Record<string, string> = {
 	'GET /api/v1/municipalities/[municipality]/strategies/[strategy]/editions/[number]/indicators': 'AAAAAAAA',
 	'GET /api/v1/municipalities/[municipality]/strategies/[strategy]/editions/[number]/measures': 'AAAAAAAA',
 	'GET /api/v1/municipalities/[municipality]/strategies/[strategy]/editions/[number]/measures.csv': 'AAAAAAAA',
-	'GET /api/v1/openapi.json': 'AAAAAAAA'
+	'GET /api/v1/openapi.json': 'AAAAAAAA',
+	// Snapshots of indicator values: compared in public; annual reports published by the monitor's staff
+	'GET /[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/snapshots': 'AAAAAAAA',
+	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor ?/publishAnnualReport': 'SFFFFAAF'
 };

@@ -261,3 +261,17 @@ test('a facilitator keeps the registry of sources; a key outside the CSV alphabe
 	expect(await refused.text()).toContain('Nur Kleinbuchstaben, Ziffern, - und _; am Anfang ein Buchstabe oder eine Ziffer.');
 	expect(await (await page.request.get('/admin/muenster/monitor/sources')).text()).not.toContain('Amt für Beispiele');
 });
+
+test('after the annual report froze the values, a corrected value is told on its indicator page, and the snapshots page shows the one difference to the adoption', async ({ page, visit, request }) => {
+	const monitor = await (await request.get(`${edition}/monitor`)).text();
+	const link = /href="([^"]+\/monitor\/indicators\/[0-9a-f-]+)"[^>]*>Auszubildende mit internationaler Geschichte in der Stadtverwaltung</.exec(monitor);
+	expect(link, 'the monitor links the indicator').not.toBeNull();
+	const indicatorPage = await (await request.get(link![1])).text();
+	expect(indicatorPage).toMatch(/Wert am [^<]+ von [^<]+ auf [^<]+ geändert/);
+	await visit(`${edition}/monitor/snapshots?changed=1`);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Festgeschriebene Stände');
+	const table = page.getByRole('table');
+	await expect(table.getByRole('row')).toHaveCount(2);
+	await expect(table.getByRole('rowheader', { name: 'Wartezeit auf einen Termin im Bürgerbüro' })).toBeVisible();
+	await expect(table.getByRole('cell', { name: '+2\u00a0Tage' })).toBeVisible();
+});

@@ -25,3 +25,5 @@ export * from '../monitoring/measurement.schema';
 export * from '../content/content.schema';
 export * from '../monitoring/indicator-target.schema';
 export * from '../monitoring/disclosure.schema';
+export * from '../monitoring/measurement-revision.schema';
+export * from '../monitoring/snapshot.schema';

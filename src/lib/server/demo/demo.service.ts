@@ -24,6 +24,7 @@ import { loadDemoMedia } from './demo-media';
 import { loadDemoDisclosure } from './demo-s-suppress';
 import { loadDemoProvenance } from './demo-s-prov';
 import { loadDemoReleaseCalendars } from './demo-s-stale';
+import { loadDemoSnapshots } from './demo-s-snap';
 import path from 'node:path';
 import { loadDemoContentTranslations } from './demo-content';
 
@@ -58,6 +59,7 @@ export async function loadDemoIfEmpty(db: Database, options: { dataDir?: string 
 	await loadDemoDisclosure(db);
 	await loadDemoProvenance(db);
 	await loadDemoReleaseCalendars(db);
+	await loadDemoSnapshots(db);
 	if (options.dataDir) await loadDemoMedia(db, { dir: path.join(options.dataDir, 'uploads', 'media') });
 	return true;
 }

@@ -121,6 +121,9 @@ describe('taking an edition to the council', () => {
 	});
 });
 
+const snapshotsOf = async (editionId: string) =>
+	(await test.db.execute<{ kind: string; label: string }>(sql`select kind, label from indicator_snapshots where edition_id = ${editionId} order by taken_at`)).rows;
+
 describe('recording the council decision', () => {
 	it('adopting makes the submitted version the adopted text and moves the edition to “adopted” from the decision date', async () => {
 		const scope = await inCouncil(2);
@@ -132,6 +135,8 @@ describe('recording the council decision', () => {
 		const shown = await getEditionDecision({ db: test.db, municipalityId: municipality('a-stadt'), editionId: scope.editionId });
 		expect(shown.adoptedVersionNumber).toBe(1);
 		expect(shown.decision).toMatchObject({ body: 'Rat der Stadt A', result: 'adopted', votesFor: 41, votesAgainst: 12, votesAbstained: 3, referenceNumber: 'V/0123/2025' });
+		// Adopting freezes the edition's indicator values as they stood on the decision date.
+		expect(await snapshotsOf(scope.editionId)).toEqual([{ kind: 'adoption', label: today }]);
 	});
 
 	it('referring back returns the edition to drafting without an adopted text', async () => {
@@ -140,6 +145,7 @@ describe('recording the council decision', () => {
 		const row = await editionRow(scope.editionId);
 		expect(row).toEqual({ stage: 'drafting', adopted_version_id: null });
 		expect(await stageDates(scope.editionId)).toMatchObject({ drafting: ['2024-01-10', null], in_council: [today, today] });
+		expect(await snapshotsOf(scope.editionId)).toEqual([]);
 	});
 
 	it('a rejection is recorded and ends the council stage; the edition has no adopted text', async () => {

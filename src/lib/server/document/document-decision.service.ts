@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database, Executor } from '../db/client';
+import { takeAdoptionSnapshot } from '../monitoring/snapshot.service';
 import { recordChange } from '../audit/audit.service';
 import { requireRole, type Actor } from '../people/actor';
 import type { CouncilDecisionInput, CouncilSubmissionInput } from '$lib/validation/document-decision';
@@ -206,6 +207,9 @@ export async function recordDecision({
 				recordedBy: staff.userId
 			});
 			await applyDecision(tx, municipalityId, editionId, { result: input.result, decidedOn: input.decidedOn, versionId: version.id });
+			// Adopting freezes the edition's indicator values as they stood (a corrected decision freezes them anew).
+			if (input.result === 'adopted' || input.result === 'adopted_with_changes')
+				await takeAdoptionSnapshot(tx, { municipalityId, editionId, decidedOn: input.decidedOn, takenBy: staff.userId });
 			await recordChange(tx, {
 				actor: staff,
 				municipalityId,

@@ -5,6 +5,7 @@ import type { Executor } from '../db/client';
 import { disclosureRules } from './disclosure.schema';
 import { indicatorMeasurements } from './measurement.schema';
 import { indicators } from './monitoring.schema';
+import { insertRevisions, lockStateById } from './measurement-revision.queries';
 
 export const MAX_DISCLOSURE_CELLS = 50_000;
 
@@ -105,10 +106,14 @@ export async function updateCell(
 	tx: Executor,
 	municipalityId: string,
 	id: string,
-	changes: Partial<Pick<typeof indicatorMeasurements.$inferInsert, 'value' | 'suppressed' | 'seriesBreak' | 'sourceNote'>>
+	changes: Partial<Pick<typeof indicatorMeasurements.$inferInsert, 'value' | 'suppressed' | 'seriesBreak' | 'sourceNote'>>,
+	changedBy: string | null = null
 ) {
-	await tx
+	const before = await lockStateById(tx, municipalityId, id);
+	const [after] = await tx
 		.update(indicatorMeasurements)
 		.set({ ...changes, updatedAt: new Date() })
-		.where(and(eq(indicatorMeasurements.municipalityId, municipalityId), eq(indicatorMeasurements.id, id)));
+		.where(and(eq(indicatorMeasurements.municipalityId, municipalityId), eq(indicatorMeasurements.id, id)))
+		.returning();
+	if (before && after) await insertRevisions(tx, municipalityId, [{ before, after, author: { changedBy, importBatchId: null } }]);
 }

@@ -146,7 +146,7 @@ export async function importMeasurements(db: Database, input: Readable, options:
 					return false;
 				});
 				// Written even when the import is already bound to fail: later rows of the file are checked against them.
-				await insertImportedMeasurementRows(tx, writable, { replace: onExisting === 'replace' });
+				await insertImportedMeasurementRows(tx, writable, { replace: onExisting === 'replace', revisedBy: options.startedBy ?? null });
 				report.imported += writable.length;
 			};
 

@@ -6,6 +6,7 @@ import { districts } from '../tenancy/tenancy.schema';
 import { indicators } from './monitoring.schema';
 import { dimensionMembers, dimensions, indicatorBreakdowns, indicatorMeasurements, measurementMembers } from './measurement.schema';
 import { TOTAL_MEMBER_KEY } from '../../measurement-values';
+import { insertRevisions, lockStatesByKey } from './measurement-revision.queries';
 
 export const DISTRICT_DIMENSION_KEY = 'district';
 
@@ -95,8 +96,14 @@ type ImportedRow = {
  * instead of twenty per row, which is what kept an import of a million rows at a few hundred rows a
  * second. Members follow by the series and period each value was written for.
  */
-export async function insertImportedMeasurementRows(tx: Executor, rows: ImportedRow[], { replace = false } = {}) {
+export async function insertImportedMeasurementRows(
+	tx: Executor,
+	rows: ImportedRow[],
+	{ replace = false, revisedBy = null }: { replace?: boolean; revisedBy?: string | null } = {}
+) {
 	if (rows.length === 0) return 0;
+	// An overwrite is a correction: the values it replaces are kept as revisions in this transaction.
+	const before = replace ? await lockStatesByKey(tx, rows[0].values.municipalityId, rows.map(({ values }) => values)) : [];
 	const column = <T>(pick: (values: ImportedRow['values']) => T) => sql.param(rows.map((row) => pick(row.values)));
 	const { rows: written } = await tx.execute<{ id: string; indicatorId: string; seriesKey: string; periodStart: string; periodEnd: string }>(sql`
 		insert into ${indicatorMeasurements} (municipality_id, indicator_id, period_kind, period_start, period_end, series_key, value, qualifier,
@@ -120,6 +127,17 @@ export async function insertImportedMeasurementRows(tx: Executor, rows: Imported
 		returning id, indicator_id as "indicatorId", series_key as "seriesKey", period_start::text as "periodStart", period_end::text as "periodEnd"`);
 	const keyOf = (v: { indicatorId: string; seriesKey: string; periodStart: string; periodEnd: string }) => `${v.indicatorId}|${v.seriesKey}|${v.periodStart}|${v.periodEnd}`;
 	const idOf = new Map(written.map((row) => [keyOf(row), row.id]));
+	if (before.length > 0) {
+		const writtenOf = new Map(rows.map((row) => [keyOf(row.values), row.values]));
+		await insertRevisions(
+			tx,
+			rows[0].values.municipalityId,
+			before.flatMap((previous) => {
+				const after = writtenOf.get(keyOf(previous));
+				return after ? [{ before: previous, after, author: { changedBy: revisedBy, importBatchId: after.importBatchId } }] : [];
+			})
+		);
+	}
 	const members = rows.flatMap((row) => row.members.map((member) => ({ measurementId: idOf.get(keyOf(row.values))!, ...member, municipalityId: row.values.municipalityId })));
 	// A replaced row keeps its members: the same series key names the same members.
 	if (members.length > 0) {
@@ -161,9 +179,17 @@ export async function selectStoredSeriesPeriods(
 export async function insertMeasurementRows(
 	tx: Executor,
 	rows: { values: typeof indicatorMeasurements.$inferInsert; members: { dimensionId: string; memberId: string }[] }[],
-	{ replace = false } = {}
+	{ replace = false, revisedBy = null }: { replace?: boolean; revisedBy?: string | null } = {}
 ) {
 	if (rows.length === 0) return [];
+	// An overwrite is a correction: the values it replaces are kept as revisions in this transaction.
+	const before = replace
+		? await lockStatesByKey(
+				tx,
+				rows[0].values.municipalityId,
+				rows.map(({ values }) => ({ indicatorId: values.indicatorId, seriesKey: values.seriesKey, periodStart: values.periodStart, periodEnd: values.periodEnd }))
+			)
+		: [];
 	const insert = tx.insert(indicatorMeasurements).values(rows.map((row) => row.values));
 	const inserted = replace
 		? await insert
@@ -186,6 +212,18 @@ export async function insertMeasurementRows(
 				})
 				.returning()
 		: await insert.returning();
+	if (before.length > 0) {
+		const stored = new Map(before.map((state) => [state.id, state]));
+		await insertRevisions(
+			tx,
+			rows[0].values.municipalityId,
+			inserted.flatMap((after, i) => {
+				const previous = stored.get(after.id);
+				const author = { changedBy: revisedBy ?? rows[i].values.enteredBy ?? null, importBatchId: rows[i].values.importBatchId ?? null };
+				return previous ? [{ before: previous, after, author }] : [];
+			})
+		);
+	}
 	const memberRows = inserted.flatMap((measurement, i) =>
 		rows[i].members.map((member) => ({ measurementId: measurement.id, dimensionId: member.dimensionId, memberId: member.memberId, municipalityId: measurement.municipalityId }))
 	);

@@ -14,7 +14,8 @@ import { defineError } from '../shared/errors';
 import { summariseIndicator } from './monitor.math';
 import { loadEditionMonitor, type IndicatorView } from './monitoring.service';
 import { getPublishedReview, listPublishedReviews } from './review.service';
-import { selectCityValuesUntil, type ReportMeasurement } from './report.queries';
+import type { ReportMeasurement } from './report.queries';
+import { annualReportValues } from './snapshot.service';
 import type { GoalRating } from './review.schema';
 import type { MeasureStatus } from './monitoring.schema';
 import { writeAnnualReportPdf, type AnnualReport, type ReportIndicator } from './export/report-pdf';
@@ -88,7 +89,7 @@ async function loadAnnualReport(db: Database, municipality: Municipality, strate
 	if (!reportYears(edition, currentYearIn(municipality.timeZone, now)).includes(year)) throw annualReportYearNotFound({ year });
 
 	const [values, published] = await Promise.all([
-		selectCityValuesUntil(db, municipality.id, monitor.indicators.map((indicator) => indicator.id), `${year}-12-31`),
+		annualReportValues(db, municipality.id, edition.id, monitor.indicators.map((indicator) => indicator.id), year),
 		listPublishedReviews({ db, municipalityId: municipality.id, editionId: edition.id })
 	]);
 	const latestReview = published[0] ? await getPublishedReview({ db, municipalityId: municipality.id, editionId: edition.id, reviewId: published[0].id }) : null;

@@ -1,12 +1,20 @@
 import { getDb } from '$lib/server/runtime';
 import { loadOrError } from '$lib/server/http/respond';
 import { todayIn } from '$lib/server/monitoring/monitoring.http';
-import { getIndicatorPage } from '$lib/server/monitoring/monitoring.service';
+import { getIndicatorPageWithRevisions } from '$lib/server/monitoring/snapshot.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, parent }) => {
 	const { municipality } = await parent();
 	return loadOrError(() =>
-		getIndicatorPage({ db: getDb(), municipalityId: municipality.id, strategySlug: params.strategy, number: Number(params.number), indicatorId: params.id, today: todayIn(municipality.timeZone) })
+		getIndicatorPageWithRevisions({
+			db: getDb(),
+			municipalityId: municipality.id,
+			strategySlug: params.strategy,
+			number: Number(params.number),
+			indicatorId: params.id,
+			today: todayIn(municipality.timeZone),
+			timeZone: municipality.timeZone
+		})
 	);
 };
