@@ -27,7 +27,7 @@ type DemoSource = {
 	frequency: IndicatorFrequency;
 	/** Days between the end of a period and the release of its figures. */
 	lagDays: number;
-	/** Periods the publisher is behind its calendar: the next release is then overdue. */
+	/** Finished periods not yet published: with three, the release due for the oldest of them is long overdue. */
 	behind?: number;
 };
 
@@ -38,7 +38,7 @@ const sources: DemoSource[] = [
 	{ key: 'terminstatistik', publisher: 'Bürgeramt (Demo)', dataset: 'Terminstatistik der Bürgerbüros', method: 'Automatische Auswertung des Terminbuchungssystems über alle Bürgerbüros.', licence: DL_DE_BY, frequency: 'quarterly', lagDays: 20, behind: 3 },
 	{ key: 'anerkennungsverfahren', publisher: 'Anerkennungsstelle und Kammern (Demo)', dataset: 'Statistik der Anerkennungsverfahren', method: 'Meldungen der zuständigen Stellen über abgeschlossene Verfahren nach dem Berufsqualifikationsfeststellungsgesetz.', licence: DL_DE_BY, frequency: 'quarterly', lagDays: 45 },
 	{ key: 'gruendungsstatistik', publisher: 'Wirtschaftsförderung (Demo)', dataset: 'Gründungsstatistik', method: 'Gewerbeanmeldungen und Beratungsprotokolle; internationale Geschichte nach Selbstauskunft.', licence: DL_DE_BY, frequency: 'quarterly', lagDays: 30 },
-	{ key: 'arbeitsmarktstatistik', publisher: 'Regionaldirektion der Arbeitsagentur (Demo)', dataset: 'Beschäftigungsstatistik nach Staatsangehörigkeit', method: 'Sozialversicherungspflichtig Beschäftigte am Wohnort im Verhältnis zur Bevölkerung von 15 bis 64 Jahren.', licence: CC_BY, frequency: 'quarterly', lagDays: 75 },
+	{ key: 'arbeitsmarktstatistik', publisher: 'Regionaldirektion der Arbeitsagentur (Demo)', dataset: 'Beschäftigungsstatistik nach Staatsangehörigkeit', method: 'Sozialversicherungspflichtig Beschäftigte am Wohnort im Verhältnis zur Bevölkerung von 15 bis 64 Jahren.', licence: CC_BY, frequency: 'quarterly', lagDays: 45 },
 	{ key: 'kita-und-schule', publisher: 'Amt für Schule und Weiterbildung (Demo)', dataset: 'Kita- und Schulstatistik', method: 'Angaben der Einrichtungen zum Stichtag Quartalsende.', licence: DL_DE_BY, frequency: 'quarterly', lagDays: 30 },
 	{ key: 'schuleingangsuntersuchung', publisher: 'Gesundheitsamt (Demo)', dataset: 'Schuleingangsuntersuchung', method: 'Sprachscreening aller Kinder vor der Einschulung, ausgewertet nach Stadtbezirk des Wohnorts.', licence: DL_DE_BY, frequency: 'yearly', lagDays: 90 },
 	{ key: 'einbuergerungsstatistik', publisher: 'Ausländerbehörde (Demo)', dataset: 'Einbürgerungsstatistik', method: 'Ausgehändigte Einbürgerungsurkunden nach Wohnort und Alter.', licence: DL_DE_BY, frequency: 'quarterly', lagDays: 25 },
@@ -105,8 +105,6 @@ type NewIndicator = {
 	frequency: IndicatorFrequency;
 	source: string;
 	shape: Shape;
-	/** Periods missing at the end because the publisher releases late. */
-	missing?: number;
 	/** The newest value is an estimate (the publisher's own projection). */
 	newestIsEstimate?: boolean;
 };
@@ -129,7 +127,7 @@ const newIndicators: NewIndicator[] = [
 	{ field: 1, goal: 0, name: 'Eingebürgerte Personen', definition: 'Im Quartal ausgehändigte Einbürgerungsurkunden, nach Wohnort und Alter.', unit: 'Personen', direction: 'higher_is_better', baseline: 310, target: 520, reached: 0.6, frequency: 'quarterly', source: 'einbuergerungsstatistik', shape: { kind: 'districts-by-age', weights: [0.2, 0.22, 0.16, 0.15, 0.15, 0.12], ageWeights: [0.22, 0.24, 0.34, 0.14, 0.06] } },
 	{ field: 3, goal: 0, name: 'Teilnahmen an mehrsprachigen Vorlese- und Sprachangeboten', definition: 'Gezählte Teilnahmen an Angeboten der Stadtbücherei in Deutsch und Familiensprachen im Quartal, nach Wohnort und Alter.', unit: 'Teilnahmen', direction: 'higher_is_better', baseline: 1400, target: 2400, reached: 0.5, frequency: 'quarterly', source: 'stadtbuecherei', shape: { kind: 'districts-by-age', weights: [0.24, 0.2, 0.14, 0.16, 0.12, 0.14], ageWeights: [0.46, 0.1, 0.28, 0.1, 0.06] } },
 	{ field: 0, goal: 1, name: 'Gewerbeanmeldungen von Gründenden mit internationaler Geschichte', definition: 'Neue Gewerbeanmeldungen im Quartal, deren Gründerinnen oder Gründer eine internationale Geschichte angeben.', unit: 'Anmeldungen', direction: 'higher_is_better', baseline: 190, target: 260, reached: 0.35, frequency: 'quarterly', source: 'gruendungsstatistik', shape: { kind: 'districts', weights: [0.3, 0.2, 0.13, 0.14, 0.11, 0.12] } },
-	{ field: 0, goal: 0, name: 'Beschäftigungsquote von Menschen mit ausländischer Staatsangehörigkeit', definition: 'Sozialversicherungspflichtig Beschäftigte mit ausländischer Staatsangehörigkeit je 100 Einwohnerinnen und Einwohner dieser Gruppe von 15 bis 64 Jahren.', unit: '%', direction: 'higher_is_better', baseline: 48.5, target: 56, reached: 0.3, decimals: 1, frequency: 'quarterly', source: 'arbeitsmarktstatistik', shape: { kind: 'city' }, missing: 1, newestIsEstimate: true },
+	{ field: 0, goal: 0, name: 'Beschäftigungsquote von Menschen mit ausländischer Staatsangehörigkeit', definition: 'Sozialversicherungspflichtig Beschäftigte mit ausländischer Staatsangehörigkeit je 100 Einwohnerinnen und Einwohner dieser Gruppe von 15 bis 64 Jahren.', unit: '%', direction: 'higher_is_better', baseline: 48.5, target: 56, reached: 0.3, decimals: 1, frequency: 'quarterly', source: 'arbeitsmarktstatistik', shape: { kind: 'city' }, newestIsEstimate: true },
 	{ field: 1, goal: 2, name: 'Anteil junger Menschen unter den Beteiligten an Bürgerbeteiligungen', definition: 'Anteil der 14- bis 26-Jährigen an allen Personen, die sich im Quartal an einem städtischen Beteiligungsverfahren beteiligt haben.', unit: '%', direction: 'higher_is_better', baseline: 9, target: 20, reached: 0.55, decimals: 1, frequency: 'quarterly', source: 'integrationsangebote', shape: { kind: 'city' } },
 	{ field: 2, goal: 1, measureTitle: 'Formulare in Leichter Sprache', name: 'Meistgenutzte Formulare in Leichter Sprache', definition: 'Anteil der zwanzig meistgenutzten Formulare, die in Leichter Sprache vorliegen.', unit: '%', direction: 'higher_is_better', baseline: 10, target: 100, reached: 0.4, frequency: 'quarterly', source: 'integrationsangebote', shape: { kind: 'city' } },
 	{ field: 3, goal: 0, name: 'Schulanfängerinnen und Schulanfänger mit Sprachförderbedarf', definition: 'Anteil der untersuchten Kinder, bei denen die Schuleingangsuntersuchung einen Förderbedarf in Deutsch feststellt.', unit: '%', direction: 'lower_is_better', baseline: 31, target: 22, reached: 0.3, decimals: 1, frequency: 'yearly', source: 'schuleingangsuntersuchung', shape: { kind: 'district-shares', weights: population, offsets: [-6, 15, 2, -4, 5, -7] } },
@@ -184,11 +182,10 @@ const germanNumber = (value: number) => value.toFixed(1).replace('.', ',');
 /** The values of one new indicator, each with its source and the flags a publisher would set. */
 function measurementsOf(demo: NewIndicator, n: number, indicatorId: string, sourceId: string, quarters: string[], districts: { id: string }[], staffShares: Map<string, number>): PlainMeasurement[] {
 	const all = demo.frequency === 'yearly' ? yearEnds(quarters) : quarters;
-	const shown = all.slice(0, all.length - (demo.missing ?? 0));
 	const rows: PlainMeasurement[] = [];
-	for (const [q, periodEnd] of shown.entries()) {
+	for (const [q, periodEnd] of all.entries()) {
 		const period = periodEndingOn(periodEnd, demo.frequency);
-		const newest = q === shown.length - 1;
+		const newest = q === all.length - 1;
 		const at = { indicatorId, sourceId, periodKind: period.kind, periodStart: period.start, periodEnd: period.end, provisional: newest, sourceNote: newest ? 'vorläufiger Wert' : '' };
 		const seed = n * 37 + q;
 		const path = demo.baseline + (demo.target - demo.baseline) * ((demo.reached * (q + 1)) / all.length + wobble(seed) * 0.05);
