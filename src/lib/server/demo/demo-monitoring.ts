@@ -1,15 +1,15 @@
-// Demo monitoring: Münster's 4th edition is being carried out — every measure tracked across the six
-// districts and all statuses, about a dozen indicators with 2024 baselines, 2030 targets and quarterly
-// values. Organisations, people and figures are fictional.
+// Demo monitoring: Münster's 4th edition is being carried out — about sixty measures tracked across the
+// six districts and all statuses, a dozen indicators with 2024 baselines, 2030 targets and quarterly
+// values (the rest of the indicators, sources and the mid-term review: demo-m-demo.ts). Organisations,
+// people and figures are fictional.
 import type { Database, Executor } from '../db/client';
+import { measureDistricts, measureOrganisations, measureProgressUpdates, measureTracking } from '../monitoring/monitoring.schema';
 import { slugify } from '../shared/slug';
 import { getEditionPage, type OutlineField } from '../document/document.service';
 import {
 	insertIndicator,
 	insertMeasures,
 	insertMembershipForUser,
-	insertProgressUpdate,
-	replaceMeasureDistricts,
 	replaceMeasureOrganisations,
 	selectOrganisationChoices,
 	upsertTracking
@@ -20,6 +20,7 @@ import { periodEndingOn } from '../monitoring/measurement-period';
 import { selectUserByEmail } from '../people/people.queries';
 import { getMunicipalityBySlug, listDistricts } from '../tenancy/tenancy.service';
 import { demoMonitoringIds } from './demo-monitoring-ids';
+import { moreMeasures } from './demo-m-demo-measures';
 
 /** Further measures of the 4th edition, by field and goal index, beside those of the base demo. */
 const addedMeasures: [number, number, string, string][] = [
@@ -39,7 +40,8 @@ const addedMeasures: [number, number, string, string][] = [
 	[4, 0, 'Begegnungszentrum in Hiltrup ausbauen', 'Mehr Räume und längere Öffnungszeiten für Vereine und Nachbarschaft.'],
 	[4, 0, 'Nachbarschaftsfeste mit Vereinen im Stadtbezirk Ost', 'Jedes Jahr ein Fest, das Vereine gemeinsam ausrichten.'],
 	[4, 0, 'Interkultureller Garten im Stadtbezirk West', 'Ein Gemeinschaftsgarten auf einer Brachfläche.'],
-	[4, 0, 'Offene Treffs in Süd-Ost', 'Drei Nachmittage in der Woche offen für alle.']
+	[4, 0, 'Offene Treffs in Süd-Ost', 'Drei Nachmittage in der Woche offen für alle.'],
+	...moreMeasures
 ];
 
 const offices = [
@@ -100,7 +102,7 @@ const indicators: DemoIndicator[] = [
 ];
 
 /** Quarter ends from the first quarter of 2024 up to the last quarter already over. */
-function quarterEnds(now: Date): string[] {
+export function quarterEnds(now: Date): string[] {
 	const ends: string[] = [];
 	for (let year = 2024; year <= now.getUTCFullYear(); year++) {
 		for (const end of ['03-31', '06-30', '09-30', '12-31']) {
@@ -112,9 +114,9 @@ function quarterEnds(now: Date): string[] {
 }
 
 /** A deterministic wobble so that the lines look measured rather than drawn with a ruler. */
-const wobble = (seed: number) => Math.sin(seed * 12.9898) * 0.5;
+export const wobble = (seed: number) => Math.sin(seed * 12.9898) * 0.5;
 
-function round(value: number, decimals = 0) {
+export function round(value: number, decimals = 0) {
 	const factor = 10 ** decimals;
 	return Math.round(value * factor) / factor;
 }
@@ -124,42 +126,48 @@ type Ids = { municipalityId: string; editionId: string };
 async function trackEdition(tx: Executor, ids: Ids, outline: OutlineField[], now: Date) {
 	const districts = await listDistricts({ db: tx, municipalityId: ids.municipalityId });
 	const organisations = await selectOrganisationChoices(tx, ids.municipalityId);
-	const measures = outline.flatMap((field) => field.goals.flatMap((goal) => goal.measures));
+	const inOutline = outline.flatMap((field) => field.goals.flatMap((goal) => goal.measures));
+	// The later measures are numbered after the earlier ones, so every earlier measure keeps the
+	// status, districts and partners it had before they were added (tests and the tour rely on them).
+	const later = new Set(moreMeasures.map(([, , title]) => title));
+	const measures = [...inOutline.filter((m) => !later.has(m.title)), ...inOutline.filter((m) => later.has(m.title))];
+	const tracking: (typeof measureTracking.$inferInsert)[] = [];
+	const partnerRows: (typeof measureOrganisations.$inferInsert)[] = [];
+	const districtRows: (typeof measureDistricts.$inferInsert)[] = [];
+	const updates: (typeof measureProgressUpdates.$inferInsert)[] = [];
 	for (const [index, measure] of measures.entries()) {
 		const status = statusPattern[index % statusPattern.length];
 		const progress = status === 'done' ? 100 : status === 'planned' ? 0 : 15 + ((index * 17) % 70);
 		const startYear = 2025 + (index % 3);
 		const cityWide = index % 7 === 6;
-		await upsertTracking(
-			tx,
-			{ measureId: measure.id, ...ids },
-			{
-				status,
-				statusReason: reasons[status]?.[index % (reasons[status]?.length ?? 1)] ?? '',
-				progress,
-				weight: index % 5 === 2 ? 2 : 1,
-				plannedStart: `${startYear}-0${1 + (index % 9)}-01`,
-				plannedEnd: `${startYear + 2 + (index % 3)}-12-31`,
-				actualStart: status === 'planned' ? null : `${startYear}-0${1 + ((index + 1) % 9)}-15`,
-				actualEnd: status === 'done' ? `${Math.min(startYear + 1, now.getUTCFullYear())}-06-30` : null,
-				responsibleOffice: offices[index % offices.length],
-				cityWide,
-				budgetEuros: index % 4 === 0 ? 20_000 + ((index * 7919) % 180_000) : null
-			}
-		);
+		tracking.push({
+			measureId: measure.id,
+			...ids,
+			status,
+			statusReason: reasons[status]?.[index % (reasons[status]?.length ?? 1)] ?? '',
+			progress,
+			weight: index % 5 === 2 ? 2 : 1,
+			plannedStart: `${startYear}-0${1 + (index % 9)}-01`,
+			plannedEnd: `${startYear + 2 + (index % 3)}-12-31`,
+			actualStart: status === 'planned' ? null : `${startYear}-0${1 + ((index + 1) % 9)}-15`,
+			actualEnd: status === 'done' ? `${Math.min(startYear + 1, now.getUTCFullYear())}-06-30` : null,
+			responsibleOffice: offices[index % offices.length],
+			cityWide,
+			budgetEuros: index % 4 === 0 ? 20_000 + ((index * 7919) % 180_000) : null
+		});
 		if (organisations.length > 0) {
 			const partners = [organisations[(index * 7) % organisations.length].id];
 			if (index % 3 === 0) partners.push(organisations[(index * 7 + 11) % organisations.length].id);
-			await replaceMeasureOrganisations(tx, ids.municipalityId, measure.id, [...new Set(partners)]);
+			for (const organisationId of new Set(partners)) partnerRows.push({ municipalityId: ids.municipalityId, measureId: measure.id, organisationId });
 		}
 		if (!cityWide && districts.length > 0) {
 			const chosen = [districts[index % districts.length].id];
 			if (index % 3 === 1) chosen.push(districts[(index + 2) % districts.length].id);
-			await replaceMeasureDistricts(tx, ids.municipalityId, measure.id, chosen);
+			for (const districtId of new Set(chosen)) districtRows.push({ municipalityId: ids.municipalityId, measureId: measure.id, districtId });
 		}
 		if (status !== 'planned') {
 			for (let n = 0; n < 1 + (index % 2); n++) {
-				await insertProgressUpdate(tx, {
+				updates.push({
 					municipalityId: ids.municipalityId,
 					measureId: measure.id,
 					writtenOn: `${Math.min(2025 + n, now.getUTCFullYear())}-${String(3 + ((index + n * 4) % 9)).padStart(2, '0')}-1${n}`,
@@ -169,6 +177,11 @@ async function trackEdition(tx: Executor, ids: Ids, outline: OutlineField[], now
 			}
 		}
 	}
+	// One statement per table: the load of an empty install should stay quick however many measures there are.
+	if (tracking.length > 0) await tx.insert(measureTracking).values(tracking);
+	if (partnerRows.length > 0) await tx.insert(measureOrganisations).values(partnerRows);
+	if (districtRows.length > 0) await tx.insert(measureDistricts).values(districtRows);
+	if (updates.length > 0) await tx.insert(measureProgressUpdates).values(updates);
 	return { measures, districts };
 }
 
@@ -203,7 +216,7 @@ async function addIndicators(tx: Executor, ids: Ids, outline: OutlineField[], di
 		const rows: PlainMeasurement[] = shown.map((measuredOn, q) => {
 			const share = (demo.reached * (q + 1)) / quarters.length;
 			const value = demo.baseline + (demo.target - demo.baseline) * (share + wobble(n * 31 + q) * 0.06);
-			return { indicatorId: indicator.id, ...at(measuredOn, 'quarterly'), value: round(value, demo.decimals), sourceNote: q === shown.length - 1 ? 'vorläufiger Wert' : '' };
+			return { indicatorId: indicator.id, ...at(measuredOn, 'quarterly'), value: round(value, demo.decimals), ...(q === shown.length - 1 ? { provisional: true, sourceNote: 'vorläufiger Wert' } : { sourceNote: '' }) };
 		});
 		if (demo.districts) {
 			// Districts report yearly at the end of the year; each starts from a different level.

@@ -11,6 +11,7 @@ import { loadDemoPeople } from './demo-people';
 import { loadDemoInvitations } from './demo-invitations';
 import { loadDemoDocumentVersions } from './demo-document-versions';
 import { loadDemoMonitoring } from './demo-monitoring';
+import { loadDemoMonitoringDetail } from './demo-m-demo';
 import { loadDemoCalendar } from './demo-calendar';
 import { loadDemoDocumentComments } from './demo-document-comments';
 import { loadDemoTrace } from './demo-trace';
@@ -46,6 +47,7 @@ export async function loadDemoIfEmpty(db: Database, options: { dataDir?: string 
 	await loadDemoTrace(db);
 	await loadDemoDocumentVersions(db);
 	await loadDemoMonitoring(db);
+	await loadDemoMonitoringDetail(db);
 	await loadDemoCalendar(db);
 	await loadDemoDocumentComments(db);
 	await loadDemoDistricts(db);
