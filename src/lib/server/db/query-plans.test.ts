@@ -164,6 +164,8 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		expect(indicatorsOfEdition).toBeGreaterThan(limit + 1);
 		// The newest eight periods of the page's indicators (city and six districts), not the 2,500 values of the town.
 		expect(mostFrom('indicator_measurements')).toBeLessThan(((limit + 1) * 8 * 7) * 2);
+	});
+
 	it('the coverage report and the monitor to-do list read only the newest period of each indicator', async () => {
 		const scope = { municipalityId: town.municipalityId, strategySlug: 'leitbild', number: 1 };
 		const coverage = await fullScansDuring((db) => getCoverageReport({ db, ...scope }));
