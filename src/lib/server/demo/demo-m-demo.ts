@@ -275,6 +275,19 @@ async function attributeEarlierIndicators(tx: Executor, municipalityId: string, 
 			and m.municipality_id = ${municipalityId} and m.source_id is null`);
 }
 
+/**
+ * Each value is recorded on the day its source published it (its period's end plus the source's lag),
+ * not on the day the demo was loaded: staleness reads the record day against the release calendar,
+ * so the source that is three quarters behind leaves its indicator stale.
+ */
+async function dateValuesByRelease(tx: Executor, municipalityId: string, sourceIds: Map<string, string>, now: Date) {
+	for (const source of sources) {
+		await tx.execute(sql`
+			update ${indicatorMeasurements} set created_at = least(${now.toISOString()}::timestamptz, (period_end + ${source.lagDays}::int)::timestamptz)
+			where municipality_id = ${municipalityId} and source_id = ${sourceIds.get(source.key)!}`);
+	}
+}
+
 async function insertAgeGroupDimension(tx: Executor, municipalityId: string) {
 	const [dimension] = await tx.insert(dimensions).values({ municipalityId, key: 'age_group', label: 'Altersgruppe', position: 1 }).returning({ id: dimensions.id });
 	await tx.insert(dimensionMembers).values([
@@ -350,6 +363,7 @@ export async function loadDemoMonitoringDetail(db: Database, now = new Date()): 
 		const sourceIds = await insertSources(tx, muenster.id, quarters, today);
 		await attributeEarlierIndicators(tx, muenster.id, editionId, sourceIds);
 		await addIndicators(tx, muenster.id, editionId, outline, sourceIds, quarters);
+		await dateValuesByRelease(tx, muenster.id, sourceIds, now);
 		await publishMidTermReview(tx, muenster.id, editionId, outline);
 	});
 }
