@@ -134,7 +134,7 @@ export async function insertImportedMeasurementRows(
 			rows[0].values.municipalityId,
 			before.flatMap((previous) => {
 				const after = writtenOf.get(keyOf(previous));
-				return after ? [{ before: previous, after, author: { changedBy: revisedBy, importBatchId: after.importBatchId } }] : [];
+				return after ? [{ before: previous, after: { ...after, qualifier: after.qualifier ?? null }, author: { changedBy: revisedBy, importBatchId: after.importBatchId } }] : [];
 			})
 		);
 	}

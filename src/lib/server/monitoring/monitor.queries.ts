@@ -154,22 +154,6 @@ export async function selectIndicatorPage(
 		.limit(limit + 1);
 }
 
-export async function selectNewestMeasurementDates(db: Executor, municipalityId: string, indicatorIds: string[]) {
-	if (indicatorIds.length === 0) return [];
-	// One backward index step per indicator: a GROUP BY over all values of the edition's indicators
-	// read every measurement ever made (57 ms at 100,000 values per town).
-	const newestDate = db
-		.select({ measuredOn: max(indicatorMeasurements.measuredOn).as('newest_measured_on') })
-		.from(indicatorMeasurements)
-		.where(and(eq(indicatorMeasurements.municipalityId, municipalityId), eq(indicatorMeasurements.indicatorId, indicators.id)))
-		.as('newest_date');
-	return db
-		.select({ indicatorId: indicators.id, measuredOn: newestDate.measuredOn })
-		.from(indicators)
-		.innerJoinLateral(newestDate, sql`true`)
-		.where(and(eq(indicators.municipalityId, municipalityId), inArray(indicators.id, indicatorIds), isNotNull(newestDate.measuredOn)));
-}
-
 /**
  * The newest measurements, whole reference dates only and at most MAX_SHOWN_MEASUREMENTS, oldest first as
  * the chart and table read them; withheld ones too — pass them through the disclosure. `olderLeftOut`
