@@ -59,3 +59,26 @@ test('the measures of an edition, page by page, then as CSV; cookies change noth
 	expect(nowhere.status()).toBe(404);
 	expect(await nowhere.json()).toMatchObject({ code: 'not_found' });
 });
+
+test('the measurements of an edition as CSV in the exchange format, described by a Frictionless data package', async ({ request }) => {
+	const monitor = '/muenster/strategies/migration-und-integration/editions/4/monitor';
+	const descriptor = await (await request.get(`${edition}/datapackage.json`)).json();
+	expect(descriptor.profile).toBe('tabular-data-package');
+	const [measurements] = descriptor.resources;
+	expect(new URL(measurements.path).pathname).toBe(`${monitor}/measurements.csv`);
+	const fields: string[] = measurements.schema.fields.map((field: { name: string }) => field.name);
+
+	const csv = await request.get(new URL(measurements.path).pathname);
+	expect(csv.status()).toBe(200);
+	expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+	const lines = (await csv.text()).trimEnd().split('\n');
+	expect(lines[0]).toBe(fields.join(','));
+	expect(lines.length).toBeGreaterThan(10);
+	// The demo's confidential district value leaves the monitor only as a suppressed cell.
+	expect(lines.some((line) => line.split(',').includes('suppressed'))).toBe(true);
+
+	const page = await request.get(monitor);
+	expect(await page.text()).toContain(`href="${monitor}/datapackage.json"`);
+	expect((await request.get(`${monitor}/datapackage.json`)).status()).toBe(200);
+	expect((await request.get('/muenster/strategies/migration-und-integration/editions/99/monitor/measurements.csv')).status()).toBe(404);
+});

@@ -446,7 +446,8 @@ describe('the OpenAPI document', () => {
 			listIndicators: `${EDITION_A}/indicators`,
 			listMeasurements: `${A}/indicators/${ids.indicatorA}/measurements`,
 			listDistricts: `${A}/districts`,
-			listEvents: `${A}/events`
+			listEvents: `${A}/events`,
+			getDataPackage: `${EDITION_A}/datapackage.json`
 		};
 		expect(jsonEndpoints.map((e) => e.operationId).sort()).toEqual(Object.keys(paths).sort());
 		for (const endpoint of jsonEndpoints) {
