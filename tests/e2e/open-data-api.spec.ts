@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { test as storyTest } from './fixtures';
 
 // A developer of a newspaper's data desk reads the OpenAPI document, then walks the measures of the
 // 4th edition page by page and downloads them as CSV — without an account, from another origin.
@@ -81,4 +82,18 @@ test('the measurements of an edition as CSV in the exchange format, described by
 	expect(await page.text()).toContain(`href="${monitor}/datapackage.json"`);
 	expect((await request.get(`${monitor}/datapackage.json`)).status()).toBe(200);
 	expect((await request.get('/muenster/strategies/migration-und-integration/editions/99/monitor/measurements.csv')).status()).toBe(404);
+});
+
+// A resident of Münster reads the waiting time at the citizens' office and puts Greven's published series beside it.
+storyTest('an indicator next to the same indicator of another municipality on the install', async ({ page, visit, request }) => {
+	const list: { data: { name: string; links: { html: string } }[] } = await (await request.get(`${edition}/indicators?limit=200`)).json();
+	const waiting = list.data.find((indicator) => indicator.name === 'Wartezeit auf einen Termin im Bürgerbüro')!;
+	const path = new URL(waiting.links.html).pathname;
+	const peer = /<option value="([0-9a-f-]{36})"[^>]*>\s*Greven/.exec(await (await request.get(path)).text())?.[1];
+	expect(peer).toBeTruthy();
+	await visit(`${path}?peer=${peer}`);
+	await expect(page.getByRole('heading', { level: 2, name: 'Vergleich mit anderen Kommunen' })).toBeVisible();
+	await expect(page.getByRole('combobox', { name: 'Kommune zum Vergleich' })).toHaveValue(peer!);
+	await expect(page.getByRole('table', { name: /Münster und Greven/ })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Indikator bei Greven ansehen' })).toBeVisible();
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { getIdea, IDEAS_COUNT_CAP, listIdeas } from '../participation/idea.service';
 import { getIndicatorPage, getMonitor } from '../monitoring/monitoring.service';
+import { compareWithPeer, listPeerIndicators } from '../monitoring/exchange-compare';
 import { connectDatabase, type Database, type DatabaseConnection } from './client';
 import { seedScale } from './scale-seed';
 import * as schema from './schema';
@@ -124,6 +125,16 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		// 2,500 measurements in the town: the monitor reads the newest value of each of its 25 indicators
 		// and the cells of their newest eight periods for the disclosure control, never the history.
 		expect(monitor.mostRowsRead).toBeLessThan(1_000);
+	});
+
+	it('an indicator against the same indicator of another town reads no large table in full', async () => {
+		const indicator = (await connection.pool.query(`select id, code, unit from indicators where id = $1`, [town.indicatorId])).rows[0];
+		// Every seeded town numbers its indicators alike, so the other nineteen towns publish the same code.
+		const peers = await listPeerIndicators({ db: recordingDb, municipalityId: town.municipalityId, code: indicator.code });
+		expect(peers).toHaveLength(19);
+		const result = await fullScansDuring((db) => compareWithPeer({ db, municipalityId: town.municipalityId, indicator, peerIndicatorId: peers[0].indicatorId }));
+		expect(result.fullScans).toEqual([]);
+		expect(result.mostRowsRead).toBeLessThan(1_000);
 	});
 
 	it('the check itself notices a full scan, and every row an index scan reads', async () => {

@@ -22,6 +22,7 @@ import { loadDemoOfficePositions } from './demo-seo';
 import { loadDemoArticleContexts } from './demo-article-context';
 import { loadDemoMedia } from './demo-media';
 import { loadDemoDisclosure } from './demo-s-suppress';
+import { loadDemoExchange } from './demo-exchange';
 import path from 'node:path';
 import { loadDemoContentTranslations } from './demo-content';
 
@@ -54,6 +55,7 @@ export async function loadDemoIfEmpty(db: Database, options: { dataDir?: string 
 	await loadDemoArticleContexts(db);
 	await loadDemoContentTranslations(db);
 	await loadDemoDisclosure(db);
+	await loadDemoExchange(db);
 	if (options.dataDir) await loadDemoMedia(db, { dir: path.join(options.dataDir, 'uploads', 'media') });
 	return true;
 }

@@ -89,3 +89,12 @@ export async function selectCityTotals(db: Executor, { municipalityId, indicator
 		.orderBy(desc(indicatorMeasurements.measuredOn), desc(indicatorMeasurements.periodStart))
 		.limit(limit);
 }
+
+/** The indicators of a municipality with this code, one per edition. */
+export async function selectIndicatorsByCode(db: Executor, municipalityId: string, code: string) {
+	return db
+		.select({ id: indicators.id, editionId: indicators.editionId })
+		.from(indicators)
+		.where(and(eq(indicators.municipalityId, municipalityId), eq(indicators.code, code)))
+		.limit(MAX_PEERS);
+}
