@@ -19,6 +19,10 @@ export const matrix: Record<string, string> = {
 	'GET /[municipality]/media/[file]': 'NNNNNNNN',
 	'GET /[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/reviews': 'AAAAAAAA',
 	'GET /[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/report/[year=integer].pdf': 'AAAAAAAA',
+	// The measurement exchange: the edition's CSV and its Frictionless data package, public like the monitor
+	'GET /[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/measurements.csv': 'AAAAAAAA',
+	'GET /[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/datapackage.json': 'AAAAAAAA',
+	'GET /api/v1/municipalities/[municipality]/strategies/[strategy]/editions/[number]/datapackage.json': 'AAAAAAAA',
 	'GET /accessibility': 'AAAAAAAA',
 	'GET /imprint': 'AAAAAAAA',
 	'GET /robots.txt': 'AAAAAAAA',

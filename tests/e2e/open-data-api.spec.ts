@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { test as storyTest } from './fixtures';
 
 // A developer of a newspaper's data desk reads the OpenAPI document, then walks the measures of the
 // 4th edition page by page and downloads them as CSV — without an account, from another origin.
@@ -58,4 +59,41 @@ test('the measures of an edition, page by page, then as CSV; cookies change noth
 	const nowhere = await request.get('/api/v1/gibt-es-nicht');
 	expect(nowhere.status()).toBe(404);
 	expect(await nowhere.json()).toMatchObject({ code: 'not_found' });
+});
+
+test('the measurements of an edition as CSV in the exchange format, described by a Frictionless data package', async ({ request }) => {
+	const monitor = '/muenster/strategies/migration-und-integration/editions/4/monitor';
+	const descriptor = await (await request.get(`${edition}/datapackage.json`)).json();
+	expect(descriptor.profile).toBe('tabular-data-package');
+	const [measurements] = descriptor.resources;
+	expect(new URL(measurements.path).pathname).toBe(`${monitor}/measurements.csv`);
+	const fields: string[] = measurements.schema.fields.map((field: { name: string }) => field.name);
+
+	const csv = await request.get(new URL(measurements.path).pathname);
+	expect(csv.status()).toBe(200);
+	expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+	const lines = (await csv.text()).trimEnd().split('\n');
+	expect(lines[0]).toBe(fields.join(','));
+	expect(lines.length).toBeGreaterThan(10);
+	// The demo's confidential district value leaves the monitor only as a suppressed cell.
+	expect(lines.some((line) => line.split(',').includes('suppressed'))).toBe(true);
+
+	const page = await request.get(monitor);
+	expect(await page.text()).toContain(`href="${monitor}/datapackage.json"`);
+	expect((await request.get(`${monitor}/datapackage.json`)).status()).toBe(200);
+	expect((await request.get('/muenster/strategies/migration-und-integration/editions/99/monitor/measurements.csv')).status()).toBe(404);
+});
+
+// A resident of Münster reads the waiting time at the citizens' office and puts Greven's published series beside it.
+storyTest('an indicator next to the same indicator of another municipality on the install', async ({ page, visit, request }) => {
+	const list: { data: { name: string; links: { html: string } }[] } = await (await request.get(`${edition}/indicators?limit=200`)).json();
+	const waiting = list.data.find((indicator) => indicator.name === 'Wartezeit auf einen Termin im Bürgerbüro')!;
+	const path = new URL(waiting.links.html).pathname;
+	const peer = /<option value="([0-9a-f-]{36})"[^>]*>\s*Greven/.exec(await (await request.get(path)).text())?.[1];
+	expect(peer).toBeTruthy();
+	await visit(`${path}?peer=${peer}`);
+	await expect(page.getByRole('heading', { level: 2, name: 'Vergleich mit anderen Kommunen' })).toBeVisible();
+	await expect(page.getByRole('combobox', { name: 'Kommune zum Vergleich' })).toHaveValue(peer!);
+	await expect(page.getByRole('table', { name: /Münster und Greven/ })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Indikator bei Greven ansehen' })).toBeVisible();
 });

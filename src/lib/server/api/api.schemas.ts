@@ -100,7 +100,7 @@ export const editionSchema = editionSummarySchema
 		strategy: z.object({ id, slug: z.string(), title: z.string() }),
 		stageDates: z.array(z.object({ stage: z.enum(editionStages), startsOn: date, endsOn: date.nullable() })),
 		fields: z.array(outlineFieldSchema),
-		links: z.object({ self: link, html: link, measures: link, measuresCsv: link, indicators: link })
+		links: z.object({ self: link, html: link, measures: link, measuresCsv: link, indicators: link, dataPackage: link })
 	})
 	.register(apiSchemas, { id: 'Edition' });
 
@@ -260,3 +260,40 @@ export const measurementCsvRowSchema = z
 		suppressed: z.boolean().describe('True when the value is withheld from publication.')
 	})
 	.register(apiSchemas, { id: 'MeasurementCsvRow' });
+
+/** A Frictionless Tabular Data Package (specs.frictionlessdata.io): the exchange CSV typed by a Table Schema. */
+const tableSchemaFieldSchema = z.looseObject({
+	name: z.string(),
+	type: z.enum(['string', 'number']),
+	title: z.string().optional(),
+	description: z.string().optional(),
+	constraints: z.looseObject({ required: z.boolean().optional(), unique: z.boolean().optional(), enum: z.array(z.string()).optional(), pattern: z.string().optional() }).optional()
+});
+
+export const dataPackageSchema = z
+	.object({
+		profile: z.literal('tabular-data-package'),
+		name: z.string().regex(/^[a-z0-9._-]+$/),
+		title: z.string(),
+		description: z.string(),
+		homepage: link,
+		resources: z.array(
+			z.object({
+				profile: z.literal('tabular-data-resource'),
+				name: z.string(),
+				path: link.optional().describe('The CSV in the exchange format (docs/measurement-format.md), values through the disclosure control.'),
+				format: z.string().optional(),
+				mediatype: z.string().optional(),
+				encoding: z.string().optional(),
+				dialect: z.looseObject({ delimiter: z.string() }).optional(),
+				data: z.array(z.record(z.string(), z.string())).optional().describe('Small lookup tables inline: the indicators and the sources.'),
+				schema: z.looseObject({
+					fields: z.array(tableSchemaFieldSchema),
+					missingValues: z.array(z.string()).optional(),
+					primaryKey: z.union([z.string(), z.array(z.string())]).optional(),
+					foreignKeys: z.array(z.looseObject({ fields: z.string(), reference: z.object({ resource: z.string(), fields: z.string() }) })).optional()
+				})
+			})
+		)
+	})
+	.register(apiSchemas, { id: 'DataPackage' });

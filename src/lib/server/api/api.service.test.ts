@@ -479,7 +479,8 @@ describe('the OpenAPI document', () => {
 			listMeasurements: `${A}/indicators/${ids.indicatorA}/measurements`,
 			listDistricts: `${A}/districts`,
 			listSources: `${A}/sources`,
-			listEvents: `${A}/events`
+			listEvents: `${A}/events`,
+			getDataPackage: `${EDITION_A}/datapackage.json`
 		};
 		expect(jsonEndpoints.map((e) => e.operationId).sort()).toEqual(Object.keys(paths).sort());
 		for (const endpoint of jsonEndpoints) {

@@ -33,6 +33,7 @@ import {
 	indicatorListSchema,
 	measureCsvRowSchema,
 	measureListSchema,
+	dataPackageSchema,
 	measurementCsvRowSchema,
 	measurementListSchema,
 	sourceListSchema,
@@ -41,6 +42,7 @@ import {
 	strategyListSchema
 } from './api.schemas';
 import { toCsv } from './api.csv';
+import { buildDataPackage } from '../monitoring/exchange-package';
 import type { Executor } from '../db/client';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/).describe('Slug as in the public address.');
@@ -228,7 +230,8 @@ export const getEditionEndpoint = defineEndpoint({
 				...editionLinks(url, m.slug, strategy.slug, edition.number),
 				measures: apiUrl(url, `${base}/measures`),
 				measuresCsv: apiUrl(url, `${base}/measures.csv`),
-				indicators: apiUrl(url, `${base}/indicators`)
+				indicators: apiUrl(url, `${base}/indicators`),
+				dataPackage: apiUrl(url, `${base}/datapackage.json`)
 			}
 		};
 	}
@@ -572,6 +575,20 @@ export const listEventsEndpoint = defineEndpoint({
 	}
 });
 
+export const dataPackageEndpoint = defineEndpoint({
+	operationId: 'getDataPackage',
+	path: '/municipalities/{municipality}/strategies/{strategy}/editions/{number}/datapackage.json',
+	summary:
+		'The measurements of an edition as a Frictionless Tabular Data Package: a Table Schema (types, constraints, flags, primary key) for the CSV in the exchange format, with the indicators and sources as inline lookup tables.',
+	params: editionParams,
+	query: noQuery,
+	response: dataPackageSchema,
+	async load({ db, params, url }) {
+		const m = await municipalityOf(db, params.municipality);
+		return buildDataPackage({ db, municipality: m, strategySlug: params.strategy, number: params.number, origin: url.origin });
+	}
+});
+
 /** Every endpoint, in the order the OpenAPI document lists them. */
 export const endpoints: Endpoint[] = [
 	listMunicipalitiesEndpoint,
@@ -586,5 +603,6 @@ export const endpoints: Endpoint[] = [
 	measurementsCsvEndpoint,
 	listDistrictsEndpoint,
 	listSourcesEndpoint,
-	listEventsEndpoint
+	listEventsEndpoint,
+	dataPackageEndpoint
 ];

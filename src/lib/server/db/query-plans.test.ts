@@ -10,6 +10,7 @@ import { getIdea, IDEAS_COUNT_CAP, listIdeas } from '../participation/idea.servi
 import { getIndicatorPage, getMonitor, listIndicatorsAfter, listMeasuresAfter } from '../monitoring/monitoring.service';
 import { getCoverageReport } from '../monitoring/coverage.service';
 import { getMonitorTodo } from '../monitoring/staleness.service';
+import { compareWithPeer, listPeerIndicators } from '../monitoring/exchange-compare';
 import { connectDatabase, type Database, type DatabaseConnection } from './client';
 import { seedScale } from './scale-seed';
 import * as schema from './schema';
@@ -176,6 +177,16 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		// 2,500 measurements in the town: 25 indicators, each read at its newest date only.
 		expect(coverage.mostRowsRead).toBeLessThan(1_000);
 		expect(todo.mostRowsRead).toBeLessThan(1_000);
+	});
+
+	it('an indicator against the same indicator of another town reads no large table in full', async () => {
+		const indicator = (await connection.pool.query(`select id, code, unit from indicators where id = $1`, [town.indicatorId])).rows[0];
+		// Every seeded town numbers its indicators alike, so the other nineteen towns publish the same code.
+		const peers = await listPeerIndicators({ db: recordingDb, municipalityId: town.municipalityId, code: indicator.code });
+		expect(peers).toHaveLength(19);
+		const result = await fullScansDuring((db) => compareWithPeer({ db, municipalityId: town.municipalityId, indicator, peerIndicatorId: peers[0].indicatorId }));
+		expect(result.fullScans).toEqual([]);
+		expect(result.mostRowsRead).toBeLessThan(1_000);
 	});
 
 	it('the check itself notices a full scan, and every row an index scan reads', async () => {

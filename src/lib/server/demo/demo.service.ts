@@ -26,6 +26,7 @@ import { loadDemoDisclosure } from './demo-s-suppress';
 import { loadDemoProvenance } from './demo-s-prov';
 import { loadDemoReleaseCalendars } from './demo-s-stale';
 import { loadDemoSnapshots } from './demo-s-snap';
+import { loadDemoExchange } from './demo-exchange';
 import path from 'node:path';
 import { loadDemoContentTranslations } from './demo-content';
 
@@ -62,6 +63,7 @@ export async function loadDemoIfEmpty(db: Database, options: { dataDir?: string 
 	await loadDemoProvenance(db);
 	await loadDemoReleaseCalendars(db);
 	await loadDemoSnapshots(db);
+	await loadDemoExchange(db);
 	if (options.dataDir) await loadDemoMedia(db, { dir: path.join(options.dataDir, 'uploads', 'media') });
 	return true;
 }

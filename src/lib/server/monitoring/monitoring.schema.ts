@@ -188,6 +188,8 @@ export const indicators = pgTable(
 		// Also the API's indicator list: it pages by (name, id) in code point order, as its cursors compare them.
 		index('indicators_edition_idx').on(table.municipalityId, table.editionId, sql`${table.name} collate "C"`, table.id),
 		uniqueIndex('indicators_code_idx').on(table.editionId, table.code),
+		// The same indicator in other municipalities (exchange-compare.ts) is found by its code alone.
+		index('indicators_code_lookup_idx').on(table.code),
 		check('indicators_code_format', sql`${table.code} ~ '^[a-z0-9][a-z0-9_.-]*$'`),
 		index('indicators_goal_idx').on(table.goalId),
 		index('indicators_measure_idx').on(table.measureId),

@@ -2,13 +2,16 @@ import { getDb } from '$lib/server/runtime';
 import { loadOrError } from '$lib/server/http/respond';
 import { todayIn } from '$lib/server/monitoring/monitoring.http';
 import { getIndicatorPageWithRevisions } from '$lib/server/monitoring/snapshot.service';
+import { compareWithPeer } from '$lib/server/monitoring/exchange-compare';
+import { peerCompareParam } from '$lib/validation/exchange';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, parent }) => {
+export const load: PageServerLoad = async ({ params, parent, url }) => {
 	const { municipality } = await parent();
-	return loadOrError(() =>
+	const db = getDb();
+	const page = await loadOrError(() =>
 		getIndicatorPageWithRevisions({
-			db: getDb(),
+			db,
 			municipalityId: municipality.id,
 			strategySlug: params.strategy,
 			number: Number(params.number),
@@ -17,4 +20,6 @@ export const load: PageServerLoad = async ({ params, parent }) => {
 			timeZone: municipality.timeZone
 		})
 	);
+	const peerCompare = await compareWithPeer({ db, municipalityId: municipality.id, indicator: page.indicator, peerIndicatorId: peerCompareParam(url.searchParams.get('peer')) });
+	return { ...page, peerCompare };
 };

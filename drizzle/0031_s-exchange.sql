@@ -1,0 +1,1 @@
+CREATE INDEX "indicators_code_lookup_idx" ON "indicators" USING btree ("code");
