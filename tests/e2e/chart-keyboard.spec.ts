@@ -10,6 +10,8 @@ test('a keyboard user tabs into an indicator chart and moves through its points 
 	const list = (await (await request.get(indicators)).json()) as { data: { name: string; links: { html: string } }[] };
 	await page.goto(new URL(list.data.find((indicator) => indicator.name === 'Besuche in Begegnungsorten')!.links.html).pathname);
 	await expect(page.getByRole('heading', { level: 1, name: 'Besuche in Begegnungsorten' })).toBeVisible();
+	// Named by its title, described by the page's one-sentence summary of the indicator.
+	await expect(page.getByRole('img', { name: /Verlauf von „Besuche in Begegnungsorten“/ })).toHaveAccessibleDescription(/^Stand .+\sBesuche/);
 	const points = page.getByRole('group', { name: /Datenpunkte von „Besuche in Begegnungsorten“/ });
 	await expect(points).toBeVisible();
 	// One tab stop: Tab from the scoring table before the chart lands on the whole city's first value.
