@@ -13,12 +13,12 @@ describe('an indicator chart is drawn from its baseline, target and measurements
 			baseline: { value: 100, date: '2024-01-01' },
 			target: { value: 140, date: '2030-12-31' },
 			measurements: [
-				{ measuredOn: '2024-06-30', value: 30, districtSlug: 'nord', districtName: 'Nord' },
-				{ measuredOn: '2024-03-31', value: 104, districtSlug: null, districtName: null },
-				{ measuredOn: '2024-06-30', value: 110, districtSlug: null, districtName: null }
+				{ measuredOn: '2024-06-30', value: 30, seriesKey: 'district=nord', seriesName: 'Nord' },
+				{ measuredOn: '2024-03-31', value: 104, seriesKey: 'district=total', seriesName: null },
+				{ measuredOn: '2024-06-30', value: 110, seriesKey: 'district=total', seriesName: null }
 			]
 		});
-		expect(chart.series.map((s) => s.key)).toEqual(['', 'nord']);
+		expect(chart.series.map((s) => s.key)).toEqual(['district=total', 'district=nord']);
 		expect(chart.series[0].points.map((p) => p.value)).toEqual([104, 110]);
 		expect(chart.series[0].dash).toBe('');
 		expect(chart.series[1].dash).not.toBe('');

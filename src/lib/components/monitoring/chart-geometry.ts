@@ -1,10 +1,14 @@
 // Geometry of an indicator's line chart, computed on the server so that the SVG needs no script.
+import type { MeasurementPeriodKind } from '../../measurement-values';
 
-export type ChartMeasurement = { measuredOn: string; value: number; districtSlug: string | null; districtName: string | null };
+/** seriesName null is the overall value (whole city, every group); period* say what the value covers. */
+export type ChartMeasurement = { measuredOn: string; value: number; seriesKey: string; seriesName: string | null; periodKind?: MeasurementPeriodKind; periodStart?: string };
 export type ChartInput = {
 	baseline: { value: number; date: string };
 	target: { value: number; date: string };
 	measurements: ChartMeasurement[];
+	/** Series keys in the order they are drawn and listed; series not named follow in order of appearance. */
+	seriesOrder?: readonly string[];
 };
 
 /** Theme colours (src/lib/styles/app.css) with at least 3:1 contrast against the chart's surface in light and dark; each series also differs by dash and marker. */
@@ -13,14 +17,15 @@ const dashes = ['', '7 4', '2 4', '10 4 2 4', '4 4', '12 3'];
 const markers = ['circle', 'square', 'triangle', 'diamond'] as const;
 export type MarkerShape = (typeof markers)[number];
 
+export type ChartPoint = { x: number; y: number; value: number; measuredOn: string; periodKind: MeasurementPeriodKind | null; periodStart: string | null };
 export type ChartSeries = {
 	key: string;
-	districtName: string | null;
+	name: string | null;
 	colour: string;
 	dash: string;
 	marker: MarkerShape;
 	path: string;
-	points: { x: number; y: number; value: number; measuredOn: string }[];
+	points: ChartPoint[];
 };
 
 export const chartSize = { width: 640, height: 320, left: 64, right: 20, top: 20, bottom: 44 };
@@ -58,18 +63,28 @@ export function chartGeometry(input: ChartInput) {
 	const y = (value: number) => round(top + (1 - (value - yMin) / (yMax - yMin || 1)) * (height - top - bottom));
 
 	const bySeries = new Map<string, ChartMeasurement[]>();
+	for (const key of input.seriesOrder ?? []) bySeries.set(key, []);
 	for (const measurement of input.measurements) {
-		const key = measurement.districtSlug ?? '';
-		bySeries.set(key, [...(bySeries.get(key) ?? []), measurement]);
+		const rows = bySeries.get(measurement.seriesKey);
+		if (rows) rows.push(measurement);
+		else bySeries.set(measurement.seriesKey, [measurement]);
 	}
-	// The city as a whole comes first and keeps the plain line; districts follow in their given order.
-	const keys = [...bySeries.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : 0));
+	// The overall value comes first and keeps the plain line, unless the given order says otherwise.
+	const keys = [...bySeries.keys()].filter((key) => bySeries.get(key)!.length > 0);
+	if (!input.seriesOrder) keys.sort((a, b) => Number(bySeries.get(b)![0].seriesName === null) - Number(bySeries.get(a)![0].seriesName === null));
 	const series: ChartSeries[] = keys.map((key, index) => {
 		const rows = [...bySeries.get(key)!].sort((a, b) => a.measuredOn.localeCompare(b.measuredOn));
-		const points = rows.map((row) => ({ x: x(row.measuredOn), y: y(row.value), value: row.value, measuredOn: row.measuredOn }));
+		const points = rows.map((row) => ({
+			x: x(row.measuredOn),
+			y: y(row.value),
+			value: row.value,
+			measuredOn: row.measuredOn,
+			periodKind: row.periodKind ?? null,
+			periodStart: row.periodStart ?? null
+		}));
 		return {
 			key,
-			districtName: rows[0].districtName,
+			name: rows[0].seriesName,
 			colour: palette[index % palette.length],
 			dash: dashes[index % dashes.length],
 			marker: markers[index % markers.length],

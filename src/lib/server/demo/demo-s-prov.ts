@@ -2,6 +2,7 @@
 // series naming one, and on the first edition's fixed indicator values from a CSV import, one value
 // from another source and one typed in by the process facilitators.
 import type { Database } from '../db/client';
+import { selectSeriesKeysOfIndicator } from '../monitoring/chart-series.queries';
 import { selectMeasurementsOfIndicator } from '../monitoring/monitor.queries';
 import { insertImportBatch, insertSource, updateIndicatorSourceId, updateIndicatorsWithoutSource, updateProvenanceOfMeasurements } from '../monitoring/provenance.queries';
 import { selectUserByEmail } from '../people/people.queries';
@@ -13,7 +14,7 @@ export async function loadDemoProvenance(db: Database): Promise<void> {
 	const muenster = await getMunicipalityBySlug({ db, slug: 'muenster' });
 	const [admin, facilitator] = await Promise.all([selectUserByEmail(db, 'admin@muenster.example.org'), selectUserByEmail(db, 'moderation@muenster.example.org')]);
 	const fixedIndicator = demoMonitoringIds.muenster.indicator;
-	const { rows } = await selectMeasurementsOfIndicator(db, muenster.id, fixedIndicator);
+	const { rows } = await selectMeasurementsOfIndicator(db, muenster.id, fixedIndicator, await selectSeriesKeysOfIndicator(db, muenster.id, fixedIndicator));
 	const cityValues = rows.filter((row) => row.districtId === null);
 	await db.transaction(async (tx) => {
 		const statistics = await insertSource(tx, muenster.id, {

@@ -25,7 +25,7 @@ it('an indicator with more measurements than a page can show shows the newest, o
 		select $1, $2, 'range', date '2010-01-01' + day, date '2010-01-01' + day, 'district=total', day from generate_series(0, 5099) as day`,
 		[indicator.municipality_id, indicator.id]
 	);
-	const { rows: measurements, olderLeftOut } = await selectMeasurementsOfIndicator(test.db, indicator.municipality_id, indicator.id);
+	const { rows: measurements, olderLeftOut } = await selectMeasurementsOfIndicator(test.db, indicator.municipality_id, indicator.id, ['district=total']);
 	expect(olderLeftOut).toBe(true);
 	// One value a day: the oldest date read is complete, so all shown dates stay.
 	expect(measurements).toHaveLength(MAX_SHOWN_MEASUREMENTS);
@@ -44,7 +44,7 @@ it('a date whose series did not all fit is left out whole, never shown with some
 		from generate_series(10, 409) as day, generate_series(0, 2) as length`,
 		[indicator.municipality_id, indicator.id]
 	);
-	const { rows: measurements, olderLeftOut } = await selectMeasurementsOfIndicator(test.db, indicator.municipality_id, indicator.id);
+	const { rows: measurements, olderLeftOut } = await selectMeasurementsOfIndicator(test.db, indicator.municipality_id, indicator.id, ['district=total']);
 	expect(olderLeftOut).toBe(true);
 	const perDate = new Map<string, number>();
 	for (const row of measurements) perDate.set(row.measuredOn, (perDate.get(row.measuredOn) ?? 0) + 1);

@@ -1,6 +1,6 @@
 // Data access of the monitoring domain. Reads join the document's outline, the organisations registry
 // and the districts read-only; every query is scoped by municipality and bounded.
-import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { fields, goals, measures } from '../document/document.schema';
 import { organisationMemberships, organisations, people } from '../people/organisation.schema';
@@ -159,7 +159,9 @@ export async function selectIndicatorPage(
  * the chart and table read them; withheld ones too — pass them through the disclosure. `olderLeftOut`
  * says that older values exist.
  */
-export async function selectMeasurementsOfIndicator(db: Executor, municipalityId: string, indicatorId: string) {
+/** The values of the given series of one indicator, newest MAX_SHOWN_MEASUREMENTS, oldest first. */
+export async function selectMeasurementsOfIndicator(db: Executor, municipalityId: string, indicatorId: string, seriesKeys: readonly string[]) {
+	if (seriesKeys.length === 0) return { rows: [], olderLeftOut: false };
 	const districtOf = districtOfMeasurement(db);
 	const newestFirst = await db
 		.select({
@@ -170,6 +172,9 @@ export async function selectMeasurementsOfIndicator(db: Executor, municipalityId
 			provisional: indicatorMeasurements.provisional,
 			seriesBreak: indicatorMeasurements.seriesBreak,
 			sourceNote: indicatorMeasurements.sourceNote,
+			seriesKey: indicatorMeasurements.seriesKey,
+			periodKind: indicatorMeasurements.periodKind,
+			periodStart: indicatorMeasurements.periodStart,
 			districtId: districts.id,
 			districtName: districts.name,
 			districtSlug: districts.slug
@@ -181,8 +186,7 @@ export async function selectMeasurementsOfIndicator(db: Executor, municipalityId
 			and(
 				eq(indicatorMeasurements.municipalityId, municipalityId),
 				eq(indicatorMeasurements.indicatorId, indicatorId),
-				// The city value and single-district values: the series the chart draws.
-				or(eq(indicatorMeasurements.detailLevel, 0), and(eq(indicatorMeasurements.detailLevel, 1), isNotNull(districts.id)))
+				inArray(indicatorMeasurements.seriesKey, [...seriesKeys])
 			)
 		)
 		.orderBy(desc(indicatorMeasurements.measuredOn), desc(sql`${districts.id} is not null`), desc(districts.position), desc(indicatorMeasurements.createdAt))

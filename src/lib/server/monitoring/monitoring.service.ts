@@ -13,6 +13,8 @@ import { selectNewestValues, selectReleaseCalendars } from './staleness.queries'
 import { scoreIndicator, type Score } from './indicator-score';
 import { compareDistricts } from './indicator-compare';
 import { loadIndicatorProvenance } from './provenance.service';
+import { chooseSeries, describeSeries } from './chart-series';
+import { selectBreakdownLabels, selectSeriesKeysOfIndicator } from './chart-series.queries';
 import { selectInterimTargets, type InterimTarget } from './indicator-target.queries';
 import {
 	selectDistrictsOfMeasures,
@@ -331,19 +333,38 @@ export async function getMeasurePage(scope: EditionScope & { measureId: string; 
 }
 
 /** The public indicator page; `staff` keeps withheld values visible, marked, for the back office. */
-export async function getIndicatorPage(scope: EditionScope & { indicatorId: string; today: string; staff?: boolean }) {
+/**
+ * An indicator's public page. `series` are the series keys the reader asked for (capped, see
+ * chooseSeries); staff see the overall and per-district values, uncapped, as they enter them.
+ */
+export async function getIndicatorPage(scope: EditionScope & { indicatorId: string; today: string; staff?: boolean; series?: readonly string[] }) {
 	if (!isUuid(scope.indicatorId)) throw indicatorNotFound();
 	const { monitor } = await loadMonitorWithDisclosure(scope);
 	const indicator = monitor.indicators.find((i) => i.id === scope.indicatorId);
 	if (!indicator) throw indicatorNotFound();
+	const [seriesKeys, labels] = await Promise.all([
+		selectSeriesKeysOfIndicator(scope.db, scope.municipalityId, indicator.id),
+		selectBreakdownLabels(scope.db, scope.municipalityId, indicator.id)
+	]);
+	const options = describeSeries(seriesKeys, labels);
+	const overview = options.filter((option) => option.detailLevel === 0 || option.districtSlug !== null);
+	const choice = scope.staff ? { ...chooseSeries(options, [], options.length), shownKeys: overview.map((option) => option.key) } : chooseSeries(options, scope.series ?? []);
+	const shownKeys = new Set(choice.shownKeys);
+	const optionOf = new Map(options.map((option) => [option.key, option]));
+	// The district comparison reads the overall and per-district series whichever the chart shows.
+	const { rows, olderLeftOut } = await selectMeasurementsOfIndicator(scope.db, scope.municipalityId, indicator.id, [
+		...new Set([...choice.shownKeys, ...overview.map((option) => option.key)])
+	]);
 	// The monitor judged only the newest periods; the page judges the periods it shows.
-	const { rows, olderLeftOut } = await selectMeasurementsOfIndicator(scope.db, scope.municipalityId, indicator.id);
 	const shownDates = new Set(rows.map((row) => row.measuredOn)).size;
 	const seriesDisclosure = await loadDisclosure(scope.db, scope.municipalityId, [indicator], { recentPeriods: Math.max(1, shownDates) });
-	const measurements = rows.map((row) => {
-		const shown = seriesDisclosure.of(row.id);
-		return { ...row, value: scope.staff ? row.value : shown.value, suppression: shown.suppression };
-	});
+	const measurements = rows
+		.filter((row) => shownKeys.has(row.seriesKey))
+		.map((row) => {
+			const shown = seriesDisclosure.of(row.id);
+			const parts = optionOf.get(row.seriesKey)?.parts ?? [];
+			return { ...row, seriesName: parts.length === 0 ? null : parts.join(', '), value: scope.staff ? row.value : shown.value, suppression: shown.suppression };
+		});
 	let subject: { kind: 'goal' | 'measure'; id: string; title: string; number: string } | null = null;
 	for (const field of monitor.fields) {
 		for (const goal of field.goals) {
@@ -353,12 +374,20 @@ export async function getIndicatorPage(scope: EditionScope & { indicatorId: stri
 		}
 	}
 	// Compared on published values only, also for staff: the comparison is what the public reads.
+	const overviewKeys = new Set(overview.map((option) => option.key));
 	const published = rows.flatMap((row) => {
 		const value = seriesDisclosure.of(row.id).value;
-		return value === null ? [] : [{ ...row, value }];
+		return value === null || !overviewKeys.has(row.seriesKey) ? [] : [{ ...row, value }];
 	});
 	const provenance = await loadIndicatorProvenance({ db: scope.db, municipalityId: scope.municipalityId, indicator, measurementIds: rows.map((row) => row.id) });
-	return { strategy: monitor.strategy, edition: monitor.edition, indicator, subject, measurements, olderLeftOut, districtComparison: compareDistricts(published), provenance };
+	const series = {
+		options: choice.options.map((option) => ({ key: option.key, name: option.parts.length === 0 ? null : option.parts.join(', '), shown: shownKeys.has(option.key) })),
+		shown: choice.shownKeys.length,
+		total: options.length,
+		cap: choice.cap,
+		overallKey: choice.overallKey
+	};
+	return { strategy: monitor.strategy, edition: monitor.edition, indicator, subject, measurements, series, olderLeftOut, districtComparison: compareDistricts(published), provenance };
 }
 
 export async function getDistrictPage(scope: EditionScope & { districtSlug: string; today: string }) {

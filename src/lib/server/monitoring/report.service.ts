@@ -114,7 +114,7 @@ async function loadAnnualReport(db: Database, municipality: Municipality, strate
 			chart: chartGeometry({
 				baseline: { value: indicator.baselineValue, date: indicator.baselineDate },
 				target: { value: indicator.targetValue, date: indicator.targetDate },
-				measurements: rows.map((row) => ({ measuredOn: row.measuredOn, value: row.value, districtSlug: null, districtName: null }))
+				measurements: rows.map((row) => ({ measuredOn: row.measuredOn, value: row.value, seriesKey: '', seriesName: null }))
 			})
 		};
 	};
