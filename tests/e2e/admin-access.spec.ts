@@ -6,6 +6,7 @@ import { checkPage, expect, signIn, test } from './fixtures';
 import { demoEventIds } from '../../src/lib/server/demo/demo-event-ids';
 import { demoMonitoringIds } from '../../src/lib/server/demo/demo-monitoring-ids';
 import { demoArticleIds } from '../../src/lib/server/demo/demo-news-ids';
+import { demoSourceIds } from '../../src/lib/server/demo/demo-s-prov-ids';
 
 // The back office is enumerated from the file system at test time, so every admin page and form
 // action added later is covered without touching this spec. A route parameter this spec cannot fill
@@ -29,6 +30,7 @@ const paramFillers: Record<string, (municipality: Municipality) => string> = {
 	article: (municipality) => demoArticleIds[municipality],
 	'measure=uuid': (municipality) => demoMonitoringIds[municipality].measure,
 	'indicator=uuid': (municipality) => demoMonitoringIds[municipality].indicator,
+	'source=uuid': (municipality) => demoSourceIds[municipality],
 	// Translations: a tracked measure, which process staff translate.
 	kind: () => 'measure',
 	'entity=uuid': (municipality) => demoMonitoringIds[municipality].measure

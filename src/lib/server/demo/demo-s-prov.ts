@@ -11,6 +11,22 @@ import { demoMonitoringIds } from './demo-monitoring-ids';
 import { demoSourceIds } from './demo-s-prov-ids';
 
 export async function loadDemoProvenance(db: Database): Promise<void> {
+	const greven = await getMunicipalityBySlug({ db, slug: 'greven' });
+	await db.transaction(async (tx) => {
+		const office = await insertSource(tx, greven.id, {
+			id: demoSourceIds.greven,
+			key: 'integrationsbuero-greven',
+			publisher: 'Integrationsbüro der Stadt Greven (Demo)',
+			dataset: 'Jahresstatistik des Integrationsbüros',
+			method: 'Zählung der Beratungen und Kursplätze zum Jahresende.',
+			licence: 'dl-de-zero-2.0',
+			url: '',
+			frequency: 'yearly',
+			lastReleaseOn: '2026-02-02',
+			nextReleaseOn: '2027-02-01'
+		});
+		await updateIndicatorsWithoutSource(tx, greven.id, office.id);
+	});
 	const muenster = await getMunicipalityBySlug({ db, slug: 'muenster' });
 	const [admin, facilitator] = await Promise.all([selectUserByEmail(db, 'admin@muenster.example.org'), selectUserByEmail(db, 'moderation@muenster.example.org')]);
 	const fixedIndicator = demoMonitoringIds.muenster.indicator;
