@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { getIdea, IDEAS_COUNT_CAP, listIdeas } from '../participation/idea.service';
 import { getIndicatorPage, getMonitor } from '../monitoring/monitoring.service';
+import { getIndicatorPageWithRevisions, getSnapshotsPage, takeSnapshot } from '../monitoring/snapshot.service';
 import { connectDatabase, type Database, type DatabaseConnection } from './client';
 import { seedScale } from './scale-seed';
 import * as schema from './schema';
@@ -124,6 +125,18 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		// 2,500 measurements in the town: the monitor reads the newest value of each of its 25 indicators
 		// and the cells of their newest eight periods for the disclosure control, never the history.
 		expect(monitor.mostRowsRead).toBeLessThan(1_000);
+	});
+
+	it('a town’s indicator page with revisions and the comparison of two of its snapshots read no large table in full', async () => {
+		const scope = { municipalityId: town.municipalityId, strategySlug: 'leitbild', number: 1, today: '2026-11-26' };
+		for (const kind of ['adoption', 'annual_report'] as const)
+			await recordingDb.transaction((tx) => takeSnapshot(tx, { municipalityId: town.municipalityId, editionId: town.editionId, kind, year: 2025, label: '2026-01-15', takenBy: null }));
+		const indicator = await fullScansDuring((db) => getIndicatorPageWithRevisions({ db, ...scope, indicatorId: town.indicatorId }));
+		const comparison = await fullScansDuring((db) => getSnapshotsPage({ db, ...scope }));
+		expect(indicator.fullScans).toEqual([]);
+		expect(comparison.fullScans).toEqual([]);
+		// The comparison reads frozen copies, never the town's live measurements.
+		expect(comparison.mostRowsRead).toBe(0);
 	});
 
 	it('the check itself notices a full scan, and every row an index scan reads', async () => {
