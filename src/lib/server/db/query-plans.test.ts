@@ -11,6 +11,7 @@ import { getIndicatorPage, getMonitor, listIndicatorsAfter, listMeasuresAfter } 
 import { getCoverageReport } from '../monitoring/coverage.service';
 import { getMonitorTodo } from '../monitoring/staleness.service';
 import { compareWithPeer, listPeerIndicators } from '../monitoring/exchange-compare';
+import { getIndicatorPageWithRevisions, getSnapshotsPage, takeSnapshot } from '../monitoring/snapshot.service';
 import { connectDatabase, type Database, type DatabaseConnection } from './client';
 import { seedScale } from './scale-seed';
 import * as schema from './schema';
@@ -187,6 +188,18 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		const result = await fullScansDuring((db) => compareWithPeer({ db, municipalityId: town.municipalityId, indicator, peerIndicatorId: peers[0].indicatorId }));
 		expect(result.fullScans).toEqual([]);
 		expect(result.mostRowsRead).toBeLessThan(1_000);
+	});
+
+	it('a town’s indicator page with revisions and the comparison of two of its snapshots read no large table in full', async () => {
+		const scope = { municipalityId: town.municipalityId, strategySlug: 'leitbild', number: 1, today: '2026-11-26' };
+		for (const kind of ['adoption', 'annual_report'] as const)
+			await recordingDb.transaction((tx) => takeSnapshot(tx, { municipalityId: town.municipalityId, editionId: town.editionId, kind, year: 2025, label: '2026-01-15', takenBy: null }));
+		const indicator = await fullScansDuring((db) => getIndicatorPageWithRevisions({ db, ...scope, indicatorId: town.indicatorId }));
+		const comparison = await fullScansDuring((db) => getSnapshotsPage({ db, ...scope }));
+		expect(indicator.fullScans).toEqual([]);
+		expect(comparison.fullScans).toEqual([]);
+		// The comparison reads frozen copies, never the town's live measurements.
+		expect(comparison.mostRowsRead).toBe(0);
 	});
 
 	it('the check itself notices a full scan, and every row an index scan reads', async () => {
