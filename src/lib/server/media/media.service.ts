@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { recordChange } from '../audit/audit.service';
-import type { Database } from '../db/client';
+import type { Database, Executor } from '../db/client';
 import { requireRole, type Actor } from '../people/actor';
 import type { Role } from '../people/people.schema';
 import type { MediaMetadataInput } from '$lib/validation/media';
@@ -59,6 +59,33 @@ export async function importMediaAsSystem({ db, municipalityId, bytes, input, st
 	return storeMedia({ db, municipalityId, bytes, input, storage, auditActor: { system }, userId: null });
 }
 
+/**
+ * An image that comes with something else, e.g. a progress update's photo, stored by a caller that has
+ * authorised the actor itself: `within` writes the rest in the same transaction as the image's row,
+ * so either both exist or neither (and no file) does.
+ */
+export async function storeMediaWith<T>({
+	db,
+	actor,
+	municipalityId,
+	bytes,
+	input,
+	storage,
+	within
+}: {
+	db: Database;
+	actor: Actor;
+	municipalityId: string;
+	bytes: Uint8Array;
+	input: MediaMetadataInput;
+	storage: MediaStorage;
+	within: (tx: Executor, asset: MediaAsset) => Promise<T>;
+}): Promise<T> {
+	let result: T | undefined;
+	await storeMedia({ db, municipalityId, bytes, input, storage, auditActor: actor, userId: actor.userId, within: async (tx, asset) => void (result = await within(tx, asset)) });
+	return result as T;
+}
+
 async function storeMedia({
 	db,
 	municipalityId,
@@ -66,7 +93,8 @@ async function storeMedia({
 	input,
 	storage,
 	auditActor,
-	userId
+	userId,
+	within
 }: {
 	db: Database;
 	municipalityId: string;
@@ -75,6 +103,7 @@ async function storeMedia({
 	storage: MediaStorage;
 	auditActor: Actor | { system: string };
 	userId: string | null;
+	within?: (tx: Executor, asset: MediaAsset) => Promise<void>;
 }) {
 	if (bytes.byteLength > MEDIA_MAX_BYTES) throw mediaTooLarge({ megabytes: MEDIA_MAX_BYTES / 1024 / 1024 });
 	const type = sniffImageType(bytes);
@@ -111,6 +140,7 @@ async function storeMedia({
 				uploadedByUserId: userId
 			});
 			await recordChange(tx, { actor: auditActor, municipalityId, action: 'create', entityType: 'media', entityId: asset.id, after: asset });
+			await within?.(tx, asset);
 			return asset;
 		});
 	} catch (error) {

@@ -169,10 +169,15 @@ export async function selectStoredSeriesPeriods(
 			${sql.param(keys.map((key) => key.periodStart))}::date[],
 			${sql.param(keys.map((key) => key.periodEnd))}::date[]
 		) as wanted(indicator_id, series_key, period_start, period_end)
-		join ${indicatorMeasurements} m
-			on m.indicator_id = wanted.indicator_id and m.series_key = wanted.series_key
-			and m.period_start = wanted.period_start and m.period_end = wanted.period_end
-		where m.municipality_id = ${municipalityId}`);
+		-- A lateral probe per key: during a long import the table's statistics still describe it as it was
+		-- before, and a plain join was planned as a scan of every value per batch (quadratic in the file).
+		cross join lateral (
+			select stored.* from ${indicatorMeasurements} stored
+			where stored.indicator_id = wanted.indicator_id and stored.series_key = wanted.series_key
+				and stored.period_start = wanted.period_start and stored.period_end = wanted.period_end
+				and stored.municipality_id = ${municipalityId}
+			limit 1
+		) m`);
 	return rows;
 }
 

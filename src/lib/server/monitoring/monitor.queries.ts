@@ -5,6 +5,7 @@ import type { Executor } from '../db/client';
 import { fields, goals, measures } from '../document/document.schema';
 import { organisationMemberships, organisations, people } from '../people/organisation.schema';
 import { districts } from '../tenancy/tenancy.schema';
+import { mediaAssets } from '../media/media.schema';
 import { indicatorMeasurements } from './measurement.schema';
 import { districtOfMeasurement } from './measurement.queries';
 import {
@@ -278,8 +279,28 @@ export async function replaceMeasureDistricts(tx: Executor, municipalityId: stri
 
 export async function selectProgressUpdates(db: Executor, municipalityId: string, measureId: string) {
 	return db
-		.select()
+		.select({
+			id: measureProgressUpdates.id,
+			measureId: measureProgressUpdates.measureId,
+			writtenOn: measureProgressUpdates.writtenOn,
+			body: measureProgressUpdates.body,
+			authorLabel: measureProgressUpdates.authorLabel,
+			createdAt: measureProgressUpdates.createdAt,
+			photo: {
+				id: mediaAssets.id,
+				fileKey: mediaAssets.fileKey,
+				widths: mediaAssets.widths,
+				width: mediaAssets.width,
+				height: mediaAssets.height,
+				altText: mediaAssets.altText,
+				decorative: mediaAssets.decorative,
+				caption: mediaAssets.caption,
+				credit: mediaAssets.credit,
+				licence: mediaAssets.licence
+			}
+		})
 		.from(measureProgressUpdates)
+		.leftJoin(mediaAssets, and(eq(mediaAssets.id, measureProgressUpdates.mediaId), eq(mediaAssets.municipalityId, municipalityId)))
 		.where(and(eq(measureProgressUpdates.municipalityId, municipalityId), eq(measureProgressUpdates.measureId, measureId)))
 		.orderBy(desc(measureProgressUpdates.writtenOn), desc(measureProgressUpdates.createdAt))
 		.limit(100);

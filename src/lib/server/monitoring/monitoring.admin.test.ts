@@ -1,3 +1,7 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../audit/audit.schema';
@@ -12,6 +16,8 @@ import { indicatorSchema, measurementSchema, measureStatusSchema, measureTrackin
 import { addMeasurement, addProgressUpdate, createIndicator, getMeasureForStaff, saveMeasureTracking, updateMeasureStatus } from './monitoring.admin';
 import { measureProgressUpdates, measureTracking } from './monitoring.schema';
 import { indicatorMeasurements } from './measurement.schema';
+import { mediaAssets } from '../media/media.schema';
+import { mediaMetadataSchema } from '$lib/validation/media';
 import { getDistrictPage, getIndicatorPage, getMeasurePage, getMonitor } from './monitoring.service';
 
 let test: TestDatabase;
@@ -282,5 +288,52 @@ describe('the monitor rolls progress up and shows indicators', () => {
 		const base = { subject: `goal:${ids.editionA}`, name: 'X', direction: 'lower_is_better', baselineValue: '1', baselineDate: '2024-01-01', targetValue: '2', targetDate: '2023-01-01', frequency: 'yearly' };
 		expect(indicatorSchema.safeParse(base).error?.issues.map((i) => i.path.join('.'))).toEqual(['targetDate']);
 		expect(measurementSchema.safeParse({ measuredOn: '2025-01-01', value: 'viel' }).error?.issues.map((i) => i.message)).toEqual(['validation_decimal']);
+	});
+});
+
+describe('a progress update may carry a photo with credit and licence', () => {
+	const photoInput = mediaMetadataSchema.parse({ altText: 'Lotsinnen bei der Schulung im Stadtteilbüro', credit: 'Foto: Verein Lotsen', licence: 'cc-by-4.0' });
+	let storage: { dir: string };
+	const storedFiles = async () => (await readdir(storage.dir, { recursive: true }).catch(() => [] as string[])).filter((name) => /\.(avif|webp|jpg)$/.test(name));
+	const counts = async () => ({
+		media: (await test.db.select().from(mediaAssets)).length,
+		updates: (await test.db.select().from(measureProgressUpdates)).length,
+		files: (await storedFiles()).length
+	});
+	const png = () => sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 30, g: 140, b: 90 } } }).png().toBuffer();
+
+	beforeAll(async () => {
+		storage = { dir: await mkdtemp(path.join(tmpdir(), 'progress-photo-')) };
+	});
+	afterAll(async () => {
+		await rm(storage.dir, { recursive: true, force: true });
+	});
+
+	it("an owner's update with a photo shows it on the public measure page with alt text, credit and licence, audited", async () => {
+		const owner = await actorOf('traeger@example.org');
+		const update = await addProgressUpdate({
+			...scopeA(),
+			actor: owner,
+			measureId: ids.measures[0],
+			input: progressUpdateSchema.parse({ writtenOn: '2026-02-20', body: 'Die zweite Schulungsrunde hat begonnen.' }),
+			photo: { bytes: new Uint8Array(await png()), input: photoInput, storage }
+		});
+		const page = await getMeasurePage({ db: test.db, municipalityId: municipalityId('a-stadt'), ...ref, measureId: ids.measures[0], actor: null, today });
+		const shown = page.updates.find((u) => u.id === update.id)!;
+		expect(shown.photo).toMatchObject({ altText: 'Lotsinnen bei der Schulung im Stadtteilbüro', credit: 'Foto: Verein Lotsen', licence: 'cc-by-4.0', width: 1200, height: 800 });
+		expect((await storedFiles()).length).toBeGreaterThan(0);
+		const audit = await test.db.select().from(auditEvents).where(and(eq(auditEvents.actorUserId, owner.userId), eq(auditEvents.entityType, 'media')));
+		expect(audit).toHaveLength(1);
+	});
+
+	it('a stranger with a photo is refused before the image is read; a file that is no image stores nothing', async () => {
+		const before = await counts();
+		const outsider = await actorOf('anderer-verein@example.org');
+		const input = progressUpdateSchema.parse({ writtenOn: '2026-02-21', body: 'Unbefugt' });
+		expect(await codeOf(addProgressUpdate({ ...scopeA(), actor: outsider, measureId: ids.measures[0], input, photo: { bytes: new Uint8Array(await png()), input: photoInput, storage } }))).toBe('error_forbidden');
+		const owner = await actorOf('traeger@example.org');
+		const notAnImage = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"></svg>');
+		expect(await codeOf(addProgressUpdate({ ...scopeA(), actor: owner, measureId: ids.measures[0], input, photo: { bytes: notAnImage, input: photoInput, storage } }))).toBe('media_unsupported_type');
+		expect(await counts()).toEqual(before);
 	});
 });

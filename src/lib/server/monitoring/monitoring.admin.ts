@@ -6,6 +6,8 @@ import type { Database, Executor } from '../db/client';
 import { getEditionPage, listStrategiesWithEditions } from '../document/document.service';
 import { notSignedIn, forbidden } from '../shared/errors';
 import { requireRole, type Actor } from '../people/actor';
+import { storeMediaWith, type MediaStorage } from '../media/media.service';
+import type { MediaMetadataInput } from '$lib/validation/media';
 import type { IndicatorInput, MeasurementInput, MeasureStatusInput, MeasureTrackingInput, ProgressUpdateInput } from '$lib/validation/monitoring';
 import { indicatorNotFound, measureNotFound, subjectNotInEdition, unknownDistrict, unknownOrganisation } from './monitoring.errors';
 import {
@@ -172,14 +174,33 @@ function withoutUpdatedAt<T extends { updatedAt: unknown }>(value: T): Omit<T, '
 	return copy as Omit<T, 'updatedAt'>;
 }
 
-export async function addProgressUpdate({ db, actor, municipalityId, editionId, measureId, input }: Scope & { editionId: string; measureId: string; input: ProgressUpdateInput }) {
-	return db.transaction(async (tx) => {
+/** A photo sent with a progress update: the file's bytes and its description for the media library. */
+export type ProgressPhoto = { bytes: Uint8Array; input: MediaMetadataInput; storage: MediaStorage };
+
+/**
+ * A dated progress update, optionally with a photo. The reporter is checked before the image is even
+ * decoded; the image, its library row and the update are written together or not at all.
+ */
+export async function addProgressUpdate({
+	db,
+	actor,
+	municipalityId,
+	editionId,
+	measureId,
+	input,
+	photo
+}: Scope & { editionId: string; measureId: string; input: ProgressUpdateInput; photo?: ProgressPhoto }) {
+	const write = async (tx: Executor, mediaId: string | null) => {
 		await measureInEdition(tx, municipalityId, editionId, measureId);
 		const reporter = await requireReporter(tx, actor, municipalityId, measureId);
-		const update = await insertProgressUpdate(tx, { municipalityId, measureId, writtenOn: input.writtenOn, body: input.body, authorLabel: reporter.name });
+		const update = await insertProgressUpdate(tx, { municipalityId, measureId, writtenOn: input.writtenOn, body: input.body, authorLabel: reporter.name, mediaId });
 		await recordChange(tx, { actor: reporter, municipalityId, action: 'create', entityType: 'measure_progress_update', entityId: update.id, after: update });
 		return update;
-	});
+	};
+	if (!photo) return db.transaction((tx) => write(tx, null));
+	await measureInEdition(db, municipalityId, editionId, measureId);
+	const reporter = await requireReporter(db, actor, municipalityId, measureId);
+	return storeMediaWith({ db, actor: reporter, municipalityId, ...photo, within: (tx, asset) => write(tx, asset.id) });
 }
 
 export async function createIndicator({ db, actor, municipalityId, editionId, input }: Scope & { editionId: string; input: IndicatorInput }) {

@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { id, timestamps } from '../db/columns';
 import { editions, goals, measures } from '../document/document.schema';
+import { mediaAssets } from '../media/media.schema';
 import { organisations } from '../people/organisation.schema';
 import { districts, municipalities } from '../tenancy/tenancy.schema';
 
@@ -126,9 +127,15 @@ export const measureProgressUpdates = pgTable(
 		writtenOn: date('written_on').notNull(),
 		body: text('body').notNull(),
 		authorLabel: text('author_label').notNull().default(''),
+		/** An optional photo from the media library, with its alt text, credit and licence. */
+		mediaId: uuid('media_id').references(() => mediaAssets.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(table) => [index('measure_progress_updates_measure_idx').on(table.measureId, table.writtenOn)]
+	(table) => [
+		index('measure_progress_updates_measure_idx').on(table.measureId, table.writtenOn),
+		// Removing an image from the library finds the updates showing it.
+		index('measure_progress_updates_media_idx').on(table.mediaId)
+	]
 );
 
 /**

@@ -5,9 +5,11 @@ import { addProgressUpdate, updateMeasureStatus } from '$lib/server/monitoring/m
 import { monitorWriteScope, todayIn } from '$lib/server/monitoring/monitoring.http';
 import { getTracedIdeasOfMeasure } from '$lib/server/document/document-trace.service';
 import { getMeasurePage } from '$lib/server/monitoring/monitoring.service';
-import { measureStatusSchema, progressUpdateSchema } from '$lib/validation/monitoring';
+import { measureStatusSchema } from '$lib/validation/monitoring';
 import { loadTranslationView } from '$lib/server/content/content.service';
 import { getLocale } from '$lib/paraglide/runtime';
+import { readProgressUpdateForm, withPictures } from '$lib/server/monitoring/progress-photo.http';
+import { photoLicences } from '$lib/server/participation/event-photo.schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, parent, locals }) => {
@@ -28,7 +30,7 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 			]
 		})
 	]);
-	return { ...page, today, traced, translations };
+	return { ...page, updates: withPictures(municipality.slug, page.updates), licences: photoLicences, today, traced, translations };
 };
 
 // Owners and staff report here; the service decides who may, whatever the page showed.
@@ -43,11 +45,11 @@ export const actions: Actions = {
 		});
 	},
 	update: async ({ request, params, locals }) => {
-		const form = await parseForm(request, progressUpdateSchema);
+		const form = await readProgressUpdateForm(request);
 		if (!form.ok) return form.failure;
 		return actOrFail(form.values, async () => {
 			const scope = await monitorWriteScope(params, locals.actor);
-			await addProgressUpdate({ ...scope, measureId: params.id, input: form.data });
+			await addProgressUpdate({ ...scope, measureId: params.id, input: form.data, photo: form.photo });
 			return { saved: 'update' };
 		});
 	}

@@ -3,7 +3,9 @@ import { parseForm } from '$lib/server/http/forms';
 import { actOrFail, loadOrError } from '$lib/server/http/respond';
 import { addProgressUpdate, getMeasureForStaff, saveMeasureTracking } from '$lib/server/monitoring/monitoring.admin';
 import { monitorWriteScope, todayIn } from '$lib/server/monitoring/monitoring.http';
-import { measureTrackingSchema, progressUpdateSchema } from '$lib/validation/monitoring';
+import { measureTrackingSchema } from '$lib/validation/monitoring';
+import { readProgressUpdateForm, withPictures } from '$lib/server/monitoring/progress-photo.http';
+import { photoLicences } from '$lib/server/participation/event-photo.schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params, locals }) => {
@@ -12,7 +14,7 @@ export const load: PageServerLoad = async ({ parent, params, locals }) => {
 	const page = await loadOrError(() =>
 		getMeasureForStaff({ db: getDb(), actor: locals.actor, municipalityId: municipality.id, strategySlug: params.strategy, number: Number(params.number), measureId: params.measure, today })
 	);
-	return { ...page, today };
+	return { ...page, updates: withPictures(municipality.slug, page.updates), licences: photoLicences, today };
 };
 
 export const actions: Actions = {
@@ -26,11 +28,11 @@ export const actions: Actions = {
 		});
 	},
 	update: async ({ request, params, locals }) => {
-		const form = await parseForm(request, progressUpdateSchema);
+		const form = await readProgressUpdateForm(request);
 		if (!form.ok) return form.failure;
 		return actOrFail(form.values, async () => {
 			const scope = await monitorWriteScope(params, locals.actor);
-			await addProgressUpdate({ ...scope, measureId: params.measure, input: form.data });
+			await addProgressUpdate({ ...scope, measureId: params.measure, input: form.data, photo: form.photo });
 			return { saved: 'update' };
 		});
 	}

@@ -1,0 +1,3 @@
+ALTER TABLE "measure_progress_updates" ADD COLUMN "media_id" uuid;--> statement-breakpoint
+ALTER TABLE "measure_progress_updates" ADD CONSTRAINT "measure_progress_updates_media_id_media_assets_id_fk" FOREIGN KEY ("media_id") REFERENCES "public"."media_assets"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "measure_progress_updates_media_idx" ON "measure_progress_updates" USING btree ("media_id");
