@@ -115,12 +115,12 @@ try {
 		);
 		let foregroundFailure: StepFailed | undefined;
 		try {
-			// Lint and the type check are single-threaded, and the build does not depend on the tests: each
-			// pair shares the two cores instead of leaving one idle.
+			// Lint and the type check are single-threaded: the pair shares the two cores instead of leaving one
+			// idle. The build must not run beside Vitest: Vitest's SvelteKit plugin rewrites the generated
+			// version module while the build reads it, and the server and client bundles then disagree.
 			const lint = besideNext('lint', bin('eslint'), ['.']);
 			await step('types (svelte-check, TypeScript strict)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings']);
 			await lint();
-			const build = besideNext('production build', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
 			// Each test file has a database of its own and most of a test's time is spent waiting on it, so
 			// three workers keep two cores busy where Vitest's default (cores − 1) would use one.
 			await step('unit and integration tests on the embedded PostgreSQL', bin('vitest'), [
@@ -130,7 +130,7 @@ try {
 				'--reporter=json',
 				'--outputFile.json=test-results/vitest-embedded.json'
 			], {}, () => countVitest(path.join(root, 'test-results/vitest-embedded.json'), 'Vitest on the embedded PostgreSQL'));
-			await build();
+			await step('production build', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
 			await step('end-to-end tests in Chromium (with axe)', bin('playwright'), ['test'], {}, () => {
 				if (existsSync(path.join(root, 'test-results/e2e.json'))) countPlaywright(path.join(root, 'test-results/e2e.json'));
 			});

@@ -219,7 +219,8 @@ async function formsOf(page: Page): Promise<FormReplay> {
 	return page.evaluate(() => {
 		const replay: Record<string, Record<string, string>> = {};
 		for (const form of Array.from(document.forms)) {
-			if (form.method.toLowerCase() !== 'post') continue;
+			// The attribute, not the property: a field named "method" (a data source's method) shadows form.method.
+			if ((form.getAttribute('method') ?? 'get').toLowerCase() !== 'post') continue;
 			const name = /\?\/([\w-]+)/.exec(form.getAttribute('action') ?? '')?.[1] ?? 'default';
 			if (replay[name]) continue;
 			const values: Record<string, string> = {};

@@ -41,3 +41,23 @@ test('a keyboard user tabs into an indicator chart and moves through its points 
 	await expect(page.locator('[data-point]:focus')).toHaveCount(0);
 	await expect(readout).toHaveCount(0);
 });
+
+test('an indicator broken down by district and age draws at most eight series and lets the reader choose which', async ({ page, request }) => {
+	const list = (await (await request.get(indicators)).json()) as { data: { name: string; links: { html: string } }[] };
+	await page.goto(new URL(list.data.find((indicator) => indicator.name === 'Teilnehmende an Angeboten der Begegnungszentren')!.links.html).pathname);
+	const status = page.getByRole('status').filter({ hasText: /Reihen gezeigt/ });
+	await expect(status).toHaveText(/^8 von (\d+) Reihen gezeigt$/);
+	const total = Number((await status.textContent())!.match(/von (\d+)/)![1]);
+	expect(total).toBeGreaterThan(8);
+	const choice = page.getByRole('group', { name: 'Reihen im Diagramm' });
+	await checkPage(page);
+	// Unticking a series sends the form at once; a box left free can then be ticked.
+	const ticked = choice.locator('input[type=checkbox]:checked:not([disabled])').first();
+	const name = await ticked.evaluate((box) => box.closest('label')!.textContent!.trim());
+	await ticked.uncheck();
+	await expect(status).toHaveText(`7 von ${total} Reihen gezeigt`);
+	await expect(page).toHaveURL(/[?&]series=/);
+	await expect(choice.getByRole('checkbox', { name })).not.toBeChecked();
+	await choice.locator('input[type=checkbox]:not(:checked):not([disabled])').last().check();
+	await expect(status).toHaveText(`8 von ${total} Reihen gezeigt`);
+});
