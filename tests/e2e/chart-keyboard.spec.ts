@@ -57,7 +57,7 @@ test('an indicator broken down by district and age draws at most eight series an
 	await ticked.uncheck();
 	await expect(status).toHaveText(`7 von ${total} Reihen gezeigt`);
 	await expect(page).toHaveURL(/[?&]series=/);
-	await expect(choice.getByRole('checkbox', { name })).not.toBeChecked();
+	await expect(choice.getByRole('checkbox', { name, exact: true })).not.toBeChecked();
 	await choice.locator('input[type=checkbox]:not(:checked):not([disabled])').last().check();
 	await expect(status).toHaveText(`8 von ${total} Reihen gezeigt`);
 });
