@@ -74,8 +74,9 @@ test('from a goal of the outline, a facilitator finds ideas by text, links one a
 	await page.getByRole('button', { name: 'Suchen' }).click();
 	await checkPage(page);
 	const candidate = page.locator('section[aria-labelledby="search-heading"] li', { has: page.getByRole('button', { name: /^Verknüpfen: / }) }).first();
+	// The search answers in place: wait for its results before reading the first one, not the list before it.
+	await expect(candidate.locator('a')).toContainText('Gemeinschaftsgarten');
 	const ideaTitle = (await candidate.locator('a').textContent())!.trim();
-	expect(ideaTitle).toContain('Gemeinschaftsgarten');
 	await candidate.getByRole('button').click();
 	const linked = page.locator('section[aria-labelledby="linked-heading"]');
 	await expect(linked.getByRole('link', { name: ideaTitle })).toBeVisible();
