@@ -9,11 +9,11 @@ import { getEditionPage, type OutlineField } from '../document/document.service'
 import { dimensionMembers, dimensions, indicatorBreakdowns, indicatorMeasurements } from '../monitoring/measurement.schema';
 import { periodEndingOn } from '../monitoring/measurement-period';
 import { ensureDistrictDimension, writeMeasurements, type PlainMeasurement } from '../monitoring/measurement.service';
-import { indicatorSources, indicators, type IndicatorDirection, type IndicatorFrequency } from '../monitoring/monitoring.schema';
+import { indicatorSources, indicators, type IndicatorFrequency } from '../monitoring/monitoring.schema';
 import { editionReviews, reviewRatings, type GoalRating } from '../monitoring/review.schema';
 import { slugify } from '../shared/slug';
 import { getMunicipalityBySlug, listDistricts } from '../tenancy/tenancy.service';
-import { quarterEnds, round, wobble } from './demo-monitoring';
+import { quarterEnds, round, wobble, type DemoIndicator } from './demo-monitoring';
 
 const DL_DE_BY = 'Datenlizenz Deutschland – Namensnennung – Version 2.0';
 const CC_BY = 'CC BY 4.0';
@@ -88,20 +88,10 @@ type Shape =
 	| { kind: 'staff-by-age' }
 	| { kind: 'staff-gap' };
 
-type NewIndicator = {
-	field: number;
-	goal: number;
+/** An indicator of the earlier demo's kind, tied to a measure by title, with its publisher and the shape of its values. */
+type NewIndicator = Omit<DemoIndicator, 'measure' | 'districts' | 'missing'> & {
 	/** The indicator belongs to this measure of the goal instead of the goal itself. */
 	measureTitle?: string;
-	name: string;
-	definition: string;
-	unit: string;
-	direction: IndicatorDirection;
-	baseline: number;
-	target: number;
-	/** How far along the way to the target the newest value is. */
-	reached: number;
-	decimals?: number;
 	frequency: IndicatorFrequency;
 	source: string;
 	shape: Shape;

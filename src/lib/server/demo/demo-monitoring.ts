@@ -67,7 +67,7 @@ const updateTexts = [
 	'Zwei weitere Stadtbezirke wollen das Angebot übernehmen.'
 ];
 
-type DemoIndicator = {
+export type DemoIndicator = {
 	field: number;
 	goal: number;
 	measure?: number;
