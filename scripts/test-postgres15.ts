@@ -16,7 +16,8 @@ export async function startPostgres15(): Promise<{ url: string; stop: () => void
 	const run = (binary: string, args: string[]) => {
 		const command = [path.join(POSTGRES_15_BIN, binary), ...args];
 		const result = isRoot
-			? spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', command.map((part) => `'${part}'`).join(' ')], { encoding: 'utf8' })
+			? // Run from the cluster's directory: the checkout may be one the postgres user cannot enter.
+				spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', command.map((part) => `'${part}'`).join(' ')], { encoding: 'utf8', cwd: dir })
 			: spawnSync(command[0], command.slice(1), { encoding: 'utf8' });
 		if (result.status !== 0) throw new Error(`${binary} failed: ${result.stderr || result.stdout}`);
 	};

