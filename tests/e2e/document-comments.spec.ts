@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { publishDraftForComments } from './draft-edition';
 import { checkPage, expect, signIn, test } from './fixtures';
 
 // A facilitator publishes a draft, a participant comments on a goal (with and without JavaScript),
@@ -22,39 +23,8 @@ async function expectToFit360(page: Page) {
 
 test('a participant comments on a goal of the current draft and the facilitator takes it into account', async ({ page, browser, visit }) => {
 	test.setTimeout(240_000);
-	// An admin opens a strategy with a first edition in the drafting stage.
-	await signIn(page, 'admin@muenster.example.org', 'demo-admin-muenster');
-	await visit('/admin/muenster/strategies');
-	await page.getByLabel('Kurzbezeichnung in Adressen').fill('quartierskonzept-kinderhaus');
-	await page.getByLabel('Titel', { exact: true }).fill('Quartierskonzept Kinderhaus');
-	await page.getByRole('button', { name: 'Anlegen' }).click();
-	await expect(page).toHaveURL(new RegExp(`/admin${draftStrategy}$`));
-	await visit(`/admin${draftStrategy}/editions/new`);
-	await page.getByLabel('Nummer der Auflage').fill('1');
-	await page.getByLabel('Zeitraum ab (Jahr)').fill('2027');
-	await page.getByLabel('Zeitraum bis (Jahr)').fill('2032');
-	await page.getByLabel('Aktuelle Phase').selectOption({ label: 'Entwurf' });
-	await page.getByRole('button', { name: 'Anlegen' }).click();
-	await expect(page).toHaveURL(new RegExp(`/admin${draftStrategy}/editions/1$`));
-	await page.context().clearCookies();
-
-	// The facilitator drafts a field with a goal and publishes version 1.
-	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');
-	await visit(`/admin${draftStrategy}/editions/1/document`);
-	const newField = page.getByRole('form', { name: 'Neues Handlungsfeld' });
-	await newField.getByLabel('Titel').fill(field);
-	await newField.getByRole('button', { name: 'Hinzufügen' }).click();
-	await expect(page.getByRole('status')).toHaveText('Gespeichert.');
-	await page.getByText(`Neues Ziel in „${field}“`).click();
-	const newGoal = page.getByRole('form', { name: `Neues Ziel in „${field}“` });
-	await newGoal.getByLabel('Titel').fill(goal);
-	await newGoal.getByRole('button', { name: 'Ziel hinzufügen' }).click();
-	await expect(page.getByRole('status')).toHaveText('Gespeichert.');
-	const publish = page.getByRole('form', { name: /Fassung 1 veröffentlichen/ });
-	await publish.getByLabel('Titel der Fassung').fill('Entwurf 1');
-	await publish.getByLabel('Was hat sich geändert?').fill('Erster Entwurf zur Kommentierung.');
-	await publish.getByRole('button', { name: 'Fassung veröffentlichen' }).click();
-	await expect(page.getByRole('link', { name: 'Fassung 1: Entwurf 1' })).toBeVisible();
+	// An admin opens a strategy with a first edition in the drafting stage; the facilitator drafts a field with a goal and publishes version 1.
+	await publishDraftForComments(page, visit, { slug: 'quartierskonzept-kinderhaus', title: 'Quartierskonzept Kinderhaus', field, goal });
 	// The back office's comment page is one link away and still empty.
 	await page.getByRole('link', { name: 'Kommentare zu den Fassungen beantworten' }).click();
 	await expect(page).toHaveURL(new RegExp(`${commentsAdmin}$`));
