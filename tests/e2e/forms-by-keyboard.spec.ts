@@ -96,6 +96,27 @@ for (const variant of variants) {
 			await expectGoodPage(page, variant, testInfo, 'idea');
 		});
 
+		test('reading the monitor and a chart\'s table, an article, and subscribing to the calendar by keyboard on a phone', async ({ page, visit }, testInfo) => {
+			const edition = '/muenster/strategies/migration-und-integration/editions/4';
+			await visit(localised(locale, `${edition}/monitor`));
+			await tabTo(page, page.locator(`main a[href*="${edition}/monitor/indicators/"]`).first());
+			await page.keyboard.press('Enter');
+			await expect(page).toHaveURL(/\/indicators\/[0-9a-f-]{36}/);
+			await expect(page.locator('main table').first()).toBeVisible();
+			await expectGoodPage(page, variant, testInfo, 'indicator');
+
+			await visit(localised(locale, '/muenster/news'));
+			await tabTo(page, page.locator('main a[href$="/news/rat-beschliesst-leitbild"]').first());
+			await page.keyboard.press('Enter');
+			await expect(page).toHaveURL(/\/news\/rat-beschliesst-leitbild$/);
+			await expectGoodPage(page, variant, testInfo, 'article');
+
+			await visit(localised(locale, '/muenster/events'));
+			await tabTo(page, page.locator('main a[download][href$="events.ics"]'));
+			const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+			expect(download.suggestedFilename()).toMatch(/\.ics$/);
+		});
+
 		test('commenting on a draft goal by keyboard on a phone', async ({ page, visit }, testInfo) => {
 			const goal = 'Sprachkurse mit Kinderbetreuung in jedem Stadtteil';
 			const draft = { slug: `sprachkurse-${unique}`, title: `Sprachkurse im Quartier (${unique})`, field: 'Sprache', goal };
