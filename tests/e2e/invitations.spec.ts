@@ -46,9 +46,13 @@ test('a facilitator invites an organisation to an edition, which accepts through
 
 	await facilitator.getByLabel('Bereich').selectOption({ label: 'Politik' });
 	await facilitator.getByRole('button', { name: 'Filtern' }).click();
+	// The filter is a GET form: the list is the filtered one once the address carries the sector.
+	await expect(facilitator).toHaveURL(/[?&]sector=/);
 	await checkPage(facilitator);
 	const choice = facilitator.getByRole('group', { name: /Noch nicht eingeladene Organisationen/ }).getByRole('checkbox').first();
-	const organisation = (await facilitator.locator(`label[for="${await choice.getAttribute('id')}"]`).innerText()).replace(/\s*\(.*$/s, '').trim();
+	// Box and label read in one step, so a list still being replaced cannot pair one row's box with another's label.
+	const organisation = (await choice.evaluate((input: HTMLInputElement) => input.labels?.[0]?.innerText ?? '')).replace(/\s*\(.*$/s, '').trim();
+	expect(organisation).not.toBe('');
 	await choice.check();
 	await facilitator.getByRole('button', { name: 'Ausgewählte Organisationen einladen' }).click();
 	await expect(facilitator.getByText('Einladungen verschickt: 1')).toBeVisible();
