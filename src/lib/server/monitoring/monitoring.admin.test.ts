@@ -284,6 +284,15 @@ describe('the monitor rolls progress up and shows indicators', () => {
 		expect(await test.db.select().from(measureTracking).where(and(eq(measureTracking.municipalityId, municipalityId('b-dorf'))))).toEqual([]);
 	});
 
+	it('an indicator page is found only under its own municipality and edition', async () => {
+		const [indicatorA] = (await test.db.execute<{ id: string }>(sql`select id from indicators where municipality_id = ${municipalityId('a-stadt')}`)).rows;
+		// b-dorf's edition has the same address; a-stadt's indicator must not show through it.
+		expect(await codeOf(getIndicatorPage({ db: test.db, municipalityId: municipalityId('b-dorf'), ...ref, indicatorId: indicatorA.id, today }))).toBe('monitoring_indicator_not_found');
+		const page = await getIndicatorPage({ db: test.db, municipalityId: municipalityId('a-stadt'), ...ref, indicatorId: indicatorA.id, today });
+		expect(page.indicator.id).toBe(indicatorA.id);
+		expect(page.subject?.kind).toBe('goal');
+	});
+
 	it('a target date before the baseline and a number that is not one are refused', () => {
 		const base = { subject: `goal:${ids.editionA}`, name: 'X', direction: 'lower_is_better', baselineValue: '1', baselineDate: '2024-01-01', targetValue: '2', targetDate: '2023-01-01', frequency: 'yearly' };
 		expect(indicatorSchema.safeParse(base).error?.issues.map((i) => i.path.join('.'))).toEqual(['targetDate']);

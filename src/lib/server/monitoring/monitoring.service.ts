@@ -18,6 +18,7 @@ import { selectBreakdownLabels, selectSeriesKeysOfIndicator } from './chart-seri
 import { selectInterimTargets, type InterimTarget } from './indicator-target.queries';
 import {
 	selectDistrictsOfMeasures,
+	selectIndicator,
 	selectIndicatorPage,
 	selectIndicatorsOfEdition,
 	selectIsMeasureOwner,
@@ -339,9 +340,15 @@ export async function getMeasurePage(scope: EditionScope & { measureId: string; 
  */
 export async function getIndicatorPage(scope: EditionScope & { indicatorId: string; today: string; staff?: boolean; series?: readonly string[] }) {
 	if (!isUuid(scope.indicatorId)) throw indicatorNotFound();
-	const { monitor } = await loadMonitorWithDisclosure(scope);
-	const indicator = monitor.indicators.find((i) => i.id === scope.indicatorId);
-	if (!indicator) throw indicatorNotFound();
+	// The edition's outline names the goal or measure; of the monitor, only this indicator is read.
+	const [page, row] = await Promise.all([
+		getEditionPage({ db: scope.db, municipalityId: scope.municipalityId, strategySlug: scope.strategySlug, number: scope.number }),
+		selectIndicator(scope.db, scope.municipalityId, scope.indicatorId)
+	]);
+	if (!row || row.editionId !== page.edition.id) throw indicatorNotFound();
+	const {
+		indicatorViews: [indicator]
+	} = await viewIndicators(scope.db, scope.municipalityId, [row], scope.today);
 	const [seriesKeys, labels] = await Promise.all([
 		selectSeriesKeysOfIndicator(scope.db, scope.municipalityId, indicator.id),
 		selectBreakdownLabels(scope.db, scope.municipalityId, indicator.id)
@@ -366,7 +373,7 @@ export async function getIndicatorPage(scope: EditionScope & { indicatorId: stri
 			return { ...row, seriesName: parts.length === 0 ? null : parts.join(', '), value: scope.staff ? row.value : shown.value, suppression: shown.suppression };
 		});
 	let subject: { kind: 'goal' | 'measure'; id: string; title: string; number: string } | null = null;
-	for (const field of monitor.fields) {
+	for (const field of page.outline) {
 		for (const goal of field.goals) {
 			if (goal.id === indicator.goalId) subject = { kind: 'goal', id: goal.id, title: goal.title, number: goal.number };
 			const measure = goal.measures.find((m) => m.id === indicator.measureId);
@@ -387,7 +394,7 @@ export async function getIndicatorPage(scope: EditionScope & { indicatorId: stri
 		cap: choice.cap,
 		overallKey: choice.overallKey
 	};
-	return { strategy: monitor.strategy, edition: monitor.edition, indicator, subject, measurements, series, olderLeftOut, districtComparison: compareDistricts(published), provenance };
+	return { strategy: page.strategy, edition: page.edition, indicator, subject, measurements, series, olderLeftOut, districtComparison: compareDistricts(published), provenance };
 }
 
 export async function getDistrictPage(scope: EditionScope & { districtSlug: string; today: string }) {
