@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -119,4 +119,11 @@ export async function signIn(page: Page, email: string, password: string): Promi
 	});
 	expect(response.status(), `sign-in of ${email}`).toBe(303);
 	await page.goto(response.headers()['location'] ?? '/');
+}
+
+/** A full-page screenshot kept as a PNG file in the test's folder under test-results/, and listed in the report. */
+export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+	const file = testInfo.outputPath(`${name}.png`);
+	await page.screenshot({ path: file, fullPage: true });
+	await testInfo.attach(`${name}.png`, { path: file, contentType: 'image/png' });
 }

@@ -1,6 +1,6 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { publishDraftForComments } from './draft-edition';
-import { checkPage, expect, signIn, test } from './fixtures';
+import { checkPage, expect, keepScreenshot, signIn, test } from './fixtures';
 
 // The submitting parts of the core stories — join, register for an event, submit an idea, comment on
 // a draft's goal — with the keyboard alone (Tab, typing, Space, arrow keys, Enter: no click anywhere),
@@ -45,7 +45,7 @@ async function expectGoodPage(page: Page, { locale, javaScript }: (typeof varian
 	await checkPage(page, { javaScript });
 	await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
 	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `sideways overflow on ${page.url()}`).toBeLessThanOrEqual(0);
-	if (locale === 'ar') await testInfo.attach(`ar-${javaScript ? '' : 'no-js-'}${name}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+	if (locale === 'ar') await keepScreenshot(page, testInfo, `ar-${javaScript ? '' : 'no-js-'}${name}`);
 }
 
 for (const variant of variants) {

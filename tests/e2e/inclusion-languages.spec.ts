@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { checkPage, expect, signIn, test } from './fixtures';
+import { checkPage, expect, keepScreenshot, signIn, test } from './fixtures';
 
 // The reading parts of the core stories in Arabic on a small phone, right to left, by keyboard and
 // without JavaScript; the same pages pass axe in German and English. Variants are combined so that
@@ -38,7 +38,7 @@ test('Arabic readers get every core reading page right to left on a 360 px phone
 		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 		expect(await sidewaysOverflow(page), path).toBeLessThanOrEqual(0);
 		if (path.endsWith('/monitor')) await expectContentLanguages(page, 'ar');
-		await testInfo.attach(`ar${path.replaceAll(/[/?=]/g, '-')}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+		await keepScreenshot(page, testInfo, `ar${path.replaceAll(/[/?=]/g, '-')}`);
 	}
 });
 
