@@ -11,6 +11,13 @@ export function translate(code: string, params: Record<string, unknown> = {}): s
 	return message ? message(params) : m.error_unexpected();
 }
 
+/**
+ * A person's name (or an address) set into a sentence, isolated from it by Unicode's first-strong
+ * isolate: "Sam Probe (Demo-Teilnahme)" inside an Arabic sentence otherwise has its brackets and words
+ * reordered by the surrounding right-to-left text. Invisible, and the same in every language.
+ */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
+
 /** A link in the current language: /muenster stays German, becomes /en/muenster in English. */
 export const href = (path: string) => localizeHref(path);
 

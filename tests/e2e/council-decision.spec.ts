@@ -1,3 +1,4 @@
+import { openDraftingEdition } from './draft-edition';
 import { checkPage, expect, signIn, test } from './fixtures';
 
 // A facilitator downloads the council submission, takes the edition to the council and records its
@@ -11,20 +12,7 @@ const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year
 
 test('a facilitator downloads the submission, takes it to the council and records the adoption; the public sees decision and adopted text', async ({ page, visit }) => {
 	test.setTimeout(180_000);
-	await signIn(page, 'admin@muenster.example.org', 'demo-admin-muenster');
-	await visit('/admin/muenster/strategies');
-	await page.getByLabel('Kurzbezeichnung in Adressen').fill('beirat-vielfalt');
-	await page.getByLabel('Titel', { exact: true }).fill('Leitbild Vielfalt im Beirat');
-	await page.getByRole('button', { name: 'Anlegen' }).click();
-	await expect(page).toHaveURL(new RegExp(`/admin${strategy}$`));
-	await visit(`/admin${strategy}/editions/new`);
-	await page.getByLabel('Nummer der Auflage').fill('1');
-	await page.getByLabel('Zeitraum ab (Jahr)').fill('2027');
-	await page.getByLabel('Zeitraum bis (Jahr)').fill('2032');
-	await page.getByLabel('Aktuelle Phase').selectOption({ label: 'Entwurf' });
-	await page.getByRole('button', { name: 'Anlegen' }).click();
-	await expect(page).toHaveURL(new RegExp(`/admin${edition}$`));
-	await page.context().clearCookies();
+	await openDraftingEdition(page, visit, { slug: 'beirat-vielfalt', title: 'Leitbild Vielfalt im Beirat' });
 
 	// The facilitator writes an introduction and publishes it as version 1.
 	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');

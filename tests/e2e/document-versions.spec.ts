@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { openDraftingEdition } from './draft-edition';
 import { checkPage, expect, signIn, test } from './fixtures';
 
 // A facilitator drafts the document of a new edition, publishes two versions, and the public compares them.
@@ -30,20 +31,7 @@ async function publish(page: Page, title: string, summary: string) {
 test('a facilitator drafts, publishes two versions, and the public compares them inline and side by side', async ({ page, visit }) => {
 	test.setTimeout(180_000);
 	// An admin opens a new strategy with a first edition for drafting.
-	await signIn(page, 'admin@muenster.example.org', 'demo-admin-muenster');
-	await visit('/admin/muenster/strategies');
-	await page.getByLabel('Kurzbezeichnung in Adressen').fill('stadtteilkonzept-coerde');
-	await page.getByLabel('Titel', { exact: true }).fill('Stadtteilkonzept Coerde');
-	await page.getByRole('button', { name: 'Anlegen' }).click();
-	await expect(page).toHaveURL(new RegExp(`/admin${draftStrategy}$`));
-	await visit(`/admin${draftStrategy}/editions/new`);
-	await page.getByLabel('Nummer der Auflage').fill('1');
-	await page.getByLabel('Zeitraum ab (Jahr)').fill('2027');
-	await page.getByLabel('Zeitraum bis (Jahr)').fill('2032');
-	await page.getByLabel('Aktuelle Phase').selectOption({ label: 'Entwurf' });
-	await page.getByRole('button', { name: 'Anlegen' }).click();
-	await expect(page).toHaveURL(new RegExp(`/admin${draftStrategy}/editions/1$`));
-	await page.context().clearCookies();
+	await openDraftingEdition(page, visit, { slug: 'stadtteilkonzept-coerde', title: 'Stadtteilkonzept Coerde' });
 
 	// The facilitator drafts: an introduction, a field of action and a goal.
 	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');

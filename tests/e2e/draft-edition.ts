@@ -3,17 +3,13 @@ import { expect, signIn } from './fixtures';
 
 export type Draft = { slug: string; title: string; field: string; goal: string };
 
-/**
- * A strategy of its own with a first edition in the drafting stage and a published first version
- * (one field, one goal), so that a spec can comment on it while the demo's editions and the other
- * specs' strategies stay as they expect. Ends with the facilitator still signed in.
- */
-export async function publishDraftForComments(page: Page, visit: (path: string) => Promise<void>, draft: Draft): Promise<string> {
-	const strategy = `/muenster/strategies/${draft.slug}`;
+/** An admin opens a strategy of its own (so the demo's editions stay as other specs expect) with a first edition in the drafting stage; ends signed out. */
+export async function openDraftingEdition(page: Page, visit: (path: string) => Promise<void>, { slug, title }: { slug: string; title: string }): Promise<string> {
+	const strategy = `/muenster/strategies/${slug}`;
 	await signIn(page, 'admin@muenster.example.org', 'demo-admin-muenster');
 	await visit('/admin/muenster/strategies');
-	await page.getByLabel('Kurzbezeichnung in Adressen').fill(draft.slug);
-	await page.getByLabel('Titel', { exact: true }).fill(draft.title);
+	await page.getByLabel('Kurzbezeichnung in Adressen').fill(slug);
+	await page.getByLabel('Titel', { exact: true }).fill(title);
 	await page.getByRole('button', { name: 'Anlegen' }).click();
 	await expect(page).toHaveURL(new RegExp(`/admin${strategy}$`));
 	await visit(`/admin${strategy}/editions/new`);
@@ -24,7 +20,16 @@ export async function publishDraftForComments(page: Page, visit: (path: string) 
 	await page.getByRole('button', { name: 'Anlegen' }).click();
 	await expect(page).toHaveURL(new RegExp(`/admin${strategy}/editions/1$`));
 	await page.context().clearCookies();
+	return strategy;
+}
 
+/**
+ * A strategy of its own with a first edition in the drafting stage and a published first version
+ * (one field, one goal), so that a spec can comment on it while the demo's editions and the other
+ * specs' strategies stay as they expect. Ends with the facilitator still signed in.
+ */
+export async function publishDraftForComments(page: Page, visit: (path: string) => Promise<void>, draft: Draft): Promise<string> {
+	const strategy = await openDraftingEdition(page, visit, draft);
 	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');
 	await visit(`/admin${strategy}/editions/1/document`);
 	const newField = page.getByRole('form', { name: 'Neues Handlungsfeld' });
