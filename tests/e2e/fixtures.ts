@@ -127,3 +127,13 @@ export async function keepScreenshot(page: Page, testInfo: TestInfo, name: strin
 	await page.screenshot({ path: file, fullPage: true });
 	await testInfo.attach(`${name}.png`, { path: file, contentType: 'image/png' });
 }
+
+/** The element that has the keyboard focus (null when none but the page has it), and whether its focus outline shows. */
+export async function focusedElement(page: Page): Promise<{ element: string; visible: boolean } | null> {
+	return page.evaluate(() => {
+		const element = document.activeElement as HTMLElement | null;
+		if (!element || element === document.body) return null;
+		const style = getComputedStyle(element);
+		return { element: element.outerHTML.slice(0, 120), visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 };
+	});
+}

@@ -1,6 +1,6 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { publishDraftForComments } from './draft-edition';
-import { checkPage, expect, keepScreenshot, signIn, test } from './fixtures';
+import { checkPage, expect, focusedElement, keepScreenshot, signIn, test } from './fixtures';
 
 // The submitting parts of the core stories — join, register for an event, submit an idea, comment on
 // a draft's goal — with the keyboard alone (Tab, typing, Space, arrow keys, Enter: no click anywhere),
@@ -23,12 +23,7 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
 	for (let presses = 0; presses < 250; presses++) {
 		if (await target.evaluate((element) => element === document.activeElement)) return;
 		await page.keyboard.press('Tab');
-		const focus = await page.evaluate(() => {
-			const element = document.activeElement as HTMLElement | null;
-			if (!element || element === document.body) return null;
-			const style = getComputedStyle(element);
-			return { element: element.outerHTML.slice(0, 120), visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 };
-		});
+		const focus = await focusedElement(page);
 		expect(focus, `Tab press ${presses + 1} left the page`).not.toBeNull();
 		expect(focus!.visible, `focus without a visible outline: ${focus!.element}`).toBe(true);
 	}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { checkPage, expect, keepScreenshot, signIn, test } from './fixtures';
+import { checkPage, expect, focusedElement, keepScreenshot, signIn, test } from './fixtures';
 
 // The reading parts of the core stories in Arabic on a small phone, right to left, by keyboard and
 // without JavaScript; the same pages pass axe in German and English. Variants are combined so that
@@ -92,15 +92,10 @@ test('a keyboard alone reaches the Arabic page, with focus always visible and no
 	const seen = new Set<string>();
 	for (let step = 0; step < 25; step++) {
 		await page.keyboard.press('Tab');
-		const focus = await page.evaluate(() => {
-			const element = document.activeElement as HTMLElement | null;
-			if (!element || element === document.body) return null;
-			const style = getComputedStyle(element);
-			return { key: element.outerHTML.slice(0, 120), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 };
-		});
+		const focus = await focusedElement(page);
 		expect(focus, `step ${step}`).not.toBeNull();
-		expect(focus!.outline, focus!.key).toBe(true);
-		seen.add(focus!.key);
+		expect(focus!.visible, focus!.element).toBe(true);
+		seen.add(focus!.element);
 	}
 	expect(seen.size, 'Tab moves on instead of staying in one place').toBeGreaterThan(20);
 });

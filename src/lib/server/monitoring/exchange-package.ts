@@ -8,7 +8,8 @@ import { editionNotFound } from '../document/document.errors';
 import { measurementFlags, measurementQualifiers } from '../../measurement-values';
 import { DIMENSION_COLUMN_PREFIX } from './measurement-import';
 import { exportMeasurementsCsv } from './measurement-export';
-import { selectExchangeDimensionMembers, selectExchangeIndicators, selectExchangeSources } from './exchange.queries';
+import { selectExchangeDimensionMembers, selectExchangeIndicators } from './exchange.queries';
+import { selectSourcesOfMunicipality } from './provenance.queries';
 
 type Field = {
 	name: string;
@@ -57,7 +58,7 @@ export async function buildDataPackage({
 	const [indicatorRows, memberRows, sourceRows] = await Promise.all([
 		selectExchangeIndicators(db, municipality.id, edition.id),
 		selectExchangeDimensionMembers(db, municipality.id, edition.id),
-		selectExchangeSources(db, municipality.id)
+		selectSourcesOfMunicipality(db, municipality.id)
 	]);
 	const dimensionsByKey = new Map<string, { label: string; members: string[] }>();
 	for (const row of memberRows) {
@@ -128,7 +129,7 @@ export async function buildDataPackage({
 			{
 				profile: 'tabular-data-resource' as const,
 				name: 'sources',
-				data: sourceRows,
+				data: sourceRows.map(({ key, publisher, dataset, method, licence, url }) => ({ key, publisher, dataset, method, licence, url })),
 				schema: {
 					fields: lookupFields('key', ['publisher', 'dataset', 'method', 'licence', 'url']),
 					primaryKey: 'key'

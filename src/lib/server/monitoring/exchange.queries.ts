@@ -1,11 +1,11 @@
 // Data access for the measurement exchange beyond the CSV itself: what a data package describes
-// (indicators, dimensions with their members, sources) and the same indicator in other municipalities.
+// (indicators, dimensions with their members; sources come from the registry's query) and the same indicator in other municipalities.
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { editions, strategies } from '../document/document.schema';
 import { municipalities } from '../tenancy/tenancy.schema';
 import { dimensionMembers, dimensions, indicatorBreakdowns, indicatorMeasurements } from './measurement.schema';
-import { indicatorSources, indicators } from './monitoring.schema';
+import { indicators } from './monitoring.schema';
 import type { EditionStage } from '../document/document.schema';
 
 export async function selectExchangeIndicators(db: Executor, municipalityId: string, editionId: string) {
@@ -29,21 +29,6 @@ export async function selectExchangeDimensionMembers(db: Executor, municipalityI
 		.innerJoin(dimensionMembers, eq(dimensionMembers.dimensionId, dimensions.id))
 		.where(and(eq(dimensions.municipalityId, municipalityId), inArray(dimensions.id, used)))
 		.orderBy(asc(dimensions.key), asc(dimensionMembers.position), asc(dimensionMembers.key));
-}
-
-export async function selectExchangeSources(db: Executor, municipalityId: string) {
-	return db
-		.select({
-			key: indicatorSources.key,
-			publisher: indicatorSources.publisher,
-			dataset: indicatorSources.dataset,
-			method: indicatorSources.method,
-			licence: indicatorSources.licence,
-			url: indicatorSources.url
-		})
-		.from(indicatorSources)
-		.where(eq(indicatorSources.municipalityId, municipalityId))
-		.orderBy(asc(indicatorSources.key));
 }
 
 /** How many other municipalities' indicators a comparison offers at most. */
