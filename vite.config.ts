@@ -45,6 +45,10 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		globalSetup: ['src/lib/server/db/test-global-setup.ts'],
+		setupFiles: ['src/lib/server/test-setup.ts'],
+		// Each file has a database of its own; importing the server's modules once per worker rather than once
+		// per file saves a third of the run. What modules keep is reset per file by the setup file.
+		isolate: false,
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		pool: 'forks'

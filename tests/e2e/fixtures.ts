@@ -18,8 +18,16 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 	return page.evaluate(async (tags) => {
 		// A page opened at an anchor (/privacy#consent) has its header above the viewport, and axe's
 		// target-size check misjudges the spacing of targets at negative coordinates now and then; every
-		// page is scanned from its top, as most are opened anyway.
-		window.scrollTo(0, 0);
+		// page is scanned from its top, as most are opened anyway. The browser may still scroll to the
+		// anchor, or lay the page out again for a font, until it has loaded: the scan waits for both.
+		if (document.readyState !== 'complete') await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+		await document.fonts.ready;
+		const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+		for (let attempt = 0; attempt < 10; attempt++) {
+			window.scrollTo(0, 0);
+			await nextFrame();
+			if (window.scrollY === 0) break;
+		}
 		const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
 		const results = await axe.run(document, {
 			runOnly: { type: 'tag', values: tags },

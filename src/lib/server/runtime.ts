@@ -2,7 +2,7 @@ import { bootDatabase, type BootedDatabase } from './db/boot';
 import { readConfig, type AppConfig } from './config';
 import { listenForPublicChanges } from './http/public-change';
 import { PublicPageCache } from './http/public-page-cache';
-import { postgresStore, useRateLimitStore } from './http/rate-limit';
+import { memoryStore, postgresStore, useRateLimitStore } from './http/rate-limit';
 import { createPublicPageFastPath, publishPublicPageFastPath } from './http/public-page-fast-path';
 import { createAuth, type Auth } from './people/auth';
 import { createMailer, type Mailer } from './mail/mail.service';
@@ -49,6 +49,11 @@ export function startRuntime(): Promise<void> {
 			publishPublicPageFastPath(undefined);
 			await stopListening();
 			await database.shutdown();
+			// Nothing may reach the closed pool afterwards, and a later start in the same process (the tests of
+			// one worker share their modules) opens a runtime of its own.
+			useRateLimitStore(memoryStore);
+			runtime = undefined;
+			starting = undefined;
 		});
 	})();
 	return starting;

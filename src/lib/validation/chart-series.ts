@@ -12,3 +12,10 @@ export const chartSeriesSchema = z.array(seriesKey).max(300).catch([]);
 export function requestedSeries(searchParams: URLSearchParams): string[] {
 	return chartSeriesSchema.parse(searchParams.getAll('series'));
 }
+
+/** `?history=whole` asks an indicator page for as many values as a page holds; anything else: the recent ones. */
+export const indicatorHistorySchema = z.enum(['recent', 'whole']).catch('recent');
+
+export function requestedHistory(searchParams: URLSearchParams): 'recent' | 'whole' {
+	return indicatorHistorySchema.parse(searchParams.get('history') ?? undefined);
+}

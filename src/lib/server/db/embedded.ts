@@ -123,6 +123,11 @@ export async function startEmbeddedPostgres(options: {
 	databaseName?: string;
 	log?: boolean;
 	whenRunning: WhenRunning;
+	/**
+	 * A cluster whose data may be lost when the machine (not the program) crashes: the test runs' clusters,
+	 * which clone a database per test file. Without the flushes to disk those clones cost half as much.
+	 */
+	throwaway?: boolean;
 }): Promise<EmbeddedDatabase> {
 	const clusterDir = path.join(options.dataDir, 'postgres');
 	await mkdir(options.dataDir, { recursive: true });
@@ -155,7 +160,10 @@ export async function startEmbeddedPostgres(options: {
 		persistent: true,
 		createPostgresUser: isRoot(),
 		initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-		postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+		postgresFlags: [
+			...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+			...(options.throwaway ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [])
+		],
 		onLog: options.log ? (message) => console.log(`[postgres] ${message.trim()}`) : silent,
 		onError: (error) => console.error('[postgres]', error)
 	});

@@ -16,7 +16,7 @@ export default async function setup(project: TestProject) {
 	let stopServer = async () => {};
 	if (!adminUrl) {
 		const dataDir = await mkdtemp(path.join(os.tmpdir(), 'leitbild-test-'));
-		const server = await startEmbeddedPostgres({ dataDir, databaseName: 'postgres', whenRunning: 'stop' });
+		const server = await startEmbeddedPostgres({ dataDir, databaseName: 'postgres', whenRunning: 'stop', throwaway: true });
 		adminUrl = server.url;
 		stopServer = async () => {
 			await server.stop();

@@ -23,9 +23,13 @@ export type ProgressUpdate = typeof measureProgressUpdates.$inferSelect;
 
 const MAX_MEASURES = 2000;
 const MAX_INDICATORS = 500;
-// What one indicator page shows: ten years of quarters for the city and a dozen districts. Older values
-// stay in the CSV download; a page of every value ever measured grew to megabytes.
+// What one indicator page shows at most when asked for its whole history: ten years of quarters for the
+// city and a dozen districts. Older values stay in the CSV download; a page of every value ever measured
+// grew to megabytes.
 export const MAX_SHOWN_MEASUREMENTS = 520;
+// What it shows unless asked: a city-wide quarterly series for 25 years, or three years of it with a
+// dozen districts beside. A reader on a phone wants the recent course; 520 table rows took a second to send.
+export const RECENT_SHOWN_MEASUREMENTS = 100;
 
 
 export async function selectTrackingOfEdition(db: Executor, municipalityId: string, editionId: string) {
@@ -156,12 +160,17 @@ export async function selectIndicatorPage(
 }
 
 /**
- * The newest measurements, whole reference dates only and at most MAX_SHOWN_MEASUREMENTS, oldest first as
- * the chart and table read them; withheld ones too — pass them through the disclosure. `olderLeftOut`
- * says that older values exist.
+ * The newest values of the given series of one indicator, whole reference dates only and at most `limit`,
+ * oldest first as the chart and table read them; withheld ones too — pass them through the disclosure.
+ * `olderLeftOut` says that older values exist.
  */
-/** The values of the given series of one indicator, newest MAX_SHOWN_MEASUREMENTS, oldest first. */
-export async function selectMeasurementsOfIndicator(db: Executor, municipalityId: string, indicatorId: string, seriesKeys: readonly string[]) {
+export async function selectMeasurementsOfIndicator(
+	db: Executor,
+	municipalityId: string,
+	indicatorId: string,
+	seriesKeys: readonly string[],
+	limit: number = MAX_SHOWN_MEASUREMENTS
+) {
 	if (seriesKeys.length === 0) return { rows: [], olderLeftOut: false };
 	const districtOf = districtOfMeasurement(db);
 	const newestFirst = await db
@@ -191,8 +200,8 @@ export async function selectMeasurementsOfIndicator(db: Executor, municipalityId
 			)
 		)
 		.orderBy(desc(indicatorMeasurements.measuredOn), desc(sql`${districts.id} is not null`), desc(districts.position), desc(indicatorMeasurements.createdAt))
-		.limit(MAX_SHOWN_MEASUREMENTS + 1);
-	if (newestFirst.length <= MAX_SHOWN_MEASUREMENTS) return { rows: newestFirst.reverse(), olderLeftOut: false };
+		.limit(limit + 1);
+	if (newestFirst.length <= limit) return { rows: newestFirst.reverse(), olderLeftOut: false };
 	// The oldest date read may be incomplete: it goes, so that no period shows only some of its series.
 	const oldestDate = newestFirst[newestFirst.length - 1].measuredOn;
 	return { rows: newestFirst.filter((row) => row.measuredOn !== oldestDate).reverse(), olderLeftOut: true };

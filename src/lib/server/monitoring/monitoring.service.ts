@@ -23,6 +23,8 @@ import {
 	selectIndicatorsOfEdition,
 	selectIsMeasureOwner,
 	selectMeasurePage,
+	MAX_SHOWN_MEASUREMENTS,
+	RECENT_SHOWN_MEASUREMENTS,
 	selectMeasurementsOfIndicator,
 	selectOrganisationsOfMeasures,
 	selectProgressUpdates,
@@ -338,7 +340,12 @@ export async function getMeasurePage(scope: EditionScope & { measureId: string; 
  * An indicator's public page. `series` are the series keys the reader asked for (capped, see
  * chooseSeries); staff see the overall and per-district values, uncapped, as they enter them.
  */
-export async function getIndicatorPage(scope: EditionScope & { indicatorId: string; today: string; staff?: boolean; series?: readonly string[] }) {
+/** `recent`: the newest values (RECENT_SHOWN_MEASUREMENTS); `whole`: as far back as a page holds. */
+export type IndicatorHistory = 'recent' | 'whole';
+
+export async function getIndicatorPage(
+	scope: EditionScope & { indicatorId: string; today: string; staff?: boolean; series?: readonly string[]; history?: IndicatorHistory }
+) {
 	if (!isUuid(scope.indicatorId)) throw indicatorNotFound();
 	// The edition's outline names the goal or measure; of the monitor, only this indicator is read.
 	const [page, row] = await Promise.all([
@@ -359,9 +366,12 @@ export async function getIndicatorPage(scope: EditionScope & { indicatorId: stri
 	const shownKeys = new Set(choice.shownKeys);
 	const optionOf = new Map(options.map((option) => [option.key, option]));
 	// The district comparison reads the overall and per-district series whichever the chart shows.
-	const { rows, olderLeftOut } = await selectMeasurementsOfIndicator(scope.db, scope.municipalityId, indicator.id, [
-		...new Set([...choice.shownKeys, ...overview.map((option) => option.key)])
-	]);
+	const readKeys = [...new Set([...choice.shownKeys, ...overview.map((option) => option.key)])];
+	// Staff check and correct values, so they see as far back as a page holds.
+	const history: IndicatorHistory = scope.history ?? (scope.staff ? 'whole' : 'recent');
+	// However many districts there are, the recent view still shows every read series on a few dates.
+	const limit = history === 'whole' ? MAX_SHOWN_MEASUREMENTS : Math.max(RECENT_SHOWN_MEASUREMENTS, readKeys.length * 4);
+	const { rows, olderLeftOut } = await selectMeasurementsOfIndicator(scope.db, scope.municipalityId, indicator.id, readKeys, limit);
 	// The monitor judged only the newest periods; the page judges the periods it shows.
 	const shownDates = new Set(rows.map((row) => row.measuredOn)).size;
 	const seriesDisclosure = await loadDisclosure(scope.db, scope.municipalityId, [indicator], { recentPeriods: Math.max(1, shownDates) });
@@ -394,7 +404,19 @@ export async function getIndicatorPage(scope: EditionScope & { indicatorId: stri
 		cap: choice.cap,
 		overallKey: choice.overallKey
 	};
-	return { strategy: page.strategy, edition: page.edition, indicator, subject, measurements, series, olderLeftOut, districtComparison: compareDistricts(published), provenance };
+	return {
+		strategy: page.strategy,
+		edition: page.edition,
+		indicator,
+		subject,
+		measurements,
+		series,
+		history,
+		olderLeftOut,
+		shownDates,
+		districtComparison: compareDistricts(published),
+		provenance
+	};
 }
 
 export async function getDistrictPage(scope: EditionScope & { districtSlug: string; today: string }) {

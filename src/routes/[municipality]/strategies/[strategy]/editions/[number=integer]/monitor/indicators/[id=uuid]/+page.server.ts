@@ -4,7 +4,7 @@ import { todayIn } from '$lib/server/monitoring/monitoring.http';
 import { getIndicatorPageWithRevisions } from '$lib/server/monitoring/snapshot.service';
 import { compareWithPeer } from '$lib/server/monitoring/exchange-compare';
 import { peerCompareParam } from '$lib/validation/exchange';
-import { requestedSeries } from '$lib/validation/chart-series';
+import { requestedHistory, requestedSeries } from '$lib/validation/chart-series';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, parent, url }) => {
@@ -19,7 +19,8 @@ export const load: PageServerLoad = async ({ params, parent, url }) => {
 			indicatorId: params.id,
 			today: todayIn(municipality.timeZone),
 			timeZone: municipality.timeZone,
-			series: requestedSeries(url.searchParams)
+			series: requestedSeries(url.searchParams),
+			history: requestedHistory(url.searchParams)
 		})
 	);
 	const peerCompare = await compareWithPeer({ db, municipalityId: municipality.id, indicator: page.indicator, peerIndicatorId: peerCompareParam(url.searchParams.get('peer')) });
