@@ -12,8 +12,9 @@ const servers = [port, port + 1].map((serverPort) => ({
 	// Each run starts from an empty data directory, so the demo is loaded fresh.
 	dataDir: mkdtempSync(path.join(os.tmpdir(), 'leitbild-e2e-'))
 }));
-// Balanced by their running times: a–f without the attack corpus, which is as long as the matrix and the access checks together.
-const firstHalf = /\/(a[^t]|[b-f])[^/]*\.spec\.ts$/;
+// Balanced by their running times: a–f and join without the attack corpus, which is as long as the matrix and the
+// access checks together.
+const firstHalf = /\/(a[^t]|[b-f]|join)[^/]*\.spec\.ts$/;
 const lifecycle = /app-lifecycle\.spec\.ts$/;
 
 export default defineConfig({

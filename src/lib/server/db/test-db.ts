@@ -20,7 +20,7 @@ export async function createTestDatabase(data: DataDescription = {}): Promise<Te
 	const name = `leitbild_test_${randomBytes(6).toString('hex')}`;
 	const admin = new pg.Client({ connectionString: adminUrl });
 	await admin.connect();
-	await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
+	await admin.query(`create database ${name} template ${TEMPLATE_DATABASE} strategy file_copy`);
 	await admin.end();
 	const url = new URL(adminUrl);
 	url.pathname = `/${name}`;
