@@ -15,6 +15,7 @@ RUN npx paraglide-js compile --project ./project.inlang --outdir ./src/lib/parag
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
+	MALLOC_ARENA_MAX=2 \
 	PORT=3000 \
 	DATA_DIR=/data \
 	DEMO=off

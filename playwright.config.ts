@@ -64,7 +64,9 @@ export default defineConfig({
 			METRICS_TOKEN: 'e2e-metrics-token-0123456789',
 			// Playwright's request client reuses idle sockets; a server closing one just as a request goes out
 			// resets that request (ECONNRESET), so the servers keep idle sockets longer than any test pauses.
-			KEEP_ALIVE_TIMEOUT: '65'
+			KEEP_ALIVE_TIMEOUT: '65',
+			// As npm start runs it (scripts/server-flags.ts).
+			MALLOC_ARENA_MAX: '2'
 		}
 	}))
 });

@@ -24,7 +24,7 @@ import {
 	type Target
 } from './bench-lib';
 import { ensureBuild, projectRoot } from './ensure-build';
-import { serverNodeFlags } from './server-flags';
+import { serverEnvironment, serverNodeFlags } from './server-flags';
 import { benchAtScale, MAX_GROWTH, SMALL_SCALE, type ScaleResult } from './bench-scale';
 import { benchMeasurementImport, type ImportBenchResult } from './bench-import';
 
@@ -139,7 +139,7 @@ async function startHelloWorld(): Promise<Server> {
 async function startAppWith(environment: Record<string, string>, dataDir: string, label: string): Promise<Server> {
 	const port = await findFreePort();
 	const origin = `http://127.0.0.1:${port}`;
-	const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin };
+	const env: NodeJS.ProcessEnv = { ...process.env, ...serverEnvironment, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin };
 	// The embedded PostgreSQL in a fresh directory, never a database named in the caller's environment.
 	delete env.DATABASE_URL;
 	Object.assign(env, { DATA_DIR: dataDir, LEITBILD_ROOT: projectRoot, ...environment });
@@ -487,7 +487,7 @@ async function measureColdStart(runs = 3): Promise<ColdStart> {
 	for (let run = 0; run < runs; run++) {
 		const port = await findFreePort();
 		const origin = `http://127.0.0.1:${port}`;
-		const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin };
+		const env: NodeJS.ProcessEnv = { ...process.env, ...serverEnvironment, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin };
 		delete env.DATABASE_URL;
 		Object.assign(env, { DATA_DIR: sharedDataDir, LEITBILD_ROOT: projectRoot, DEMO: 'on', PUBLIC_CACHE: 'on' });
 		const started = performance.now();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { projectRoot } from './ensure-build';
-import { serverNodeFlags } from './server-flags';
+import { serverEnvironment, serverNodeFlags } from './server-flags';
 
 it('npm start, the container and the end-to-end tests run the server with the same memory limits the bench and the soak test measure', () => {
 	const packageJson = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
@@ -10,4 +10,15 @@ it('npm start, the container and the end-to-end tests run the server with the sa
 	expect(readFileSync(path.join(projectRoot, 'playwright.config.ts'), 'utf8')).toContain(`command: 'node ${serverNodeFlags.join(' ')} scripts/serve.js'`);
 	const dockerfile = readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8');
 	expect(dockerfile).toContain(`CMD ${JSON.stringify(['node', ...serverNodeFlags, 'scripts/serve.js'])}`.replace(/","/g, '", "'));
+});
+
+it('they run it with the same allocator settings', () => {
+	const packageJson = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+	const playwrightConfig = readFileSync(path.join(projectRoot, 'playwright.config.ts'), 'utf8');
+	const dockerfile = readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8');
+	for (const [name, value] of Object.entries(serverEnvironment)) {
+		expect(packageJson.scripts.start).toContain(`${name}=${value} node ${serverNodeFlags.join(' ')} scripts/serve.js`);
+		expect(playwrightConfig).toContain(`${name}: '${value}'`);
+		expect(dockerfile).toMatch(new RegExp(`^ENV [^]*?\\s${name}=${value}\\b`, 'm'));
+	}
 });

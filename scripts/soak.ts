@@ -15,7 +15,7 @@ import { bootDatabase } from '../src/lib/server/db/boot';
 import { findFreePort } from '../src/lib/server/db/embedded';
 import { createAccount } from '../src/lib/server/people/people.service';
 import { ensureBuild, projectRoot } from './ensure-build';
-import { serverNodeFlags } from './server-flags';
+import { serverEnvironment, serverNodeFlags } from './server-flags';
 
 const { values: flags } = parseArgs({
 	options: { clients: { type: 'string', default: '200' }, duration: { type: 'string', default: '60' }, accounts: { type: 'string', default: '40' } }
@@ -86,7 +86,7 @@ let serverExited: Promise<void> | undefined;
 const logFile = path.join(workDir, 'server.log');
 
 async function startServer(port: number, origin: string): Promise<number> {
-	const env: NodeJS.ProcessEnv = { ...process.env, ...environment, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin, WRITES_PER_MINUTE: '100000', IDEAS_PER_HOUR: '100000', COMMENTS_PER_HOUR: '100000', EVENT_REGISTRATIONS_PER_HOUR: '100000', LOG_LEVEL: 'warn' };
+	const env: NodeJS.ProcessEnv = { ...process.env, ...serverEnvironment, ...environment, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin, WRITES_PER_MINUTE: '100000', IDEAS_PER_HOUR: '100000', COMMENTS_PER_HOUR: '100000', EVENT_REGISTRATIONS_PER_HOUR: '100000', LOG_LEVEL: 'warn' };
 	delete env.DATABASE_URL;
 	const log = openSync(logFile, 'a');
 	const started = performance.now();
