@@ -184,18 +184,23 @@ test('a member of a partner organisation reports status and progress of their ow
 test('the monitor pages fit a 360 px wide phone without sideways scrolling', async ({ page, visit }) => {
 	await page.setViewportSize({ width: 360, height: 740 });
 	await visit(`${edition}/monitor`);
+	const indicatorPath = await page.getByRole('link', { name: indicatorName }).first().getAttribute('href');
 	const paths = [
 		`${edition}/monitor`,
 		await page.getByRole('link', { name: measureTitle }).getAttribute('href'),
-		await page.getByRole('link', { name: indicatorName }).first().getAttribute('href'),
+		indicatorPath,
 		`${edition}/monitor/districts/sued-ost`,
-		`${edition}/monitor/coverage`
+		`${edition}/monitor/coverage`,
+		`${indicatorPath}?history=whole`
 	];
 	for (const path of paths) {
 		await visit(path!);
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 		expect(overflow, path!).toBeLessThanOrEqual(0);
 	}
+	// The whole history leads back to the newest values.
+	await page.getByRole('link', { name: 'Nur die neuesten Werte zeigen' }).click();
+	await expect(page).toHaveURL(new RegExp(`${indicatorPath}$`));
 });
 
 test('the annual report linked from the monitor is a PDF, revalidated by its ETag, and the link then names its size', async ({ request }) => {

@@ -3,6 +3,7 @@
 import PDFDocument from 'pdfkit';
 import { contentsOf, directionalRuns, isArabic, printableBlocks, type CouncilSubmission, type TextBlock } from './submission';
 import { loadFonts, type Weight } from './pdf-fonts';
+import { numberPages } from './pdf-page-numbers';
 
 
 const MARGIN = 62;
@@ -215,19 +216,7 @@ export function writeSubmissionPdf(submission: CouncilSubmission, fontDir: strin
 		doc.y = y + CONTENTS_LINE;
 	}
 
-	// Page numbers in the bottom margin (the margin is lifted so that pdfkit does not start a new page).
-	const range = doc.bufferedPageRange();
-	for (let index = 1; index < range.count; index++) {
-		doc.switchToPage(index);
-		const bottom = doc.page.margins.bottom;
-		doc.page.margins.bottom = 0;
-		doc
-			.font('latin-regular')
-			.fontSize(9)
-			.fillColor(MUTED)
-			.text(`${index + 1}`, MARGIN, doc.page.height - 40, { width, align: 'center', lineBreak: false });
-		doc.page.margins.bottom = bottom;
-	}
+	numberPages(doc, { left: MARGIN, width, fromBottom: 40, color: MUTED });
 	doc.end();
 	return finished;
 }

@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import { markerPath, type chartGeometry } from '$lib/components/monitoring/chart-geometry';
 import { directionalRuns, isArabic } from '../../document/export/submission';
 import { loadFonts, type Weight } from '../../document/export/pdf-fonts';
+import { numberPages } from '../../document/export/pdf-page-numbers';
 
 export type ReportIndicator = {
 	name: string;
@@ -342,19 +343,7 @@ export function writeAnnualReportPdf(report: AnnualReport, fontDir: string): Pro
 		}
 	}
 
-	// Page numbers in the bottom margin (the margin is lifted so that pdfkit does not start a new page).
-	const range = doc.bufferedPageRange();
-	for (let index = 1; index < range.count; index++) {
-		doc.switchToPage(index);
-		const bottom = doc.page.margins.bottom;
-		doc.page.margins.bottom = 0;
-		doc
-			.font('latin-regular')
-			.fontSize(9)
-			.fillColor(MUTED)
-			.text(`${index + 1}`, MARGIN, doc.page.height - 36, { width, align: 'center', lineBreak: false });
-		doc.page.margins.bottom = bottom;
-	}
+	numberPages(doc, { left: MARGIN, width, fromBottom: 36, color: MUTED });
 	doc.end();
 	return finished;
 }
