@@ -1,5 +1,5 @@
 // Runs before every test file. The files of one Vitest worker share their modules (isolate: false, which
-// halves the run's time), so what a module keeps between calls starts afresh here for each file.
+// saves a third of the run), so what a module keeps between calls starts afresh here for each file.
 import { memoryStore, useRateLimitStore } from './http/rate-limit';
 
 useRateLimitStore(memoryStore);
