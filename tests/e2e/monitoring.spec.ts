@@ -31,8 +31,10 @@ test('a facilitator delays a measure with a reason and adds a measurement in the
 	await expect(page.getByRole('listitem').filter({ hasText: 'Wartezeit auf einen Termin im Bürgerbüro' })).toContainText(/Neue Zahlen der Quelle waren für den \d+\. \S+ \d{4} angekündigt/);
 	await expect(page.getByRole('link', { name: 'Messwerte für die 4. Auflage als CSV importieren' })).toBeVisible();
 	await checkPage(page);
+	// The to-do page links to "… für die 4. Auflage …" as well: back on the overview first, then its exact link.
 	await page.goBack();
-	await page.getByRole('link', { name: '4. Auflage' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Monitoring der Auflagen' })).toBeVisible();
+	await page.getByRole('link', { name: '4. Auflage', exact: true }).click();
 	// The overview's own heading says "Monitoring" too: wait for the edition's monitor itself.
 	await expect(page).toHaveURL(/\/editions\/4\/monitor$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Monitoring: .*4\. Auflage/);
