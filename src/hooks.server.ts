@@ -1,7 +1,7 @@
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { getTextDirection } from '$lib/paraglide/runtime';
+import { textDirection } from '$lib/i18n-memo';
 import { translate } from '$lib/i18n';
 import { hasPersonalCookie, hasSessionCookie, isCacheablePublicPath, isSessionPath } from '$lib/server/http/anonymous';
 import { respondFromCache } from '$lib/server/http/public-page-cache';
@@ -103,7 +103,7 @@ const localise: Handle = ({ event, resolve }) =>
 		event.locals.locale = locale;
 		return resolve(event, {
 			transformPageChunk: ({ html }) =>
-				html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', getTextDirection(locale))
+				html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', textDirection(locale))
 		});
 	});
 

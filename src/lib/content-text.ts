@@ -1,4 +1,5 @@
-import { getTextDirection, type Locale } from '$lib/paraglide/runtime';
+import type { Locale } from '$lib/paraglide/runtime';
+import { textDirection } from '$lib/i18n-memo';
 
 /**
  * The translations a page may show, read on the server in one query: the texts in the visitor's
@@ -16,7 +17,6 @@ export type ShownText = { text: string; lang: string; dir: 'ltr' | 'rtl'; fallba
 export const ORIGINAL_LOCALE = 'de';
 export const textKey = (kind: string, id: string, field: string) => `${kind}:${id}:${field}`;
 export const contentKey = (kind: string, id: string) => `${kind}:${id}`;
-const directionOf = (locale: Locale): 'ltr' | 'rtl' => (getTextDirection(locale) === 'rtl' ? 'rtl' : 'ltr');
 
 /**
  * The visitor's language where a translation exists, otherwise the German original marked as such.
@@ -25,7 +25,7 @@ const directionOf = (locale: Locale): 'ltr' | 'rtl' => (getTextDirection(locale)
 export function pickText(view: TranslationView | undefined, kind: string, id: string, field: string, original: string): ShownText {
 	const locale = view?.locale ?? ORIGINAL_LOCALE;
 	const translated = locale === ORIGINAL_LOCALE ? undefined : view?.texts[textKey(kind, id, field)];
-	if (translated) return { text: translated, lang: locale, dir: directionOf(locale), fallback: false };
+	if (translated) return { text: translated, lang: locale, dir: textDirection(locale), fallback: false };
 	return { text: original, lang: ORIGINAL_LOCALE, dir: 'ltr', fallback: locale !== ORIGINAL_LOCALE && original.trim() !== '' };
 }
 

@@ -1,5 +1,6 @@
 import * as m from '$lib/paraglide/messages';
-import { getLocale, localizeHref } from '$lib/paraglide/runtime';
+import { getLocale } from '$lib/paraglide/runtime';
+import { localizedHref } from '$lib/i18n-memo';
 import { dateFormatter, formatCalendarDate } from './date-format';
 
 type MessageFunction = (params?: Record<string, unknown>) => string;
@@ -19,7 +20,7 @@ export function translate(code: string, params: Record<string, unknown> = {}): s
 export const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /** A link in the current language: /muenster stays German, becomes /en/muenster in English. */
-export const href = (path: string) => localizeHref(path);
+export const href = (path: string) => localizedHref(path);
 
 export function formatDate(isoDate: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
 	return formatCalendarDate(getLocale(), isoDate, options);
