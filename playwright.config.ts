@@ -1,17 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { storyServerPorts } from './tests/e2e/servers';
 
 // Two servers, each with its own embedded database and demo, take one half of the stories each: the
 // stories of one half run one after another because they share their server's data. E2E_PORT is the
-// first server's port, the second listens on the next one.
-const port = Number(process.env.E2E_PORT ?? 4173);
-const servers = [port, port + 1].map((serverPort) => ({
-	port: serverPort,
-	// Each run starts from an empty data directory, so the demo is loaded fresh.
-	dataDir: mkdtempSync(path.join(os.tmpdir(), 'leitbild-e2e-'))
-}));
+// first server's port, the second listens on the next one. They are started by the global setup.
+const firstStoryPort = Number(process.env.E2E_PORT ?? 4173);
+const [firstPort, secondPort] = storyServerPorts(firstStoryPort);
 // Balanced by their running times: a–f and join without the attack corpus, which is as long as the matrix and the
 // access checks together.
 const firstHalf = /\/(a[^t]|[b-f]|join)[^/]*\.spec\.ts$/;
@@ -23,8 +17,8 @@ export default defineConfig({
 	// The lifecycle checks start servers of their own and mostly wait on them, so they run beside the stories.
 	workers: 3,
 	projects: [
-		{ name: 'stories a–f', testMatch: firstHalf, testIgnore: lifecycle, workers: 1, use: { baseURL: `http://localhost:${servers[0].port}` } },
-		{ name: 'stories g–z', testIgnore: [firstHalf, lifecycle], workers: 1, use: { baseURL: `http://localhost:${servers[1].port}` } },
+		{ name: 'stories a–f', testMatch: firstHalf, testIgnore: lifecycle, workers: 1, use: { baseURL: `http://localhost:${firstPort}` } },
+		{ name: 'stories g–z', testIgnore: [firstHalf, lifecycle], workers: 1, use: { baseURL: `http://localhost:${secondPort}` } },
 		{ name: 'lifecycle', testMatch: lifecycle, workers: 1 }
 	],
 	// One retry: a story that fails once on this busy machine and then passes is reported as flaky
@@ -49,24 +43,6 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: servers.map((server) => ({
-		command: 'node --max-old-space-size=160 --max-semi-space-size=8 scripts/serve.js',
-		url: `http://localhost:${server.port}/healthz`,
-		reuseExistingServer: false,
-		timeout: 120_000,
-		stdout: 'ignore' as const,
-		stderr: 'pipe' as const,
-		env: {
-			PORT: String(server.port),
-			ORIGIN: `http://localhost:${server.port}`,
-			DATA_DIR: server.dataDir,
-			DEMO: 'on',
-			METRICS_TOKEN: 'e2e-metrics-token-0123456789',
-			// Playwright's request client reuses idle sockets; a server closing one just as a request goes out
-			// resets that request (ECONNRESET), so the servers keep idle sockets longer than any test pauses.
-			KEEP_ALIVE_TIMEOUT: '65',
-			// As npm start runs it (scripts/server-flags.ts).
-			MALLOC_ARENA_MAX: '2'
-		}
-	}))
+	globalSetup: './tests/e2e/servers.ts',
+	metadata: { firstStoryPort }
 });

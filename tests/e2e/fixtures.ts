@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
@@ -8,18 +9,57 @@ const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-p
 type AxeViolation = { id: string; help: string; targets: string[] };
 
 /**
+ * What an axe scan's outcome depends on: the document as it stands, the viewport, the emulated media
+ * and which elements are focused and hovered (their styles may change colours). The stylesheets are the
+ * build's, the same for every page of a run.
+ */
+async function scanCondition(page: Page): Promise<string> {
+	// Hashed here: crypto.subtle exists only in secure contexts, and a page set with setContent is none.
+	const condition = await page.evaluate(() => {
+		const pathOf = (element: Element | null | undefined): string => {
+			const steps: number[] = [];
+			for (let node = element; node?.parentElement; node = node.parentElement) steps.push([...node.parentElement.children].indexOf(node));
+			return steps.reverse().join('.');
+		};
+		const media = ['(prefers-color-scheme: dark)', '(forced-colors: active)', '(prefers-contrast: more)', '(prefers-reduced-motion: reduce)']
+			.map((query) => (matchMedia(query).matches ? '1' : '0'))
+			.join('');
+		const hovered = [...document.querySelectorAll(':hover')].at(-1);
+		return [document.documentElement.outerHTML, innerWidth, innerHeight, devicePixelRatio, media, pathOf(document.activeElement), pathOf(hovered)].join('\u0000');
+	});
+	return createHash('sha256').update(condition).digest('hex');
+}
+
+// Documents already found free of violations in this worker, by scanCondition. Stories pass through the
+// same pages in the same state (a form shown again, a list before and after an unrelated change); an
+// identical document under identical conditions gives axe's identical answer, so it is not scanned twice.
+// Scans that found something are not kept: a finding caused by timing gets its fresh scan on the retry.
+const passedScans = new Set<string>();
+
+/**
  * axe-core run in the page itself. The Playwright wrapper finishes every scan in a new blank page
  * so that it can merge cross-origin frames; our pages have none before consent, and that extra page
  * doubled the time of each scan. Only violations are collected, which spares axe the work of
  * serialising every passed check.
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-	return page.evaluate(async (tags) => {
-		// A page opened at an anchor (/privacy#consent) has its header above the viewport, and axe's
-		// target-size check misjudges the spacing of targets at negative coordinates now and then; every
-		// page is scanned from its top, as most are opened anyway. The browser may still scroll to the
-		// anchor, or lay the page out again for a font, until it has loaded: the scan waits for both.
+	await settle(page);
+	const condition = await scanCondition(page);
+	if (passedScans.has(condition)) return [];
+	const violations = await scan(page);
+	// Kept only when the document did not change while axe ran (a late hydration, say).
+	if (violations.length === 0 && (await scanCondition(page)) === condition) passedScans.add(condition);
+	return violations;
+}
+
+/**
+ * A page opened at an anchor (/privacy#consent) has its header above the viewport, and axe's
+ * target-size check misjudges the spacing of targets at negative coordinates now and then; every
+ * page is scanned from its top, as most are opened anyway. The browser may still scroll to the
+ * anchor, or lay the page out again for a font, until it has loaded: the scan waits for both.
+ */
+async function settle(page: Page): Promise<void> {
+	await page.evaluate(async () => {
 		if (document.readyState !== 'complete') await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
 		await document.fonts.ready;
 		const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
@@ -28,6 +68,12 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 			await nextFrame();
 			if (window.scrollY === 0) break;
 		}
+	});
+}
+
+async function scan(page: Page): Promise<AxeViolation[]> {
+	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+	return page.evaluate(async (tags) => {
 		const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
 		const results = await axe.run(document, {
 			runOnly: { type: 'tag', values: tags },
