@@ -26,7 +26,7 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 # the files the server loads at run time (fonts of the PDF/DOCX exports live beside their code in src/lib/server).
 COPY --from=build /app/build ./build
 COPY drizzle ./drizzle
-COPY scripts/serve.js ./scripts/serve.js
+COPY scripts/serve.js scripts/unread-body.js ./scripts/
 COPY src/lib/server ./src/lib/server
 RUN useradd --system --uid 10001 --home-dir /app leitbild && mkdir -p /data && chown leitbild /data
 USER leitbild

@@ -8,6 +8,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bytesOf, dropUnreadBodyAfterAnswer } from './unread-body.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.env.LEITBILD_ROOT ??= projectRoot;
@@ -26,8 +27,10 @@ const { handler } = await import(pathToFileURL(path.join(projectRoot, 'build', '
 /** @type {((request: http.IncomingMessage, response: http.ServerResponse) => boolean) | undefined} */
 const fastPath = /** @type {Record<symbol, any>} */ (globalThis)[Symbol.for('leitbild.publicPageFastPath')];
 
+const bodySizeLimit = bytesOf(process.env.BODY_SIZE_LIMIT);
 const server = http.createServer((request, response) => {
 	if (fastPath?.(request, response)) return;
+	dropUnreadBodyAfterAnswer(request, response, bodySizeLimit);
 	handler(request, response, () => {
 		response.statusCode = 404;
 		response.end();

@@ -23,3 +23,11 @@ it('they run it with the same allocator settings', () => {
 		expect(dockerfile).toMatch(new RegExp(`^ENV [^]*?\\s${name}=${value}\\b`, 'm'));
 	}
 });
+
+it('the container holds every module of this folder that the server script imports', () => {
+	const serveScript = readFileSync(path.join(projectRoot, 'scripts/serve.js'), 'utf8');
+	const copied = /^COPY (scripts\/[^\n]*) \.\/scripts\/$/m.exec(readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8'))?.[1].split(' ') ?? [];
+	const imported = [...serveScript.matchAll(/from '\.\/([\w-]+\.js)'/g)].map((match) => `scripts/${match[1]}`);
+	expect(imported.length).toBeGreaterThan(0);
+	expect(copied).toEqual(expect.arrayContaining(['scripts/serve.js', ...imported]));
+});
