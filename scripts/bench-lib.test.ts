@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { defaultOptions, meetsTarget, median, parseBenchArguments, parseVmRss, problemsOf, summarise, type LoadResult } from './bench-lib';
 import { parseVmHwm } from './bench-import';
+import { apiReadsPerMinute } from '../src/lib/server/http/rate-limit';
 
 const result = (overrides: Partial<LoadResult> = {}): LoadResult => ({
 	requests: { average: 999, total: 1000 },
@@ -72,4 +74,11 @@ it('takes the median of an odd and an even number of runs', () => {
 it('reads the peak memory of the importing process from its status', () => {
 	expect(parseVmHwm('Name:\tnode\nVmPeak:\t 900000 kB\nVmHWM:\t  409600 kB\nVmRSS:\t  204800 kB\n')).toBe(400 * 1024 * 1024);
 	expect(parseVmHwm('Name:\tnode\n')).toBeUndefined();
+});
+
+it('the raised API limit the bench starts its server with is one the server accepts, not one it replaces by the default', () => {
+	const bench = readFileSync(new URL('./bench.ts', import.meta.url), 'utf8');
+	const raised = /API_RATE_LIMIT_PER_MINUTE: '(\d+)'/.exec(bench)?.[1];
+	expect(raised).toBeDefined();
+	expect(apiReadsPerMinute(raised)).toBe(Number(raised));
 });
