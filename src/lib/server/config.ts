@@ -21,7 +21,10 @@ const environmentSchema = z.object({
 	SIGN_UPS_PER_HOUR: z.coerce.number().int().positive().optional(),
 	IDEAS_PER_HOUR: z.coerce.number().int().positive().optional(),
 	COMMENTS_PER_HOUR: z.coerce.number().int().positive().optional(),
-	EVENT_REGISTRATIONS_PER_HOUR: z.coerce.number().int().positive().optional()
+	EVENT_REGISTRATIONS_PER_HOUR: z.coerce.number().int().positive().optional(),
+	// Read by http/rate-limit.ts when it loads (the API's description names it); checked here so that a value it
+	// could not use stops the start instead of leaving the default of 600 in place unannounced.
+	API_RATE_LIMIT_PER_MINUTE: z.string().trim().regex(/^\d{1,9}$/, 'a whole number from 1 to 999999999').refine((value) => Number(value) > 0, 'a whole number from 1 to 999999999').optional()
 });
 
 export type AppConfig = {
