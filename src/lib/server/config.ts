@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { LimitOverrides } from './http/rate-limit';
+import { API_READS_PER_MINUTE_PATTERN, type LimitOverrides } from './http/rate-limit';
 
 // Everything the server reads from the environment, parsed once. Secrets never have defaults
 // except in demo mode, where a random per-process secret keeps sessions working without setup.
@@ -24,7 +24,7 @@ const environmentSchema = z.object({
 	EVENT_REGISTRATIONS_PER_HOUR: z.coerce.number().int().positive().optional(),
 	// Read by http/rate-limit.ts when it loads (the API's description names it); checked here so that a value it
 	// could not use stops the start instead of leaving the default of 600 in place unannounced.
-	API_RATE_LIMIT_PER_MINUTE: z.string().trim().regex(/^\d{1,9}$/, 'a whole number from 1 to 999999999').refine((value) => Number(value) > 0, 'a whole number from 1 to 999999999').optional()
+	API_RATE_LIMIT_PER_MINUTE: z.string().trim().regex(API_READS_PER_MINUTE_PATTERN, 'a whole number from 1 to 999999999').refine((value) => Number(value) > 0, 'a whole number from 1 to 999999999').optional()
 });
 
 export type AppConfig = {

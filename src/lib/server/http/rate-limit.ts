@@ -16,13 +16,15 @@ type Budget = { keyPrefix: string; points: number; duration: number };
 type Store = (budget: Budget) => RateLimiterAbstract;
 
 const DEFAULT_API_READS_PER_MINUTE = 600;
+/** The values API_RATE_LIMIT_PER_MINUTE may take (config.ts refuses others at start); zero is refused too. */
+export const API_READS_PER_MINUTE_PATTERN = /^\d{1,9}$/;
 
 /**
  * The API's budget per address and minute, from API_RATE_LIMIT_PER_MINUTE (the benchmark raises it so
  * it measures the endpoints, not the wall). Anything but a positive whole number keeps the default.
  */
 export function apiReadsPerMinute(value: string | undefined): number {
-	if (!value || !/^\d{1,9}$/.test(value.trim())) return DEFAULT_API_READS_PER_MINUTE;
+	if (!value || !API_READS_PER_MINUTE_PATTERN.test(value.trim())) return DEFAULT_API_READS_PER_MINUTE;
 	const points = Number(value.trim());
 	return points > 0 ? points : DEFAULT_API_READS_PER_MINUTE;
 }

@@ -335,15 +335,14 @@ export async function getMeasurePage(scope: EditionScope & { measureId: string; 
 	return { strategy: monitor.strategy, edition: monitor.edition, ...found, updates, mayReport };
 }
 
-/** The public indicator page; `staff` keeps withheld values visible, marked, for the back office. */
 /** `recent`: the newest values (RECENT_SHOWN_MEASUREMENTS); `whole`: as far back as a page holds. */
 export type IndicatorHistory = 'recent' | 'whole';
 
 /**
  * An indicator's public page. `series` are the series keys the reader asked for (capped, see
- * chooseSeries); staff see the overall and per-district values, uncapped, as they enter them.
+ * chooseSeries); staff see the overall and per-district values, uncapped, as they enter them, and
+ * withheld values stay visible to them, marked.
  */
-
 export async function getIndicatorPage(
 	scope: EditionScope & { indicatorId: string; today: string; staff?: boolean; series?: readonly string[]; history?: IndicatorHistory }
 ) {
