@@ -10,6 +10,8 @@ import { findFreePort, startEmbeddedPostgres } from '../../src/lib/server/db/emb
 // These start their own servers (not the shared one of the other specs) to check how the app
 // lives with its embedded PostgreSQL: first start, a kill -9, a lost database, an external one.
 
+const START_TIMEOUT_MS = 180_000;
+
 type App = { process: ChildProcess; port: number; logFile: string };
 
 async function startApp(dataDir: string, env: Record<string, string> = {}): Promise<App> {
@@ -20,7 +22,9 @@ async function startApp(dataDir: string, env: Record<string, string> = {}): Prom
 		env: { ...process.env, PORT: String(port), ORIGIN: `http://localhost:${port}`, DATA_DIR: dataDir, ...env },
 		stdio: ['ignore', log, log]
 	});
-	const deadline = Date.now() + 60_000;
+	// A first start creates a cluster and loads the demo: ~10 s alone, but this spec runs beside the stories,
+	// and on a busy two-core machine the same start has taken more than a minute.
+	const deadline = Date.now() + START_TIMEOUT_MS;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`app exited: ${readFileSync(logFile, 'utf8')}`);
 		try {
@@ -32,7 +36,7 @@ async function startApp(dataDir: string, env: Record<string, string> = {}): Prom
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	child.kill('SIGKILL');
-	throw new Error(`app did not become healthy: ${readFileSync(logFile, 'utf8')}`);
+	throw new Error(`app did not become healthy within ${START_TIMEOUT_MS / 1000} s: ${readFileSync(logFile, 'utf8')}`);
 }
 
 async function stopApp(app: App, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
@@ -58,7 +62,8 @@ async function waitFor(condition: () => boolean, timeoutMs = 20_000) {
 }
 
 test.describe.configure({ mode: 'serial' });
-test.setTimeout(120_000);
+// Up to two starts of the app and one of an external PostgreSQL per test.
+test.setTimeout(3 * START_TIMEOUT_MS);
 
 test('after a kill -9 the next start stops the orphaned database server and comes up with the same data', async () => {
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'leitbild-lifecycle-'));
