@@ -1,5 +1,6 @@
 // The council's part of an edition: the version submitted to the council, the decision on it, and what
 // the decision does to the edition (adopted text, stage, stage dates); the decision document on disk.
+import { calendarDayIn } from '../calendar-day';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -72,7 +73,7 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
 
 /** The calendar day a moment falls on in the municipality's time zone, as YYYY-MM-DD. */
 export function dayIn(timeZone: string, moment: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
+	return calendarDayIn(timeZone, moment);
 }
 
 /** Everything the back-office council page shows. */

@@ -1,4 +1,5 @@
 // What the monitor's routes share: today's date where the municipality is, and the scope of a write.
+import { calendarDayIn } from '../calendar-day';
 import { getDb } from '../runtime';
 import { limitWrites } from '../http/rate-limit';
 import type { Actor } from '../people/actor';
@@ -7,7 +8,7 @@ import { resolveEditionId } from './monitoring.admin';
 
 /** Staleness is judged by the calendar date in the municipality, not on the server's clock zone. */
 export function todayIn(timeZone: string, now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+	return calendarDayIn(timeZone, now);
 }
 
 /** The municipality and edition a monitor write works on; the service still checks who may write. */

@@ -2,6 +2,7 @@
 // indicators up to the end of that year and the latest published review. Generating it takes a while,
 // so each file is kept on disk under a hash of everything it shows: any change to the edition's
 // monitoring data gives a new hash, and the next download generates the report anew.
+import { calendarDayIn, calendarYearIn } from '../calendar-day';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -51,7 +52,7 @@ export function reportYears(edition: { periodStart: number; periodEnd: number },
 	return years;
 }
 
-export const currentYearIn = (timeZone: string, now: Date) => Number(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric' }).format(now));
+export const currentYearIn = calendarYearIn;
 
 type IndicatorStanding = 'reached' | 'on_way' | 'off_way' | 'no_values';
 
@@ -83,7 +84,7 @@ const progressText = (progress: number | null) => (progress === null ? m.monitor
 
 /** Everything the report shows, without the day it is generated on (which must not change the cache key). */
 async function loadAnnualReport(db: Database, municipality: Municipality, strategySlug: string, number: number, year: number, now: Date): Promise<{ editionId: string; strategySlug: string; report: AnnualReport }> {
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: municipality.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+	const today = calendarDayIn(municipality.timeZone, now);
 	const monitor = await loadEditionMonitor({ db, municipalityId: municipality.id, strategySlug, number, today });
 	const { edition, strategy } = monitor;
 	if (!reportYears(edition, currentYearIn(municipality.timeZone, now)).includes(year)) throw annualReportYearNotFound({ year });

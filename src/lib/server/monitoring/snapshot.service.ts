@@ -1,5 +1,6 @@
 // Indicator snapshots: the values of an edition frozen when an annual report is published or the
 // council adopts the edition, the corrections made since, and the comparison of two snapshots.
+import { calendarDayIn } from '../calendar-day';
 import { recordChange } from '../audit/audit.service';
 import type { Database, Executor } from '../db/client';
 import { requireRole, type Actor } from '../people/actor';
@@ -31,7 +32,7 @@ export const annualReportAlreadyPublished = defineError('snapshot_report_already
 const STAFF = ['admin', 'facilitator'] as const;
 export const COMPARE_PAGE_SIZE = 100;
 
-const dayIn = (timeZone: string, at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+const dayIn = calendarDayIn;
 
 type SnapshotRequest = { municipalityId: string; editionId: string; kind: SnapshotKind; year: number; label: string; takenBy: string | null; takenAt?: Date };
 
