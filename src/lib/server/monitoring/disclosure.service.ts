@@ -20,6 +20,12 @@ export type Disclosure = {
 
 export type PublishedValue = { value: number; measuredOn: string };
 
+/** 'city' for the all-members total, 'district=<slug>' for one district's total, null for any other breakdown. */
+function cityOrDistrictSeries(seriesKey: string): string | null {
+	const detailed = seriesKey === '' ? [] : seriesKey.split(',').filter((pair) => !pair.endsWith('=total'));
+	return detailed.length === 0 ? 'city' : detailed.length === 1 && detailed[0].startsWith('district=') ? detailed[0] : null;
+}
+
 const unknownCell: Disclosed = { value: null, qualifier: null, suppression: 'flagged' };
 
 /**
@@ -55,11 +61,15 @@ export async function loadDisclosure(
 	}));
 	// Cells arrive newest period first, so the first published cell of a series is its latest value.
 	const latest = new Map<string, PublishedValue>();
+	const seriesOf = new Map<string, string | null>();
 	for (const cell of cells) {
 		const value = disclosed.get(cell.id)!.value;
 		if (value === null) continue;
-		const detailed = cell.seriesKey === '' ? [] : cell.seriesKey.split(',').filter((pair) => !pair.endsWith('=total'));
-		const series = detailed.length === 0 ? 'city' : detailed.length === 1 && detailed[0].startsWith('district=') ? detailed[0] : null;
+		let series = seriesOf.get(cell.seriesKey);
+		if (series === undefined) {
+			series = cityOrDistrictSeries(cell.seriesKey);
+			seriesOf.set(cell.seriesKey, series);
+		}
 		if (!series) continue;
 		const key = `${cell.indicatorId}|${series}`;
 		if (!latest.has(key)) latest.set(key, { value, measuredOn: cell.periodEnd });

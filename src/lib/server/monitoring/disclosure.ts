@@ -55,15 +55,27 @@ type Group = { total: DisclosureCell | undefined; parts: DisclosureCell[] };
  */
 function groupsOf(cells: DisclosureCell[]): Group[] {
 	const groups = new Map<string, Group>();
+	// A page judges thousands of cells over a few dozen series keys: each key is taken apart once.
+	const placesOf = new Map<string, { rest: string; total: boolean }[]>();
 	for (const cell of cells) {
-		const members = membersOf(cell.seriesKey);
-		for (let i = 0; i < members.length; i++) {
-			const rest = keyOf(members.map(([dimension, member], j) => [dimension, j === i ? '*' : member]));
+		let places = placesOf.get(cell.seriesKey);
+		if (!places) {
+			const members = membersOf(cell.seriesKey);
+			places = members.map(([, member], i) => ({
+				rest: keyOf(members.map(([dimension, other], j) => [dimension, j === i ? '*' : other])),
+				total: member === TOTAL
+			}));
+			placesOf.set(cell.seriesKey, places);
+		}
+		for (const { rest, total } of places) {
 			const key = `${cell.indicatorId}|${cell.periodStart}|${cell.periodEnd}|${rest}`;
-			const group = groups.get(key) ?? { total: undefined, parts: [] };
-			if (members[i][1] === TOTAL) group.total = cell;
+			let group = groups.get(key);
+			if (!group) {
+				group = { total: undefined, parts: [] };
+				groups.set(key, group);
+			}
+			if (total) group.total = cell;
 			else group.parts.push(cell);
-			groups.set(key, group);
 		}
 	}
 	return [...groups.values()].filter((group) => group.total && group.parts.length > 0);

@@ -2,6 +2,7 @@ import { getDb } from '$lib/server/runtime';
 import { loadOrError } from '$lib/server/http/respond';
 import { todayIn } from '$lib/server/monitoring/monitoring.http';
 import { getMonitor } from '$lib/server/monitoring/monitoring.service';
+import { monitorPageView } from '$lib/server/monitoring/monitor.view';
 import { latestRatingsByGoal } from '$lib/server/monitoring/review.service';
 import { reportStorage } from '$lib/server/monitoring/report.http';
 import { listAnnualReports } from '$lib/server/monitoring/report.service';
@@ -33,5 +34,5 @@ export const load: PageServerLoad = async ({ params, parent, url }) => {
 		}),
 		listAnnualReports({ editionId: monitor.edition.id, edition: monitor.edition, timeZone: municipality.timeZone, storage: reportStorage() })
 	]);
-	return { filter, monitor, ratings: Object.fromEntries(ratingRows), translations, annualReports };
+	return { filter, monitor: monitorPageView(monitor), ratings: Object.fromEntries(ratingRows), translations, annualReports };
 };
