@@ -70,18 +70,23 @@ type Lookups = {
 };
 
 async function loadLookups(db: Executor, municipalityId: string, editionId: string): Promise<Lookups> {
-	const [indicatorRows, breakdownRows, dimensionRows, sourceRows] = await Promise.all([
-		db.select({ id: indicators.id, code: indicators.code }).from(indicators).where(and(eq(indicators.municipalityId, municipalityId), eq(indicators.editionId, editionId))),
-		db
-			.select({ indicatorId: indicatorBreakdowns.indicatorId, dimensionKey: dimensions.key, memberKey: dimensionMembers.key, memberId: dimensionMembers.id })
-			.from(indicatorBreakdowns)
-			.innerJoin(indicators, eq(indicators.id, indicatorBreakdowns.indicatorId))
-			.innerJoin(dimensions, eq(dimensions.id, indicatorBreakdowns.dimensionId))
-			.innerJoin(dimensionMembers, eq(dimensionMembers.dimensionId, dimensions.id))
-			.where(and(eq(indicatorBreakdowns.municipalityId, municipalityId), eq(indicators.editionId, editionId))),
-		db.select({ id: dimensions.id, key: dimensions.key }).from(dimensions).where(eq(dimensions.municipalityId, municipalityId)),
-		db.select({ id: indicatorSources.id, key: indicatorSources.key }).from(indicatorSources).where(eq(indicatorSources.municipalityId, municipalityId))
-	]);
+	// One after another: the import runs them inside its transaction, on one connection.
+	const indicatorRows = await db
+		.select({ id: indicators.id, code: indicators.code })
+		.from(indicators)
+		.where(and(eq(indicators.municipalityId, municipalityId), eq(indicators.editionId, editionId)));
+	const breakdownRows = await db
+		.select({ indicatorId: indicatorBreakdowns.indicatorId, dimensionKey: dimensions.key, memberKey: dimensionMembers.key, memberId: dimensionMembers.id })
+		.from(indicatorBreakdowns)
+		.innerJoin(indicators, eq(indicators.id, indicatorBreakdowns.indicatorId))
+		.innerJoin(dimensions, eq(dimensions.id, indicatorBreakdowns.dimensionId))
+		.innerJoin(dimensionMembers, eq(dimensionMembers.dimensionId, dimensions.id))
+		.where(and(eq(indicatorBreakdowns.municipalityId, municipalityId), eq(indicators.editionId, editionId)));
+	const dimensionRows = await db.select({ id: dimensions.id, key: dimensions.key }).from(dimensions).where(eq(dimensions.municipalityId, municipalityId));
+	const sourceRows = await db
+		.select({ id: indicatorSources.id, key: indicatorSources.key })
+		.from(indicatorSources)
+		.where(eq(indicatorSources.municipalityId, municipalityId));
 	const byId = new Map(indicatorRows.map((row) => [row.id, { id: row.id, dims: new Map<string, Map<string, string>>() }]));
 	for (const row of breakdownRows) {
 		const dims = byId.get(row.indicatorId)!.dims;

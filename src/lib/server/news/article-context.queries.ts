@@ -54,11 +54,12 @@ export async function selectEventChoices(db: Executor, municipalityId: string, c
 }
 
 export async function countOwnRows(db: Executor, municipalityId: string, ids: { editionId: string | null; contactPointId: string | null; eventIds: string[] }) {
-	const [editionCount, contactCount, eventCount] = await Promise.all([
-		ids.editionId ? db.$count(editions, and(eq(editions.municipalityId, municipalityId), eq(editions.id, ids.editionId))) : 0,
-		ids.contactPointId ? db.$count(contactPoints, and(eq(contactPoints.municipalityId, municipalityId), eq(contactPoints.id, ids.contactPointId))) : 0,
-		ids.eventIds.length > 0 ? db.$count(events, and(eq(events.municipalityId, municipalityId), inArray(events.id, ids.eventIds))) : 0
-	]);
+	// One after another: the article's save counts them inside its transaction, on one connection.
+	const editionCount = ids.editionId ? await db.$count(editions, and(eq(editions.municipalityId, municipalityId), eq(editions.id, ids.editionId))) : 0;
+	const contactCount = ids.contactPointId
+		? await db.$count(contactPoints, and(eq(contactPoints.municipalityId, municipalityId), eq(contactPoints.id, ids.contactPointId)))
+		: 0;
+	const eventCount = ids.eventIds.length > 0 ? await db.$count(events, and(eq(events.municipalityId, municipalityId), inArray(events.id, ids.eventIds))) : 0;
 	return { editionCount, contactCount, eventCount };
 }
 

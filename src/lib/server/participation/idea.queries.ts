@@ -77,20 +77,19 @@ export async function selectEventsWithIdeas(db: Executor, municipalityId: string
 
 /** Events and working groups of an edition, as places where transcribed ideas were gathered. */
 export async function selectGatheringChoices(db: Executor, municipalityId: string, editionId: string) {
-	const [eventRows, groupRows] = await Promise.all([
-		db
-			.select({ id: events.id, title: events.title, startsAt: events.startsAt })
-			.from(events)
-			.where(and(eq(events.municipalityId, municipalityId), eq(events.editionId, editionId)))
-			.orderBy(desc(events.startsAt))
-			.limit(500),
-		db
-			.select({ id: workingGroups.id, name: workingGroups.name })
-			.from(workingGroups)
-			.where(and(eq(workingGroups.municipalityId, municipalityId), eq(workingGroups.editionId, editionId)))
-			.orderBy(asc(workingGroups.name))
-			.limit(200)
-	]);
+	// One after another: checking a transcribed idea runs this inside its transaction, on one connection.
+	const eventRows = await db
+		.select({ id: events.id, title: events.title, startsAt: events.startsAt })
+		.from(events)
+		.where(and(eq(events.municipalityId, municipalityId), eq(events.editionId, editionId)))
+		.orderBy(desc(events.startsAt))
+		.limit(500);
+	const groupRows = await db
+		.select({ id: workingGroups.id, name: workingGroups.name })
+		.from(workingGroups)
+		.where(and(eq(workingGroups.municipalityId, municipalityId), eq(workingGroups.editionId, editionId)))
+		.orderBy(asc(workingGroups.name))
+		.limit(200);
 	return { events: eventRows, workingGroups: groupRows };
 }
 
