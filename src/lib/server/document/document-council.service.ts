@@ -13,7 +13,8 @@ import { selectEditionHead } from './document.queries';
 import { documentVersionNotFound } from './document-version.errors';
 import { selectVersion } from './document-version.queries';
 import { selectAdoptedVersionNumber, selectLatestVersionHead } from './document-decision.queries';
-import { councilRoles, dayIn } from './document-decision.service';
+import { councilRoles } from './document-decision.service';
+import { calendarDayIn } from '../calendar-day';
 import { writeSubmissionDocx } from './export/docx';
 import { writeSubmissionPdf } from './export/pdf';
 import type { CouncilSubmission } from './export/submission';
@@ -47,7 +48,7 @@ async function loadSubmission(db: Database, municipality: Municipality, strategy
 		getEditionFigures({ db, municipalityId: municipality.id, editionId: edition.id }),
 		listRepresentedOrganisations({ db, municipalityId: municipality.id, editionId: edition.id })
 	]);
-	const publishedOn = formatCalendarDate('de', dayIn(municipality.timeZone, version.publishedAt), { dateStyle: 'long' });
+	const publishedOn = formatCalendarDate('de', calendarDayIn(municipality.timeZone, version.publishedAt), { dateStyle: 'long' });
 	const figureRows = [
 		{ label: m.figures_people_label({}, de), value: figures.people },
 		{ label: m.figures_organisations_label({}, de), value: figures.organisations },

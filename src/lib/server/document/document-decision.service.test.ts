@@ -9,12 +9,13 @@ import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { Actor } from '../people/actor';
 import type { Role } from '../people/people.schema';
 import { isDomainError } from '../shared/errors';
-import { getEditionDecision, getCouncilPage, readDecisionDocument, recordDecision, submitToCouncil, dayIn, type DecisionStorage } from './document-decision.service';
+import { getEditionDecision, getCouncilPage, readDecisionDocument, recordDecision, submitToCouncil, type DecisionStorage } from './document-decision.service';
+import { calendarDayIn } from '../calendar-day';
 import { getDocumentForDrafting, publishVersion } from './document-version.service';
 
 let test: TestDatabase;
 let storage: DecisionStorage;
-const today = dayIn('Europe/Berlin', new Date());
+const today = calendarDayIn('Europe/Berlin', new Date());
 const pdf = (text = 'Beschluss') => new TextEncoder().encode(`%PDF-1.4\n% ${text}\n%%EOF\n`);
 
 const edition = (number: number, stage: 'drafting' | 'participating' = 'drafting') => ({

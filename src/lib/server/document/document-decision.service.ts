@@ -1,9 +1,9 @@
 // The council's part of an edition: the version submitted to the council, the decision on it, and what
 // the decision does to the edition (adopted text, stage, stage dates); the decision document on disk.
-import { calendarDayIn } from '../calendar-day';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { calendarDayIn } from '../calendar-day';
 import type { Database, Executor } from '../db/client';
 import { takeAdoptionSnapshot } from '../monitoring/snapshot.service';
 import { recordChange } from '../audit/audit.service';
@@ -69,11 +69,6 @@ export function stageAfterDecision(result: DecisionResult): EditionStage {
 export function looksLikePdf(bytes: Uint8Array): boolean {
 	const magic = [0x25, 0x50, 0x44, 0x46, 0x2d];
 	return bytes.byteLength > magic.length && magic.every((byte, index) => bytes[index] === byte);
-}
-
-/** The calendar day a moment falls on in the municipality's time zone, as YYYY-MM-DD. */
-export function dayIn(timeZone: string, moment: Date): string {
-	return calendarDayIn(timeZone, moment);
 }
 
 /** Everything the back-office council page shows. */
@@ -185,7 +180,7 @@ export async function recordDecision({
 					? await selectVersionHeadById(tx, municipalityId, previous.versionId)
 					: await selectLatestVersionHead(tx, municipalityId, editionId);
 			if (!version) throw councilNoVersion();
-			const publishedOn = dayIn(timeZone, version.publishedAt);
+			const publishedOn = calendarDayIn(timeZone, version.publishedAt);
 			if (input.decidedOn < publishedOn) throw decisionBeforeVersion({ date: publishedOn });
 			if (previous) await undoDecision(tx, municipalityId, editionId, previous);
 			const stored = await upsertDecision(tx, {

@@ -2,7 +2,6 @@
 // indicators up to the end of that year and the latest published review. Generating it takes a while,
 // so each file is kept on disk under a hash of everything it shows: any change to the edition's
 // monitoring data gives a new hash, and the next download generates the report anew.
-import { calendarDayIn, calendarYearIn } from '../calendar-day';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import * as m from '$lib/paraglide/messages';
 import { chartGeometry } from '$lib/components/monitoring/chart-geometry';
 import { staleReasonText } from '$lib/components/monitoring/staleness-text';
 import { formatCalendarDate } from '$lib/date-format';
+import { calendarDayIn, calendarYearIn } from '../calendar-day';
 import type { Database } from '../db/client';
 import { defineError } from '../shared/errors';
 import { summariseIndicator } from './monitor.math';
@@ -52,8 +52,6 @@ export function reportYears(edition: { periodStart: number; periodEnd: number },
 	return years;
 }
 
-export const currentYearIn = calendarYearIn;
-
 type IndicatorStanding = 'reached' | 'on_way' | 'off_way' | 'no_values';
 
 /** The indicator as it stood at the end of the reporting year, in the words of the public monitor. */
@@ -87,7 +85,7 @@ async function loadAnnualReport(db: Database, municipality: Municipality, strate
 	const today = calendarDayIn(municipality.timeZone, now);
 	const monitor = await loadEditionMonitor({ db, municipalityId: municipality.id, strategySlug, number, today });
 	const { edition, strategy } = monitor;
-	if (!reportYears(edition, currentYearIn(municipality.timeZone, now)).includes(year)) throw annualReportYearNotFound({ year });
+	if (!reportYears(edition, calendarYearIn(municipality.timeZone, now)).includes(year)) throw annualReportYearNotFound({ year });
 
 	const [values, published] = await Promise.all([
 		annualReportValues(db, municipality.id, edition.id, monitor.indicators.map((indicator) => indicator.id), year),
@@ -232,7 +230,7 @@ export async function exportAnnualReport({ db, municipality, strategySlug, numbe
 export async function listAnnualReports({ editionId, edition, timeZone, storage, now = new Date() }: { editionId: string; edition: { periodStart: number; periodEnd: number }; timeZone: string; storage: ReportStorage; now?: Date }) {
 	const names = await readdir(directoryOf(storage, editionId)).catch(() => [] as string[]);
 	return Promise.all(
-		reportYears(edition, currentYearIn(timeZone, now))
+		reportYears(edition, calendarYearIn(timeZone, now))
 			.reverse()
 			.map(async (year) => {
 				const name = names.find((candidate) => candidate.startsWith(`${year}-`) && candidate.endsWith('.pdf'));

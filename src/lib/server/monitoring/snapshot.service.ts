@@ -1,7 +1,7 @@
 // Indicator snapshots: the values of an edition frozen when an annual report is published or the
 // council adopts the edition, the corrections made since, and the comparison of two snapshots.
-import { calendarDayIn } from '../calendar-day';
 import { recordChange } from '../audit/audit.service';
+import { calendarDayIn, calendarYearIn } from '../calendar-day';
 import type { Database, Executor } from '../db/client';
 import { requireRole, type Actor } from '../people/actor';
 import { defineError } from '../shared/errors';
@@ -31,8 +31,6 @@ export const annualReportAlreadyPublished = defineError('snapshot_report_already
 
 const STAFF = ['admin', 'facilitator'] as const;
 export const COMPARE_PAGE_SIZE = 100;
-
-const dayIn = calendarDayIn;
 
 type SnapshotRequest = { municipalityId: string; editionId: string; kind: SnapshotKind; year: number; label: string; takenBy: string | null; takenAt?: Date };
 
@@ -84,7 +82,7 @@ export async function publishAnnualReport({
 	return db.transaction(async (tx) => {
 		const edition = await selectEditionPeriod(tx, municipalityId, editionId);
 		if (!edition) throw snapshotEditionNotFound();
-		const today = dayIn(timeZone, now);
+		const today = calendarDayIn(timeZone, now);
 		if (!publishableYears(edition, Number(today.slice(0, 4))).includes(year)) throw snapshotYearNotOpen({ year });
 		const snapshot = await takeSnapshot(tx, { municipalityId, editionId, kind: 'annual_report', year, label: today, takenBy: staff.userId });
 		await recordChange(tx, { actor: staff, municipalityId, action: 'create', entityType: 'indicator_snapshot', entityId: snapshot.id, after: snapshot });
@@ -111,9 +109,9 @@ export async function getAnnualReportPublishing({
 	requireRole(actor, municipalityId, STAFF);
 	const [edition, snapshots] = await Promise.all([selectEditionPeriod(db, municipalityId, editionId), selectSnapshots(db, municipalityId, editionId)]);
 	if (!edition) throw snapshotEditionNotFound();
-	const published = snapshots.filter((snapshot) => snapshot.kind === 'annual_report').map((snapshot) => ({ ...snapshot, takenOn: dayIn(timeZone, snapshot.takenAt) }));
+	const published = snapshots.filter((snapshot) => snapshot.kind === 'annual_report').map((snapshot) => ({ ...snapshot, takenOn: calendarDayIn(timeZone, snapshot.takenAt) }));
 	const done = new Set(published.map((snapshot) => snapshot.year));
-	return { published, openYears: publishableYears(edition, Number(dayIn(timeZone, now).slice(0, 4))).filter((year) => !done.has(year)) };
+	return { published, openYears: publishableYears(edition, calendarYearIn(timeZone, now)).filter((year) => !done.has(year)) };
 }
 
 /** City-wide values of the report year: frozen once the year's report is published, live before. */
@@ -174,7 +172,7 @@ async function revisionNotes(
 			const row = shownById.get(measurementId);
 			const before = frozen.of(measurementId);
 			if (!row || row.value === null || row.suppression !== null || before.value === null || before.value === row.value) return [];
-			return [{ measurementId, measuredOn: row.measuredOn, districtName: row.districtName, changedOn: dayIn(timeZone, changedAt), oldValue: before.value, newValue: row.value }];
+			return [{ measurementId, measuredOn: row.measuredOn, districtName: row.districtName, changedOn: calendarDayIn(timeZone, changedAt), oldValue: before.value, newValue: row.value }];
 		})
 		.sort((a, b) => b.measuredOn.localeCompare(a.measuredOn) || (a.districtName ?? '').localeCompare(b.districtName ?? ''));
 }
@@ -229,7 +227,7 @@ export async function getSnapshotsPage({
 }) {
 	const edition = await selectEditionForSnapshots(db, municipalityId, strategySlug, number);
 	if (!edition) throw snapshotEditionNotFound();
-	const snapshots = (await selectSnapshots(db, municipalityId, edition.id)).map((snapshot) => ({ ...snapshot, takenOn: dayIn(timeZone, snapshot.takenAt) }));
+	const snapshots = (await selectSnapshots(db, municipalityId, edition.id)).map((snapshot) => ({ ...snapshot, takenOn: calendarDayIn(timeZone, snapshot.takenAt) }));
 	const base = { edition, snapshots };
 	if (snapshots.length === 0) return { ...base, comparison: null };
 	const find = (id: string | null | undefined, fallback: (typeof snapshots)[number]) => {

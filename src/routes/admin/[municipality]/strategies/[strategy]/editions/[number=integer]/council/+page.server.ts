@@ -3,7 +3,8 @@ import { parseForm } from '$lib/server/http/forms';
 import { actOrFail, loadOrError } from '$lib/server/http/respond';
 import { limitWrites } from '$lib/server/http/rate-limit';
 import { backOfficeSectionOf } from '$lib/server/people/actor';
-import { dayIn, getCouncilPage, recordDecision, submitToCouncil } from '$lib/server/document/document-decision.service';
+import { calendarDayIn } from '$lib/server/calendar-day';
+import { getCouncilPage, recordDecision, submitToCouncil } from '$lib/server/document/document-decision.service';
 import { decisionFailure, decisionStorage, readDecisionForm } from '$lib/server/document/document-council.http';
 import { getEditionForDrafting } from '$lib/server/document/document-version.service';
 import { getMunicipalityForBackOffice } from '$lib/server/tenancy/tenancy.admin';
@@ -33,7 +34,7 @@ export const actions: Actions = {
 		return actOrFail(form.values, async () => {
 			await limitWrites(locals.actor?.userId ?? 'anonymous');
 			const { timeZone, ...scope } = await editionScopeOf(params, locals.actor, route.id);
-			const submission = await submitToCouncil({ ...scope, input: form.data, today: dayIn(timeZone, new Date()) });
+			const submission = await submitToCouncil({ ...scope, input: form.data, today: calendarDayIn(timeZone, new Date()) });
 			return { saved: 'submit', submittedVersion: form.data.versionNumber, submissionId: submission.id };
 		});
 	},
