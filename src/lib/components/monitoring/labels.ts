@@ -2,21 +2,14 @@
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { formatDate, translate } from '$lib/i18n';
-import { intlLocale } from '$lib/i18n-locales';
+import { numberFormatter } from '$lib/number-format';
 
 export const statusLabel = (status: string) => translate(`monitoring_status_${status}`);
 export const directionLabel = (direction: string) => translate(`monitoring_direction_${direction}`);
 export const frequencyLabel = (frequency: string) => translate(`monitoring_frequency_${frequency}`);
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(value: number, maximumFractionDigits = 2): string {
-	const key = `${getLocale()}|${maximumFractionDigits}`;
-	let format = numberFormats.get(key);
-	if (!format) {
-		format = new Intl.NumberFormat(intlLocale(getLocale()), { maximumFractionDigits });
-		numberFormats.set(key, format);
-	}
-	return format.format(value);
+	return numberFormatter(getLocale(), { maximumFractionDigits }).format(value);
 }
 
 /** A value with its unit; a percent sign follows the number the way the language writes it. */
@@ -27,19 +20,12 @@ export function formatValue(value: number, unit: string): string {
 }
 
 // Intl places the sign per language (42 % in German, %42 in Turkish); the values are already percent points.
-const percentFormats = new Map<string, Intl.NumberFormat>();
 function formatPercent(value: number): string {
-	const locale = getLocale();
-	let format = percentFormats.get(locale);
-	if (!format) {
-		format = new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 2 });
-		percentFormats.set(locale, format);
-	}
-	return format.format(value / 100);
+	return numberFormatter(getLocale(), { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
 }
 
 export function formatEuros(value: number): string {
-	return new Intl.NumberFormat(intlLocale(getLocale()), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
+	return numberFormatter(getLocale(), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
 }
 
 export function formatPeriod(from: string | null, to: string | null): string {
