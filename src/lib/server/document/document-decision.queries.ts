@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { editionStageDates, editions, type EditionStage } from './document.schema';
 import { councilDecisions, councilSubmissions } from './document-decision.schema';
@@ -140,6 +141,25 @@ export async function selectDecisionOfEdition(db: Executor, municipalityId: stri
 		.from(councilDecisions)
 		.innerJoin(documentVersions, eq(documentVersions.id, councilDecisions.versionId))
 		.where(and(eq(councilDecisions.municipalityId, municipalityId), eq(councilDecisions.editionId, editionId)))
+		.limit(1);
+	return row;
+}
+
+const decidedVersions = alias(documentVersions, 'decided_version');
+const adoptedVersions = alias(documentVersions, 'adopted_version');
+
+/**
+ * What the public edition page shows of the council: the decision (if any) with the number of the version it
+ * decided on, and the number of the adopted text, in one round trip.
+ */
+export async function selectDecisionAndAdoptedVersion(db: Executor, municipalityId: string, editionId: string) {
+	const [row] = await db
+		.select({ decision: councilDecisions, versionNumber: decidedVersions.number, adoptedVersionNumber: adoptedVersions.number })
+		.from(editions)
+		.leftJoin(councilDecisions, and(eq(councilDecisions.municipalityId, editions.municipalityId), eq(councilDecisions.editionId, editions.id)))
+		.leftJoin(decidedVersions, and(eq(decidedVersions.municipalityId, editions.municipalityId), eq(decidedVersions.id, councilDecisions.versionId)))
+		.leftJoin(adoptedVersions, and(eq(adoptedVersions.municipalityId, editions.municipalityId), eq(adoptedVersions.id, editions.adoptedVersionId)))
+		.where(and(eq(editions.municipalityId, municipalityId), eq(editions.id, editionId)))
 		.limit(1);
 	return row;
 }

@@ -147,6 +147,8 @@ describe('recording the council decision', () => {
 		expect(row).toEqual({ stage: 'drafting', adopted_version_id: null });
 		expect(await stageDates(scope.editionId)).toMatchObject({ drafting: ['2024-01-10', null], in_council: [today, today] });
 		expect(await snapshotsOf(scope.editionId)).toEqual([]);
+		const shown = await getEditionDecision({ db: test.db, municipalityId: municipality('a-stadt'), editionId: scope.editionId });
+		expect(shown).toMatchObject({ decision: { result: 'referred_back', versionNumber: 1, hasDocument: false }, adoptedVersionNumber: null });
 	});
 
 	it('a rejection is recorded and ends the council stage; the edition has no adopted text', async () => {
@@ -170,6 +172,12 @@ describe('recording the council decision', () => {
 		const scope = await scopeOf(7);
 		expect(await codeOf(recordDecision({ ...scope, input: decision(), document: null, storage }))).toBe('document_decision_error_stage');
 		expect(await decisionCount(scope.editionId)).toBe(0);
+		expect(await getEditionDecision({ db: test.db, municipalityId: municipality('a-stadt'), editionId: scope.editionId })).toEqual({ decision: null, adoptedVersionNumber: null });
+		// Asked in the name of another municipality, an edition with a decision shows nothing of it.
+		const decided = await scopeOf(2);
+		expect((await getEditionDecision({ db: test.db, municipalityId: municipality('a-stadt'), editionId: decided.editionId })).decision).not.toBeNull();
+		const other = [...test.ids.municipalityIds.values()].find((id) => id !== municipality('a-stadt'))!;
+		expect(await getEditionDecision({ db: test.db, municipalityId: other, editionId: decided.editionId })).toEqual({ decision: null, adoptedVersionNumber: null });
 	});
 
 	it('a decision dated before the submitted version was published is refused, nothing written', async () => {

@@ -28,7 +28,7 @@ import {
 } from './document-decision.errors';
 import {
 	deleteStageDate,
-	selectAdoptedVersionNumber,
+	selectDecisionAndAdoptedVersion,
 	selectDecision,
 	selectDecisionDocument,
 	selectDecisionOfEdition,
@@ -236,11 +236,9 @@ function cleanFileName(name: string): string {
 
 /** The decision on an edition and the number of its adopted text, as the public edition page shows them. */
 export async function getEditionDecision({ db, municipalityId, editionId }: { db: Executor; municipalityId: string; editionId: string }) {
-	const [row, adoptedVersionNumber] = await Promise.all([
-		selectDecisionOfEdition(db, municipalityId, editionId),
-		selectAdoptedVersionNumber(db, municipalityId, editionId)
-	]);
-	if (!row) return { decision: null, adoptedVersionNumber };
+	const row = await selectDecisionAndAdoptedVersion(db, municipalityId, editionId);
+	const adoptedVersionNumber = row?.adoptedVersionNumber ?? null;
+	if (!row?.decision || row.versionNumber === null) return { decision: null, adoptedVersionNumber };
 	const { documentFileKey, recordedBy: _recordedBy, ...decision } = row.decision;
 	return { decision: { ...decision, hasDocument: documentFileKey !== null, versionNumber: row.versionNumber }, adoptedVersionNumber };
 }

@@ -1,6 +1,7 @@
 import { getDb, getRuntime } from '$lib/server/runtime';
 import { loadOrError } from '$lib/server/http/respond';
 import { getEditionPage } from '$lib/server/document/document.service';
+import { editionPageView } from '$lib/server/document/edition-page.view';
 import { getEditionFigures } from '$lib/server/participation/figures.service';
 import { listWorkingGroupsOfEdition } from '$lib/server/participation/working-group.service';
 import { getEditionDecision } from '$lib/server/document/document-decision.service';
@@ -33,5 +34,5 @@ export const load: PageServerLoad = async ({ params, parent, cookies, locals }) 
 		})
 	);
 	const [workingGroups, figures, decision, translations] = page.workingGroups ?? [[], undefined, { decision: null, adoptedVersionNumber: null }, undefined];
-	return { ...page, workingGroups, figures, decision, translations: translations ?? { locale: getLocale(), texts: {}, available: {} }, contactMap: contactMapOf(cookies, locals, page.contactPoint) };
+	return { ...editionPageView(page), workingGroups, figures, decision, translations: translations ?? { locale: getLocale(), texts: {}, available: {} }, contactMap: contactMapOf(cookies, locals, page.contactPoint) };
 };
