@@ -40,7 +40,12 @@ export default defineConfig({
 				'--disable-background-networking',
 				'--disable-component-update',
 				'--disable-sync',
-				'--no-first-run'
+				'--no-first-run',
+				// V8 without its helper threads (no concurrent compiling or collecting): every test starts fresh
+				// renderers whose helpers mostly compiled and collected for an axe scan run once. Measured on four specs
+				// (monitoring, figures, public pages, languages), alternating: 13 % less CPU for the run (234–244 s against
+				// 271–294 s of user + system time) and 145–151 s against 155–170 s of wall time.
+				'--js-flags=--single-threaded'
 			]
 		}
 	},
