@@ -204,6 +204,7 @@ export function formsIn(html: string): Map<string, Record<string, string>> {
 	return forms;
 }
 
+/** Runs `work` over the items with at most `size` of them under way at once. */
 export async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
 	let next = 0;
 	const worker = async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import type { APIRequestContext, APIResponse, Browser, BrowserContext, Page } from '@playwright/test';
 import { checkPage, expect, signIn, test } from './fixtures';
+import { inBatches } from '../route-inventory';
 import { demoEventIds } from '../../src/lib/server/demo/demo-event-ids';
 import { demoMonitoringIds } from '../../src/lib/server/demo/demo-monitoring-ids';
 import { demoArticleIds } from '../../src/lib/server/demo/demo-news-ids';
@@ -150,15 +151,6 @@ const ownerOf = (page: AdminPage): Role =>
 let origin: string;
 const contexts = new Map<Role, BrowserContext>();
 const client = (role: Role): APIRequestContext => contexts.get(role)!.request;
-
-/** Runs `work` over the items with at most `size` of them under way at once. */
-async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-	let next = 0;
-	const worker = async () => {
-		while (next < items.length) await work(items[next++]);
-	};
-	await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
-}
 
 test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
 	// Five password hashes on a shared two-core machine can take longer than the default 30 s.
