@@ -170,6 +170,10 @@ export async function discover(anonymous: APIRequestContext): Promise<void> {
 	const news = await html('/muenster/news');
 	discovered.slug = first(news, /\/muenster\/news\/([^"/?#]+)"/, 'news article');
 	discovered.tag = first(news, /\/muenster\/tags\/([^"/?#]+)"/, 'hashtag');
+	// A field of action's own drafting page is addressed by its id, which the public API tells.
+	const api = await anonymous.get('/api/v1/municipalities/muenster/strategies/migration-und-integration/editions/4');
+	expect(api.status()).toBe(200);
+	discovered.field = ((await api.json()) as { fields: { id: string }[] }).fields[0].id;
 }
 
 /** The named fields of each POST form in server-rendered HTML, with their current values. */

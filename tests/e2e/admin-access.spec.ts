@@ -3,7 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import type { APIRequestContext, APIResponse, Browser, BrowserContext, Page } from '@playwright/test';
 import { checkPage, expect, signIn, test } from './fixtures';
-import { inBatches } from '../route-inventory';
+import { actionNamesOf, inBatches } from '../route-inventory';
 import { demoEventIds } from '../../src/lib/server/demo/demo-event-ids';
 import { demoMonitoringIds } from '../../src/lib/server/demo/demo-monitoring-ids';
 import { demoArticleIds } from '../../src/lib/server/demo/demo-news-ids';
@@ -34,47 +34,24 @@ const paramFillers: Record<string, (municipality: Municipality) => string> = {
 	'source=uuid': (municipality) => demoSourceIds[municipality],
 	// Translations: a tracked measure, which process staff translate.
 	kind: () => 'measure',
-	'entity=uuid': (municipality) => demoMonitoringIds[municipality].measure
+	'entity=uuid': (municipality) => demoMonitoringIds[municipality].measure,
+	// A field of action's id is read from the public API before the first test (beforeAll).
+	'field=uuid': (municipality) => fieldPlaceholder(municipality)
 };
+const fieldPlaceholder = (municipality: Municipality) => `field-of-${municipality}`;
 
 // Facilitators run organisations, events, working groups, moderation and the monitors of their
 // municipality, an edition's invitations, draft editions' documents with their comments and their way through the council; nothing else here.
 const isFacilitatorPage = (routeId: string) =>
 	/^\/admin\/\[municipality\]\/(organisations|events|working-groups|moderation|monitor|media)(\/|$)/.test(routeId) ||
 	/^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/(invitations|monitor)(\/|$)/.test(routeId) ||
-	/^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/document(\/ideas)?$/.test(routeId) ||
+	/^\/admin\/\[municipality\]\/strategies\/\[strategy\]\/editions\/\[number=integer\]\/document(\/ideas|\/fields\/\[field=uuid\])?$/.test(routeId) ||
 	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/comments' ||
 	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/council' ||
 	routeId === '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/easy-read' ||
 	routeId === '/admin/[municipality]/translations/[kind]/[entity=uuid]';
 
 type AdminPage = { routeId: string; path: string; municipality: Municipality | null; actions: string[] };
-
-/** Names of `export const actions = { … }`, read with the TypeScript parser so any key style counts. */
-function actionNamesOf(file: string): string[] {
-	if (!existsSync(file)) return [];
-	const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-	for (const statement of source.statements) {
-		if (!ts.isVariableStatement(statement)) continue;
-		if (!statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) continue;
-		for (const declaration of statement.declarationList.declarations) {
-			if (!ts.isIdentifier(declaration.name) || declaration.name.text !== 'actions') continue;
-			let initializer = declaration.initializer;
-			while (initializer && (ts.isSatisfiesExpression(initializer) || ts.isAsExpression(initializer) || ts.isParenthesizedExpression(initializer))) {
-				initializer = initializer.expression;
-			}
-			if (!initializer || !ts.isObjectLiteralExpression(initializer)) {
-				throw new Error(`${file}: export const actions must be an object literal for the access spec to read its names`);
-			}
-			return initializer.properties.map((property) => {
-				if (ts.isSpreadAssignment(property) || !property.name) throw new Error(`${file}: spread in actions cannot be enumerated`);
-				if (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) return property.name.text;
-				throw new Error(`${file}: computed action name cannot be enumerated`);
-			});
-		}
-	}
-	return [];
-}
 
 /** HTTP methods a +server.ts exports; `fallback` answers every other method, so PUT stands in for it. */
 function endpointMethodsOf(file: string): string[] {
@@ -132,7 +109,7 @@ const endpointRoutes = enumerateAdminRoutes('+server.ts');
 const unfillable = [...pageRoutes.unfillable, ...endpointRoutes.unfillable];
 const adminPages: AdminPage[] = pageRoutes.routes.map((route) => ({
 	...route,
-	actions: actionNamesOf(path.join(route.directory, '+page.server.ts'))
+	actions: existsSync(path.join(route.directory, '+page.server.ts')) ? actionNamesOf(path.join(route.directory, '+page.server.ts')) : []
 }));
 const adminEndpoints = endpointRoutes.routes.map((route) => ({ ...route, methods: endpointMethodsOf(path.join(route.directory, '+server.ts')) }));
 const actionUrl = (page: AdminPage, action: string) => (action === 'default' ? page.path : `${page.path}?/${action}`);
@@ -158,6 +135,13 @@ test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
 	origin = new URL(testInfo.project.use.baseURL!).origin;
 	// One sign-in per account for the whole file: sign-ins count against the per-address rate limit.
 	contexts.set('anonymous', await browser.newContext({ baseURL: origin }));
+	for (const municipality of Object.keys(demo) as Municipality[]) {
+		const { strategy, edition } = demo[municipality];
+		const response = await client('anonymous').get(`/api/v1/municipalities/${municipality}/strategies/${strategy}/editions/${edition}`);
+		expect(response.status()).toBe(200);
+		const fieldId = ((await response.json()) as { fields: { id: string }[] }).fields[0].id;
+		for (const route of [...adminPages, ...adminEndpoints]) route.path = route.path.replace(fieldPlaceholder(municipality), fieldId);
+	}
 	for (const [role, account] of Object.entries(accounts) as [Role, { email: string; password: string }][]) {
 		const context = await browser.newContext({ baseURL: origin });
 		const page = await context.newPage();

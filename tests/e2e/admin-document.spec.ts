@@ -25,7 +25,12 @@ test('an admin adds a goal to a field, moves it up and finds it on the public ed
 	await expect(page).toHaveURL(new RegExp(`${outline}$`));
 	await checkPage(page);
 
-	await page.getByText(`Neues Ziel in „${field}“`).click();
+	// Goals and measures are edited on the field's own page, which leads on to the next field.
+	await page.getByRole('link', { name: `Ziele und Maßnahmen bearbeiten: ${field}` }).click();
+	await expect(page).toHaveURL(new RegExp(`${outline}/fields/[0-9a-f-]{36}$`));
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(`Handlungsfeld 1: ${field}`);
+	await expect(page.getByRole('navigation', { name: 'Weitere Handlungsfelder' }).getByRole('link')).toHaveText([/^Nächstes Handlungsfeld: 2 /]);
+	await checkPage(page);
 	const addGoal = page.getByRole('form', { name: `Neues Ziel in „${field}“` });
 	await addGoal.getByLabel('Titel').fill(goal);
 	await addGoal.getByLabel('Beschreibung').fill('Eltern lernen Deutsch, während ihre Kinder betreut werden.');
@@ -44,7 +49,7 @@ test('an admin adds a goal to a field, moves it up and finds it on the public ed
 	await expectToFit360(page);
 
 	await page.getByRole('link', { name: 'Öffentliche Seite ansehen' }).click();
-	await expect(page).toHaveURL(new RegExp(`${publicEdition}$`));
+	await expect(page).toHaveURL(new RegExp(`${publicEdition}#field-1$`));
 	await checkPage(page);
 	await expect(page.getByRole('heading', { level: 4, name: `1.2${goal}` })).toBeVisible();
 
@@ -59,7 +64,7 @@ test('a goal without a title is refused with a 400, a summary at the top whose l
 	await page.emulateMedia({ colorScheme: 'dark' });
 	await signIn(page, 'admin@muenster.example.org', 'demo-admin-muenster');
 	await visit(outline);
-	await page.getByText(`Neues Ziel in „${field}“`).click();
+	await page.getByRole('link', { name: `Ziele und Maßnahmen bearbeiten: ${field}` }).click();
 	const addGoal = page.getByRole('form', { name: `Neues Ziel in „${field}“` });
 	await addGoal.getByLabel('Beschreibung').fill('Ohne Titel geht es nicht.');
 	const [response] = await Promise.all([

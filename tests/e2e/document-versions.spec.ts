@@ -47,15 +47,32 @@ test('a facilitator drafts, publishes two versions, and the public compares them
 	await expect(page.getByRole('status')).toHaveText('Gespeichert.');
 	await checkPage(page);
 
+	// Two free sections; the second is moved above the first.
+	for (const [heading, body] of [
+		['Wie wir gearbeitet haben', 'Drei Werkstätten im Stadtteil.'],
+		['Worum es geht', 'Ein Stadtteil für alle.']
+	]) {
+		await page.getByText('Neuer Abschnitt', { exact: true }).click();
+		const newSection = page.getByRole('form', { name: 'Neuer Abschnitt' });
+		await newSection.getByLabel('Überschrift').fill(heading);
+		await newSection.getByLabel('Text', { exact: true }).fill(body);
+		await newSection.getByRole('button', { name: 'Hinzufügen' }).click();
+		await expect(page.getByRole('list', { name: 'Weitere Abschnitte' }).getByRole('heading', { name: heading })).toBeVisible();
+	}
+	await page.getByRole('button', { name: '„Worum es geht“ nach oben verschieben' }).click();
+	await expect(page.getByRole('list', { name: 'Weitere Abschnitte' }).getByRole('heading', { level: 3 })).toHaveText(['Worum es geht', 'Wie wir gearbeitet haben']);
+
 	const newField = page.getByRole('form', { name: 'Neues Handlungsfeld' });
 	await newField.getByLabel('Titel').fill(field);
 	await newField.getByRole('button', { name: 'Hinzufügen' }).click();
 	await expect(page.getByRole('status')).toHaveText('Gespeichert.');
-	await page.getByText(`Neues Ziel in „${field}“`).click();
+	await page.getByRole('link', { name: `Ziele und Maßnahmen bearbeiten: ${field}` }).click();
+	await checkPage(page);
 	const newGoal = page.getByRole('form', { name: `Neues Ziel in „${field}“` });
 	await newGoal.getByLabel('Titel').fill(goal);
 	await newGoal.getByRole('button', { name: 'Ziel hinzufügen' }).click();
 	await expect(page.getByRole('status')).toHaveText('Gespeichert.');
+	await page.getByRole('link', { name: 'Zurück zum ganzen Dokument' }).click();
 
 	// A version without a title is refused, and nothing is published.
 	await page.getByRole('button', { name: 'Fassung veröffentlichen' }).click();
@@ -69,11 +86,13 @@ test('a facilitator drafts, publishes two versions, and the public compares them
 	await expect(page.getByRole('link', { name: 'Fassung 1: Entwurf 1' })).toBeVisible();
 
 	// Revision: the goal gets one more word, then version 2.
+	await page.getByRole('link', { name: `Ziele und Maßnahmen bearbeiten: ${field}` }).click();
 	await page.getByText(`„${goal}“ bearbeiten`).click();
 	const editGoal = page.getByRole('form', { name: `„${goal}“ bearbeiten` });
 	await editGoal.getByLabel('Titel').fill(revisedGoal);
 	await editGoal.getByRole('button', { name: 'Speichern' }).click();
 	await expect(page.getByRole('status')).toHaveText('Gespeichert.');
+	await page.getByRole('link', { name: 'Zurück zum ganzen Dokument' }).click();
 	await publish(page, 'Entwurf 2 — nach der Fachgruppenrunde', 'Das Ziel zur Ausbildung ist schärfer gefasst.');
 	await expect(page.getByRole('link', { name: 'Fassung 2: Entwurf 2 — nach der Fachgruppenrunde' })).toBeVisible();
 	await checkPage(page);

@@ -36,11 +36,12 @@ export async function publishDraftForComments(page: Page, visit: (path: string) 
 	await newField.getByLabel('Titel').fill(draft.field);
 	await newField.getByRole('button', { name: 'Hinzufügen' }).click();
 	await expect(page.getByRole('status')).toHaveText('Gespeichert.');
-	await page.getByText(`Neues Ziel in „${draft.field}“`).click();
+	await page.getByRole('link', { name: `Ziele und Maßnahmen bearbeiten: ${draft.field}` }).click();
 	const newGoal = page.getByRole('form', { name: `Neues Ziel in „${draft.field}“` });
 	await newGoal.getByLabel('Titel').fill(draft.goal);
 	await newGoal.getByRole('button', { name: 'Ziel hinzufügen' }).click();
 	await expect(page.getByRole('status')).toHaveText('Gespeichert.');
+	await page.getByRole('link', { name: 'Zurück zum ganzen Dokument' }).click();
 	const publish = page.getByRole('form', { name: /Fassung 1 veröffentlichen/ });
 	await publish.getByLabel('Titel der Fassung').fill('Entwurf 1');
 	await publish.getByLabel('Was hat sich geändert?').fill('Erster Entwurf zur Kommentierung.');

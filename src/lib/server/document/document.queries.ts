@@ -205,33 +205,47 @@ export async function selectStageDates(db: Executor, municipalityId: string, edi
 		.orderBy(asc(editionStageDates.startsOn))
 		.limit(20);
 }
-/** The whole outline of an edition in three indexed queries, however many fields and goals it has. */
-export async function selectOutline(db: Executor, municipalityId: string, editionId: string) {
-	const fieldRows = await db
+async function selectGoalsOfFields(db: Executor, municipalityId: string, fieldIds: string[]) {
+	if (fieldIds.length === 0) return [];
+	return db
+		.select()
+		.from(goals)
+		.where(and(eq(goals.municipalityId, municipalityId), inArray(goals.fieldId, fieldIds)))
+		.orderBy(asc(goals.position), asc(goals.createdAt))
+		.limit(2000);
+}
+async function selectMeasuresOfGoals(db: Executor, municipalityId: string, goalIds: string[]) {
+	if (goalIds.length === 0) return [];
+	return db
+		.select()
+		.from(measures)
+		.where(and(eq(measures.municipalityId, municipalityId), inArray(measures.goalId, goalIds)))
+		.orderBy(asc(measures.position), asc(measures.createdAt))
+		.limit(10000);
+}
+async function selectFieldsOfEdition(db: Executor, municipalityId: string, editionId: string) {
+	return db
 		.select()
 		.from(fields)
 		.where(and(eq(fields.municipalityId, municipalityId), eq(fields.editionId, editionId)))
 		.orderBy(asc(fields.position), asc(fields.createdAt))
 		.limit(200);
-	const fieldIds = fieldRows.map((field) => field.id);
-	const goalRows =
-		fieldIds.length === 0
-			? []
-			: await db
-					.select()
-					.from(goals)
-					.where(and(eq(goals.municipalityId, municipalityId), inArray(goals.fieldId, fieldIds)))
-					.orderBy(asc(goals.position), asc(goals.createdAt))
-					.limit(2000);
-	const goalIds = goalRows.map((goal) => goal.id);
-	const measureRows =
-		goalIds.length === 0
-			? []
-			: await db
-					.select()
-					.from(measures)
-					.where(and(eq(measures.municipalityId, municipalityId), inArray(measures.goalId, goalIds)))
-					.orderBy(asc(measures.position), asc(measures.createdAt))
-					.limit(10000);
+}
+/** The whole outline of an edition in three indexed queries, however many fields and goals it has. */
+export async function selectOutline(db: Executor, municipalityId: string, editionId: string) {
+	const fieldRows = await selectFieldsOfEdition(db, municipalityId, editionId);
+	const goalRows = await selectGoalsOfFields(db, municipalityId, fieldRows.map((field) => field.id));
+	const measureRows = await selectMeasuresOfGoals(db, municipalityId, goalRows.map((goal) => goal.id));
+	return { fieldRows, goalRows, measureRows };
+}
+/**
+ * Every field of an edition, but the goals and measures of one of them only: enough to number that
+ * field's items as the whole document does. Null when the field is not one of the edition's.
+ */
+export async function selectOutlineOfOneField(db: Executor, municipalityId: string, editionId: string, fieldId: string) {
+	const fieldRows = await selectFieldsOfEdition(db, municipalityId, editionId);
+	if (!fieldRows.some((field) => field.id === fieldId)) return null;
+	const goalRows = await selectGoalsOfFields(db, municipalityId, [fieldId]);
+	const measureRows = await selectMeasuresOfGoals(db, municipalityId, goalRows.map((goal) => goal.id));
 	return { fieldRows, goalRows, measureRows };
 }

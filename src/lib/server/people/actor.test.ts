@@ -20,7 +20,8 @@ describe('back-office sections by role', () => {
 			'/admin/[municipality]/working-groups',
 			'/admin/[municipality]/organisations/import',
 			'/admin/[municipality]/moderation',
-			'/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document'
+			'/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document',
+			'/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document/fields/[field=uuid]'
 		])
 			expect(mayOpen(facilitator, 'muenster', route), route).toBe(true);
 	});
@@ -36,6 +37,7 @@ describe('back-office sections by role', () => {
 		expect(mayOpen(facilitator, 'greven', '/admin/[municipality]/events')).toBe(false);
 		expect(mayOpen(staff('moderator'), 'muenster', '/admin/[municipality]/moderation')).toBe(true);
 		expect(mayOpen(staff('moderator'), 'muenster', '/admin/[municipality]/events')).toBe(false);
+		expect(mayOpen(staff('moderator'), 'muenster', '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document/fields/[field=uuid]')).toBe(false);
 	});
 
 	it("facilitators invite organisations to an edition without gaining the rest of the strategies section", () => {

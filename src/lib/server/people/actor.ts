@@ -80,6 +80,11 @@ export const backOfficePageRoles: Record<string, { routeId: string; roles: reado
 		routeId: '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document',
 		roles: ['admin', 'facilitator']
 	},
+	// Each field of action's goals and measures, edited on a page of its own.
+	'edition-document-field': {
+		routeId: '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document/fields/[field=uuid]',
+		roles: ['admin', 'facilitator']
+	},
 	// Facilitators answer comments on the document; moderators may hide them (the service tells them apart).
 	'edition-comments': {
 		routeId: '/admin/[municipality]/strategies/[strategy]/editions/[number=integer]/comments',
