@@ -217,6 +217,8 @@ export const matrix: Record<string, string> = {
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document/fields/[field=uuid] ?/deleteMeasure': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document/fields/[field=uuid] ?/moveGoal': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document/fields/[field=uuid] ?/moveMeasure': 'SFFFFAAF',
+	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document/fields/[field=uuid] ?/relocateGoal': 'SFFFFAAF',
+	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document/fields/[field=uuid] ?/relocateMeasure': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document/fields/[field=uuid] ?/updateField': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document/fields/[field=uuid] ?/updateGoal': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document/fields/[field=uuid] ?/updateMeasure': 'SFFFFAAF',

@@ -14,7 +14,7 @@ const publicEdition = '/muenster/strategies/migration-und-integration/editions/4
 const field = 'Wirtschaft und Arbeit';
 const goal = 'Sprachkurse mit Kinderbetreuung in jedem Stadtbezirk';
 
-test('an admin adds a goal to a field, moves it up and finds it on the public edition page', async ({ page, visit }) => {
+test('an admin adds a goal to a field, moves it up and then into the next field, and finds it on the public edition page each time', async ({ page, visit }) => {
 	await signIn(page, 'admin@muenster.example.org', 'demo-admin-muenster');
 	await visit('/admin/muenster');
 	await page.getByRole('link', { name: 'Leitbilder' }).click();
@@ -28,6 +28,7 @@ test('an admin adds a goal to a field, moves it up and finds it on the public ed
 	// Goals and measures are edited on the field's own page, which leads on to the next field.
 	await page.getByRole('link', { name: `Ziele und Maßnahmen bearbeiten: ${field}` }).click();
 	await expect(page).toHaveURL(new RegExp(`${outline}/fields/[0-9a-f-]{36}$`));
+	const fieldPage = new URL(page.url()).pathname;
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(`Handlungsfeld 1: ${field}`);
 	await expect(page.getByRole('navigation', { name: 'Weitere Handlungsfelder' }).getByRole('link')).toHaveText([/^Nächstes Handlungsfeld: 2 /]);
 	await checkPage(page);
@@ -53,10 +54,25 @@ test('an admin adds a goal to a field, moves it up and finds it on the public ed
 	await checkPage(page);
 	await expect(page.getByRole('heading', { level: 4, name: `1.2${goal}` })).toBeVisible();
 
+	// Then it moves on into the next field, where it comes last; the field it left closes the gap.
+	await visit(fieldPage);
+	const relocate = page.getByRole('form', { name: `„${goal}“ verschieben` });
+	await relocate.getByLabel('In ein anderes Handlungsfeld').selectOption({ index: 0 });
+	await relocate.getByRole('button', { name: 'Verschieben' }).click();
+	await expect(goals.getByRole('heading', { level: 3, name: new RegExp(goal) })).toHaveCount(0);
+	await checkPage(page);
+	await page.getByRole('link', { name: /^Nächstes Handlungsfeld: 2 / }).click();
+	const moved = page.getByRole('list', { name: /^Ziele in / }).getByRole('heading', { level: 3 }).last();
+	await expect(moved).toHaveText(new RegExp(`^2\\.\\d+${goal}$`));
+	const movedNumber = (await moved.locator('.number').textContent())!;
+	await page.getByRole('link', { name: 'Öffentliche Seite ansehen' }).click();
+	await expect(page).toHaveURL(new RegExp(`${publicEdition}#field-2$`));
+
 	// Anonymous visitors get the cached page: it must show the change as well.
 	await page.context().clearCookies();
 	await visit(publicEdition);
-	await expect(page.getByRole('heading', { level: 4, name: `1.2${goal}` })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 4, name: `${movedNumber}${goal}` })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 4, name: `1.2${goal}` })).toHaveCount(0);
 });
 
 test('a goal without a title is refused with a 400, a summary at the top whose link leads to the field, and a localised error there (dark theme)', async ({ page, visit }) => {

@@ -12,6 +12,8 @@ import {
 	addMeasure,
 	moveGoal,
 	moveMeasure,
+	relocateGoal,
+	relocateMeasure,
 	removeGoal,
 	removeMeasure,
 	updateField,
@@ -61,6 +63,8 @@ export const fieldContentActions = {
 	updateGoal: documentAction(outlineItemSchema.extend(goalIdSchema.shape), 'outline', (scope, { goalId, ...input }) => updateGoal({ ...scope, goalId, input })),
 	moveGoal: documentAction(moveSchema.extend(goalIdSchema.shape), 'outline', (scope, data) => moveGoal({ ...scope, ...data })),
 	deleteGoal: documentAction(goalIdSchema, 'outline', (scope, data) => removeGoal({ ...scope, ...data })),
+	// The field (or goal) in the form is where the goal (or measure) goes.
+	relocateGoal: documentAction(goalIdSchema.extend(fieldIdSchema.shape), 'outline', (scope, data) => relocateGoal({ ...scope, ...data })),
 	addMeasure: documentAction(outlineItemSchema.extend(goalIdSchema.shape), 'outline', (scope, { goalId, ...input }) =>
 		addMeasure({ ...scope, goalId, input })
 	),
@@ -68,5 +72,6 @@ export const fieldContentActions = {
 		updateMeasure({ ...scope, measureId, input })
 	),
 	moveMeasure: documentAction(moveSchema.extend(measureIdSchema.shape), 'outline', (scope, data) => moveMeasure({ ...scope, ...data })),
-	deleteMeasure: documentAction(measureIdSchema, 'outline', (scope, data) => removeMeasure({ ...scope, ...data }))
+	deleteMeasure: documentAction(measureIdSchema, 'outline', (scope, data) => removeMeasure({ ...scope, ...data })),
+	relocateMeasure: documentAction(measureIdSchema.extend(goalIdSchema.shape), 'outline', (scope, data) => relocateMeasure({ ...scope, ...data }))
 };

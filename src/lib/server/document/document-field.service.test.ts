@@ -88,6 +88,11 @@ describe('a field of action on its own page', () => {
 		]);
 		expect(page.previous).toEqual({ id: first, number: '1', title: 'Arbeit' });
 		expect(page.next).toEqual({ id: third, number: '3', title: 'Wohnen' });
+		// Where its goals can move to: every other field of the edition.
+		expect(page.otherFields.map((field) => [field.id, field.title])).toEqual([
+			[first, 'Arbeit'],
+			[third, 'Wohnen']
+		]);
 	});
 
 	it('has no neighbour before the first field and none after the last', async () => {

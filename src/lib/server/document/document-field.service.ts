@@ -10,8 +10,8 @@ import { getEditionForDrafting } from './document-version.service';
 type FieldScope = { db: Database; actor: Actor | null; municipalityId: string; strategySlug: string; number: number; fieldId: string };
 
 /**
- * The field with its goals and measures, numbered as in the whole document, and the fields before
- * and after it so that staff can page through the outline.
+ * The field with its goals and measures, numbered as in the whole document, the fields before and
+ * after it so that staff can page through the outline, and the others a goal can move to.
  */
 export async function getFieldForDrafting(scope: FieldScope) {
 	const { strategy, edition } = await getEditionForDrafting(scope);
@@ -23,5 +23,6 @@ export async function getFieldForDrafting(scope: FieldScope) {
 		const field = outline[position];
 		return field ? { id: field.id, number: field.number, title: field.title } : null;
 	};
-	return { strategy, edition, field: outline[index], previous: neighbour(index - 1), next: neighbour(index + 1) };
+	const otherFields = outline.filter((field) => field.id !== scope.fieldId).map((field) => ({ id: field.id, number: field.number, title: field.title }));
+	return { strategy, edition, field: outline[index], previous: neighbour(index - 1), next: neighbour(index + 1), otherFields };
 }

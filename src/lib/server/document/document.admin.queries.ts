@@ -82,15 +82,6 @@ export async function replaceStageDates(
 
 type ItemValues = { title: string; description: string };
 
-export async function selectFieldsOfEdition(db: Executor, municipalityId: string, editionId: string) {
-	return db
-		.select()
-		.from(fields)
-		.where(and(eq(fields.municipalityId, municipalityId), eq(fields.editionId, editionId)))
-		.orderBy(asc(fields.position), asc(fields.createdAt))
-		.limit(200);
-}
-
 export async function selectGoalsOfField(db: Executor, municipalityId: string, fieldId: string) {
 	return db
 		.select()
@@ -187,4 +178,21 @@ export async function writePositions(
 			.set({ position: index, updatedAt: new Date() })
 			.where(and(eq(table.municipalityId, municipalityId), eq(table.id, row.id)));
 	}
+}
+
+/** A goal under another field, or a measure under another goal, at the given position there. */
+export async function writeParent(
+	db: Executor,
+	kind: 'goal' | 'measure',
+	municipalityId: string,
+	id: string,
+	parentId: string,
+	position: number
+) {
+	const values = kind === 'goal' ? { fieldId: parentId, position, updatedAt: new Date() } : { goalId: parentId, position, updatedAt: new Date() };
+	const table = outlineTables[kind];
+	await db
+		.update(table)
+		.set(values)
+		.where(and(eq(table.municipalityId, municipalityId), eq(table.id, id)));
 }

@@ -30,6 +30,7 @@ import {
 	selectEditionByNumber,
 	selectEditionsOfStrategies,
 	selectField,
+	selectFieldsOfEdition,
 	selectGoal,
 	selectMeasure,
 	selectOutline,
@@ -50,7 +51,6 @@ import {
 	insertStrategy,
 	lockEdition,
 	replaceStageDates,
-	selectFieldsOfEdition,
 	selectGoalsOfField,
 	selectMeasuresOfGoal,
 	updateEdition as writeEdition,
@@ -58,6 +58,7 @@ import {
 	updateGoal as writeGoal,
 	updateMeasure as writeMeasure,
 	updateStrategy as writeStrategy,
+	writeParent,
 	writePositions,
 	type OutlineKind
 } from './document.admin.queries';
@@ -400,5 +401,52 @@ export async function moveMeasure(scope: EditionScope & { measureId: string; dir
 	return inOutline(scope, async (tx, admin) => {
 		const measure = await measureOf(tx, municipalityId, editionId, measureId);
 		await move(tx, admin, municipalityId, 'measure', await selectMeasuresOfGoal(tx, municipalityId, measure.goalId), measureId, direction);
+	});
+}
+
+/**
+ * A goal moves to the end of another field of the same edition. Its measures, indicators and the
+ * ideas traced to it go with it, as they hang on the goal; the field it leaves closes the gap.
+ */
+export async function relocateGoal(scope: EditionScope & { goalId: string; fieldId: string }) {
+	const { municipalityId, editionId, goalId, fieldId } = scope;
+	return inOutline(scope, async (tx, admin) => {
+		const goal = await goalOf(tx, municipalityId, editionId, goalId);
+		await fieldOf(tx, municipalityId, editionId, fieldId);
+		if (goal.fieldId === fieldId) return;
+		const position = (await selectGoalsOfField(tx, municipalityId, fieldId)).length;
+		await writeParent(tx, 'goal', municipalityId, goalId, fieldId, position);
+		await writePositions(tx, 'goal', municipalityId, await selectGoalsOfField(tx, municipalityId, goal.fieldId));
+		await recordChange(tx, {
+			actor: admin,
+			municipalityId,
+			action: 'move',
+			entityType: 'goal',
+			entityId: goalId,
+			before: { fieldId: goal.fieldId, position: goal.position },
+			after: { fieldId, position }
+		});
+	});
+}
+
+/** A measure moves to the end of another goal of the same edition, with its tracking and traced ideas. */
+export async function relocateMeasure(scope: EditionScope & { measureId: string; goalId: string }) {
+	const { municipalityId, editionId, measureId, goalId } = scope;
+	return inOutline(scope, async (tx, admin) => {
+		const measure = await measureOf(tx, municipalityId, editionId, measureId);
+		await goalOf(tx, municipalityId, editionId, goalId);
+		if (measure.goalId === goalId) return;
+		const position = (await selectMeasuresOfGoal(tx, municipalityId, goalId)).length;
+		await writeParent(tx, 'measure', municipalityId, measureId, goalId, position);
+		await writePositions(tx, 'measure', municipalityId, await selectMeasuresOfGoal(tx, municipalityId, measure.goalId));
+		await recordChange(tx, {
+			actor: admin,
+			municipalityId,
+			action: 'move',
+			entityType: 'measure',
+			entityId: measureId,
+			before: { goalId: measure.goalId, position: measure.position },
+			after: { goalId, position }
+		});
 	});
 }

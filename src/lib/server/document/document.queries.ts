@@ -223,7 +223,7 @@ async function selectMeasuresOfGoals(db: Executor, municipalityId: string, goalI
 		.orderBy(asc(measures.position), asc(measures.createdAt))
 		.limit(10000);
 }
-async function selectFieldsOfEdition(db: Executor, municipalityId: string, editionId: string) {
+export async function selectFieldsOfEdition(db: Executor, municipalityId: string, editionId: string) {
 	return db
 		.select()
 		.from(fields)
