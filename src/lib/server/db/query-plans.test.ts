@@ -128,6 +128,10 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		// 2,500 measurements in the town: the monitor reads the newest value of each of its 25 indicators
 		// and the cells of their newest eight periods for the disclosure control, never the history.
 		expect(monitor.mostRowsRead).toBeLessThan(1_000);
+		// The indicator holds 100 measurements in 7 series: its series keys take one index probe each.
+		const seriesKeys = indicator.reads.filter((read) => read.query.startsWith('with recursive series_keys'));
+		expect(seriesKeys).toHaveLength(1);
+		expect(seriesKeys[0].rows).toBeLessThanOrEqual(10);
 	});
 
 	it('the API lists of measures and indicators read a page of each goal and a page of indicators, not the town', async () => {
