@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editionSchema } from '$lib/validation/document';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { Actor } from '../people/actor';
-import { isDomainError } from '../shared/errors';
 import { createEdition, getOutlineForAdmin, getStrategyForAdmin } from './document.admin';
 import { compareEditions } from './document-lineage.service';
 import { snapshotOfDraft } from './document-version.service';
 import { sql } from 'drizzle-orm';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 
@@ -55,15 +55,6 @@ const admin = (): Actor => ({
 });
 const scope = () => ({ db: test.db, actor: admin(), municipalityId: municipalityId() });
 const input = (number: number) => editionSchema.parse({ number: String(number), periodStart: '2026', periodEnd: '2031', stage: 'preparing', stages: {} });
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
-}
 
 async function strategy(slug: string) {
 	return getStrategyForAdmin({ ...scope(), slug });

@@ -6,7 +6,6 @@ import { listAuditEvents } from '../audit/audit.service';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { Actor } from '../people/actor';
 import type { Role } from '../people/people.schema';
-import { isDomainError } from '../shared/errors';
 import {
 	answerComment,
 	commentOnDocument,
@@ -19,6 +18,7 @@ import {
 	setCommentHidden
 } from './document-comment.service';
 import { getDocumentForDrafting, getPublishedDocument, publishVersion } from './document-version.service';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 
@@ -94,15 +94,6 @@ const nele = () => actor('neu@example.org', 'participant', 'a-stadt');
 const moderator = () => actor('mod@a-stadt.example.org', 'moderator', 'a-stadt');
 const facilitator = () => actor('fac@a-stadt.example.org', 'facilitator', 'a-stadt');
 const facilitatorOfB = () => actor('fac@b-dorf.example.org', 'facilitator', 'b-dorf');
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
-}
 
 async function editionOf(slug: string, number: number) {
 	const staff = slug === 'a-stadt' ? facilitator() : facilitatorOfB();

@@ -8,10 +8,10 @@ import { councilDecisionSchema } from '$lib/validation/document-decision';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { Actor } from '../people/actor';
 import type { Role } from '../people/people.schema';
-import { isDomainError } from '../shared/errors';
 import { getEditionDecision, getCouncilPage, readDecisionDocument, recordDecision, submitToCouncil, type DecisionStorage } from './document-decision.service';
 import { calendarDayIn } from '../calendar-day';
 import { getDocumentForDrafting, publishVersion } from './document-version.service';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 let storage: DecisionStorage;
@@ -58,15 +58,6 @@ function actorWith(role: Role, municipalitySlug: string): Actor {
 }
 
 const facilitator = () => actorWith('facilitator', 'a-stadt');
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
-}
 
 /** An edition of A-Stadt with one published version, taken to the council. */
 async function inCouncil(number: number) {

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { Actor } from '../people/actor';
 import type { Role } from '../people/people.schema';
-import { isDomainError } from '../shared/errors';
 import { getDocumentForDrafting } from './document-version.service';
 import { getFieldForDrafting } from './document-field.service';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 
@@ -65,15 +65,6 @@ async function fieldIdsOf(slug: string, number: number) {
 
 const fieldPage = (fieldId: string, { actor = actorWith('facilitator', 'a-stadt'), slug = 'a-stadt', number = 1 }: { actor?: Actor | null; slug?: string; number?: number } = {}) =>
 	getFieldForDrafting({ db: test.db, actor, municipalityId: municipality(slug), strategySlug: 'vielfalt', number, fieldId });
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
-}
 
 describe('a field of action on its own page', () => {
 	it('has its goals and measures numbered as in the whole document, and its neighbours', async () => {

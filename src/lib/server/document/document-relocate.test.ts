@@ -4,8 +4,8 @@ import { listAuditEvents } from '../audit/audit.service';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { Actor } from '../people/actor';
 import type { Role } from '../people/people.schema';
-import { isDomainError } from '../shared/errors';
 import { getEditionForAdmin, getOutlineForAdmin, relocateGoal, relocateMeasure } from './document.admin';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 
@@ -62,15 +62,6 @@ function actorWith(role: Role, municipalitySlug: string): Actor {
 		isPlatformAdmin: false,
 		memberships: [{ municipalityId: municipality(municipalitySlug), municipalitySlug, municipalityName: municipalitySlug, role }]
 	};
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
 }
 
 async function scopeOf(number: number, actor: Actor = actorWith('facilitator', 'a-stadt'), slug = 'a-stadt') {

@@ -3,10 +3,10 @@ import { listAuditEvents } from '../audit/audit.service';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { Actor } from '../people/actor';
 import type { Role } from '../people/people.schema';
-import { isDomainError } from '../shared/errors';
 import { getIdeasEdition, listIdeaFields, moderateContent, transcribeIdea } from '../participation/idea.service';
 import { getOutlineForAdmin } from './document.admin';
 import { getIdeaTrace, getTargetTrace, getTraceCounts, getTracedIdeasByLineage, linkIdea, unlinkIdea } from './document-trace.service';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 
@@ -52,15 +52,6 @@ function actor(email: string, role: Role, municipalitySlug: string): Actor {
 const facilitator = () => actor('fac@a-stadt.example.org', 'facilitator', 'a-stadt');
 const moderator = () => actor('mod@a-stadt.example.org', 'moderator', 'a-stadt');
 const facilitatorOfB = () => actor('fac@b-dorf.example.org', 'facilitator', 'b-dorf');
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
-}
 
 async function scope(slug: string, number: number) {
 	const municipalityId = municipality(slug);

@@ -6,7 +6,6 @@ import { listAuditEvents } from '../audit/audit.service';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { Actor } from '../people/actor';
 import type { Role } from '../people/people.schema';
-import { isDomainError } from '../shared/errors';
 import { addGoal, updateGoal } from './document.admin';
 import {
 	addSection,
@@ -17,6 +16,7 @@ import {
 	publishVersion,
 	saveIntroduction
 } from './document-version.service';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 
@@ -70,15 +70,6 @@ function actorWith(role: Role, municipalitySlug: string): Actor {
 }
 
 const facilitator = () => actorWith('facilitator', 'a-stadt');
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
-}
 
 async function draftOf(number: number, slug = 'a-stadt') {
 	return getDocumentForDrafting({ db: test.db, actor: actorWith('admin', slug), municipalityId: municipality(slug), strategySlug: 'vielfalt', number });

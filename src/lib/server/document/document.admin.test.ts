@@ -5,7 +5,6 @@ import { listAuditEvents } from '../audit/audit.service';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { Actor } from '../people/actor';
 import type { Role } from '../people/people.schema';
-import { isDomainError } from '../shared/errors';
 import {
 	addGoal,
 	createEdition,
@@ -19,6 +18,7 @@ import {
 	updateGoal
 } from './document.admin';
 import { getEditionPage } from './document.service';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 
@@ -77,15 +77,6 @@ function actorWith(role: Role, municipalitySlug: string): Actor {
 		isPlatformAdmin: false,
 		memberships: [{ municipalityId: municipality(municipalitySlug), municipalitySlug, municipalityName: municipalitySlug, role }]
 	};
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
 }
 
 async function editionOf(municipalitySlug: string, number: number) {

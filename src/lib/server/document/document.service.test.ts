@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
-import { isDomainError } from '../shared/errors';
 import { getEditionPage, getStrategyBySlug, listStrategiesWithEditions } from './document.service';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 
@@ -46,15 +46,6 @@ beforeAll(async () => {
 afterAll(() => test.drop());
 
 const municipality = (slug: string) => test.ids.municipalityIds.get(slug)!;
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
-}
 
 describe('editions on public pages', () => {
 	it('numbers the outline the way the printed document does', async () => {

@@ -5,13 +5,13 @@ import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { editions, goals } from '../document/document.schema';
 import type { Actor } from '../people/actor';
 import { selectRolesOfUser, selectUserByEmail } from '../people/people.queries';
-import { isDomainError } from '../shared/errors';
 import { indicatorSchema, measurementSchema } from '$lib/validation/monitoring';
 import { interimTargetsSchema } from '$lib/validation/score';
 import { saveInterimTargets } from './indicator-target.admin';
 import { indicatorInterimTargets } from './indicator-target.schema';
 import { addMeasurement, createIndicator } from './monitoring.admin';
 import { getIndicatorPage, getMonitor } from './monitoring.service';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 const today = '2026-03-01';
@@ -67,15 +67,6 @@ afterAll(() => test.drop());
 async function actorOf(email: string): Promise<Actor> {
 	const user = (await selectUserByEmail(test.db, email))!;
 	return { userId: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin, memberships: await selectRolesOfUser(test.db, user.id) };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
 }
 
 const scopeA = () => ({ db: test.db, municipalityId: test.ids.municipalityIds.get('a-stadt')!, editionId: editionA });

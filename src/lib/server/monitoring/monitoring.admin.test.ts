@@ -10,7 +10,6 @@ import { editions, measures } from '../document/document.schema';
 import type { Actor } from '../people/actor';
 import { organisationMemberships, organisations, people } from '../people/organisation.schema';
 import { selectRolesOfUser, selectUserByEmail } from '../people/people.queries';
-import { isDomainError } from '../shared/errors';
 import { districts } from '../tenancy/tenancy.schema';
 import { indicatorSchema, measurementSchema, measureStatusSchema, measureTrackingSchema, monitorFilterSchema, progressUpdateSchema } from '$lib/validation/monitoring';
 import { addMeasurement, addProgressUpdate, createIndicator, getMeasureForStaff, saveMeasureTracking, updateMeasureStatus } from './monitoring.admin';
@@ -19,6 +18,7 @@ import { indicatorMeasurements } from './measurement.schema';
 import { mediaAssets } from '../media/media.schema';
 import { mediaMetadataSchema } from '$lib/validation/media';
 import { getDistrictPage, getIndicatorPage, getMeasurePage, getMonitor } from './monitoring.service';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 const today = '2026-03-01';
@@ -105,15 +105,6 @@ const municipalityId = (slug: string) => test.ids.municipalityIds.get(slug)!;
 async function actorOf(email: string): Promise<Actor> {
 	const user = (await selectUserByEmail(test.db, email))!;
 	return { userId: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin, memberships: await selectRolesOfUser(test.db, user.id) };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
 }
 
 const tracking = (overrides: Record<string, unknown> = {}) =>

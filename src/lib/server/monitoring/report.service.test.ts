@@ -9,12 +9,12 @@ import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { editions, goals, measures } from '../document/document.schema';
 import type { Actor } from '../people/actor';
 import { selectRolesOfUser, selectUserByEmail } from '../people/people.queries';
-import { isDomainError } from '../shared/errors';
 import { indicatorSchema, measurementSchema, measureStatusSchema, measureTrackingSchema } from '$lib/validation/monitoring';
 import { reviewRatingsSchema, reviewStartSchema } from '$lib/validation/review';
 import { addMeasurement, createIndicator, saveMeasureTracking, updateMeasureStatus } from './monitoring.admin';
 import { publishReview, saveRatings, startReview } from './review.service';
 import { exportAnnualReport, listAnnualReports, type ReportStorage } from './report.service';
+import { codeOf } from '../shared/error-code.testing';
 
 // The report is read back with poppler's pdftotext, as a reader would.
 const ARABIC_GOAL = 'تعليم اللغة للجميع';
@@ -123,15 +123,6 @@ async function textOf(bytes: Buffer) {
 	return text.replace(/[\u202A-\u202E\u2066-\u2069]/g, '').replace(/\s+/g, ' ');
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
-}
-
 describe('the annual report of an edition', () => {
 	it('the report has the cover, the summary figures, every field and goal, the measures table, the indicator as of the year end and the review findings', async () => {
 		const file = await exportAnnualReport(request(2025));
@@ -234,5 +225,4 @@ describe('the annual report of an edition', () => {
 		expect(await codeOf(exportAnnualReport({ ...request(2025), municipality: { ...municipality(), id: randomUUID() } }))).toMatch(/not_found/);
 	});
 });
-
 

@@ -5,11 +5,11 @@ import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { editions, goals } from '../document/document.schema';
 import type { Actor } from '../people/actor';
 import { selectRolesOfUser, selectUserByEmail } from '../people/people.queries';
-import { isDomainError } from '../shared/errors';
 import { reviewRatingsSchema, reviewStartSchema } from '$lib/validation/review';
 import { editionReviews, reviewRatings } from './review.schema';
 import { lastRatingsForCarryOver } from './review-carryover';
 import { getPublishedReview, getReviewForStaff, latestRatingsByGoal, publishReview, saveRatings, startReview } from './review.service';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 const ids = { editionA: '', editionB: '', goalsA: [] as string[], goalB: '' };
@@ -66,15 +66,6 @@ const a = () => test.ids.municipalityIds.get('a-stadt')!;
 async function actorOf(email: string): Promise<Actor> {
 	const user = (await selectUserByEmail(test.db, email))!;
 	return { userId: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin, memberships: await selectRolesOfUser(test.db, user.id) };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
 }
 
 const start = (title = 'Halbzeitbilanz 2027') => reviewStartSchema.parse({ kind: 'mid_term', title, reviewedOn: '2027-06-30' });

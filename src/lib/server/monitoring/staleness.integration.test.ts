@@ -8,9 +8,9 @@ import { writeMeasurements } from './measurement.service';
 import { indicatorSources, indicators } from './monitoring.schema';
 import { loadEditionMonitor } from './monitoring.service';
 import { getMonitorTodo } from './staleness.service';
-import { isDomainError } from '../shared/errors';
 import type { Actor } from '../people/actor';
 import type { Role } from '../people/people.schema';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 let municipalityId = '';
@@ -101,15 +101,6 @@ const actorWith = (role: Role | null, options: { municipalityId?: string; platfo
 	isPlatformAdmin: options.platform ?? false,
 	memberships: role ? [{ municipalityId: options.municipalityId ?? municipalityId, municipalitySlug: 'b-stadt', municipalityName: 'B-Stadt', role }] : []
 });
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
-}
 
 describe('the facilitators’ to-do list of the monitor', () => {
 	it('lists the stale indicators per edition with the day the value was expected', async () => {

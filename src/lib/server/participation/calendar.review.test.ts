@@ -4,11 +4,11 @@ import { auditEvents } from '../audit/audit.schema';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { Actor } from '../people/actor';
 import { selectRolesOfUser, selectUserByEmail } from '../people/people.queries';
-import { isDomainError } from '../shared/errors';
 import { eventSubmissionSchema } from '$lib/validation/calendar';
 import { listSubmittedEvents, reviewSubmittedEvent, submitEvent } from './calendar.review';
 import { getDayCalendar } from './calendar.service';
 import { getPublicEvent } from './event.service';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 
@@ -34,15 +34,6 @@ const noFilters = { type: null, fieldId: null, districtId: null };
 async function actorOf(email: string): Promise<Actor> {
 	const user = (await selectUserByEmail(test.db, email))!;
 	return { userId: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin, memberships: await selectRolesOfUser(test.db, user.id) };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
 }
 
 const submission = (title: string) =>

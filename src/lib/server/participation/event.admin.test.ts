@@ -5,12 +5,12 @@ import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { Mail, Mailer } from '../mail/mail.service';
 import type { Actor } from '../people/actor';
 import { selectRolesOfUser, selectUserByEmail } from '../people/people.queries';
-import { isDomainError } from '../shared/errors';
 import { eventSchema, type EventInput } from '$lib/validation/events';
 import { addWalkIn, createEvent, getEventForStaff, publishMinutes, recordAttendance, updateEvent } from './event.admin';
 import { selectDistrictChoices } from './calendar.queries';
 import { eventRegistrations, events } from './event.schema';
 import { confirmRegistration, getPublicEvent, registerForEvent } from './event.service';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 const sent: Mail[] = [];
@@ -38,15 +38,6 @@ const municipalityId = (slug: string) => test.ids.municipalityIds.get(slug)!;
 async function actorOf(email: string): Promise<Actor> {
 	const user = (await selectUserByEmail(test.db, email))!;
 	return { userId: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin, memberships: await selectRolesOfUser(test.db, user.id) };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
 }
 
 const input = (overrides: Record<string, unknown> = {}): EventInput =>

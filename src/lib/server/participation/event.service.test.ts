@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { Mail, Mailer } from '../mail/mail.service';
-import { isDomainError } from '../shared/errors';
 import { insertEvent } from './event.queries';
 import { eventRegistrations } from './event.schema';
 import {
@@ -14,6 +13,7 @@ import {
 	listEvents,
 	registerForEvent
 } from './event.service';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 const sent: Mail[] = [];
@@ -43,15 +43,6 @@ async function anEvent(slug: string, capacity: number | null, title = 'Werkstatt
 		place: 'Stadthaus',
 		capacity
 	});
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
 }
 
 async function registerGuest(db: typeof test.db, slug: string, eventId: string, n: number) {

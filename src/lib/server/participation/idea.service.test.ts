@@ -9,7 +9,6 @@ import { parseForm } from '../http/forms';
 import { createMailer, listOutbox, readOutboxMessage } from '../mail/mail.service';
 import type { Actor } from '../people/actor';
 import type { Role } from '../people/people.schema';
-import { isDomainError } from '../shared/errors';
 import * as m from '$lib/paraglide/messages';
 import { consents } from '../people/account.schema';
 import { organisationMemberships, organisations, people } from '../people/organisation.schema';
@@ -32,6 +31,7 @@ import {
 	supportIdea,
 	transcribeIdea
 } from './idea.service';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 let outboxDir: string;
@@ -90,15 +90,6 @@ const bert = () => actor('bert@example.org', 'participant', 'a-stadt');
 const moderator = () => actor('mod@a-stadt.example.org', 'moderator', 'a-stadt');
 const facilitator = () => actor('fac@a-stadt.example.org', 'facilitator', 'a-stadt');
 const facilitatorOfB = () => actor('fac@b-dorf.example.org', 'facilitator', 'b-dorf');
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
-}
 
 async function editionScope(slug: string, number: number) {
 	const municipalityId = municipality(slug);

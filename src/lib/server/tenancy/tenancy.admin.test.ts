@@ -4,10 +4,10 @@ import { auditEvents } from '../audit/audit.schema';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { Actor } from '../people/actor';
 import { selectRolesOfUser, selectUserByEmail } from '../people/people.queries';
-import { isDomainError } from '../shared/errors';
 import type { MunicipalitySettingsInput, NewMunicipalityInput } from '$lib/validation/tenancy';
 import { addDistrict, createMunicipality, getMunicipalityForAdmin, removeDistrict, renameDistrict, updateMunicipalitySettings } from './tenancy.admin';
 import { contactPoints, districts, municipalities } from './tenancy.schema';
+import { codeOf } from '../shared/error-code.testing';
 
 let test: TestDatabase;
 
@@ -36,15 +36,6 @@ async function actorOf(email: string): Promise<Actor> {
 		isPlatformAdmin: user.isPlatformAdmin,
 		memberships: await selectRolesOfUser(test.db, user.id)
 	};
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isDomainError(error)) return error.code;
-		throw error;
-	}
 }
 
 const auditOf = (id: string) => test.db.select().from(auditEvents).where(eq(auditEvents.municipalityId, id));
