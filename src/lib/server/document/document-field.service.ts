@@ -19,10 +19,7 @@ export async function getFieldForDrafting(scope: FieldScope) {
 	if (!rows) throw outlineItemNotFound();
 	const outline = buildOutline(rows.fieldRows, rows.goalRows, rows.measureRows);
 	const index = outline.findIndex((field) => field.id === scope.fieldId);
-	const neighbour = (position: number) => {
-		const field = outline[position];
-		return field ? { id: field.id, number: field.number, title: field.title } : null;
-	};
-	const otherFields = outline.filter((field) => field.id !== scope.fieldId).map((field) => ({ id: field.id, number: field.number, title: field.title }));
-	return { strategy, edition, field: outline[index], previous: neighbour(index - 1), next: neighbour(index + 1), otherFields };
+	const summaryOf = (field: (typeof outline)[number] | undefined) => (field ? { id: field.id, number: field.number, title: field.title } : null);
+	const otherFields = outline.filter((field) => field.id !== scope.fieldId).map((field) => summaryOf(field)!);
+	return { strategy, edition, field: outline[index], previous: summaryOf(outline[index - 1]), next: summaryOf(outline[index + 1]), otherFields };
 }
