@@ -115,6 +115,7 @@ export const matrix: Record<string, string> = {
 	// Account, sign-in and platform-wide pages
 	'GET /': 'AAAAAAAA',
 	'GET /account': 'SAAAAAAA',
+	'POST /account ?/changePassword': 'SAAAAAAA',
 	'POST /account ?/declareMembership': 'SAAAAAAA',
 	'POST /account ?/profile': 'SAAAAAAA',
 	'POST /account ?/removeMembership': 'SAAAAAAA',
@@ -128,6 +129,9 @@ export const matrix: Record<string, string> = {
 	'GET /invitations/[token]': 'NNNNNNNN',
 	'POST /invitations/[token] ?/answer': 'NNNNNNNN',
 	'GET /metrics': 'SSSSSSSS',
+	'GET /password-reset': 'AAAAAAAA',
+	'POST /password-reset ?/request': 'AAAAAAAA',
+	'POST /password-reset ?/reset': 'AAAAAAAA',
 	'GET /privacy': 'AAAAAAAA',
 	'GET /register': 'AAAAAAAA',
 	'POST /register ?/default': 'AAAAAAAA',

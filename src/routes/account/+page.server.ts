@@ -1,21 +1,25 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { parseForm } from '$lib/server/http/forms';
-import { limitWrites } from '$lib/server/http/rate-limit';
+import { assertSignInAllowed, limitWrites, recordFailedSignIn } from '$lib/server/http/rate-limit';
 import { actOrFail, loadOrError } from '$lib/server/http/respond';
+import { mailContext } from '$lib/server/people/account.mail';
 import { getProfile, updateProfile } from '$lib/server/people/account.service';
+import { changePassword } from '$lib/server/people/password.service';
+import { isDomainError } from '$lib/server/shared/errors';
 import { declareMembership, getMembershipsOfAccount, removeOwnMembership } from '$lib/server/people/membership.service';
 import { declareMembershipSchema, removeMembershipSchema } from '$lib/validation/membership';
 import { getDb, getRuntime } from '$lib/server/runtime';
 import { copySetCookies } from '$lib/server/http/cookies';
 import { countOwnSessions, signOutEverywhere } from '$lib/server/people/people.service';
-import { SPOKEN_LANGUAGES, profileSchema } from '$lib/validation/account';
+import { SPOKEN_LANGUAGES, changePasswordSchema, profileSchema } from '$lib/validation/account';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, request }) => {
 	if (!locals.actor) redirect(303, localizeHref(`/sign-in?next=${encodeURIComponent(localizeHref('/account'))}`));
 	const municipalitySlug = url.searchParams.get('membershipsIn') ?? undefined;
 	return loadOrError(async () => ({
+		passwordChanged: url.searchParams.get('password') === 'changed',
 		profile: await getProfile({ db: getDb(), actor: locals.actor }),
 		languages: SPOKEN_LANGUAGES,
 		membershipView: await getMembershipsOfAccount({ db: getDb(), actor: locals.actor, municipalitySlug }),
@@ -43,6 +47,27 @@ export const actions: Actions = {
 			await declareMembership({ db: getDb(), actor: locals.actor, input: form.data });
 			return { saved: 'membership', section: 'memberships' };
 		});
+	},
+	// Answered with a redirect: the session this request came with ends with the change, and the page
+	// must load with the one that replaces it.
+	changePassword: async ({ request, cookies, locals, url, getClientAddress }) => {
+		const form = await parseForm(request, changePasswordSchema);
+		if (!form.ok) return fail(form.failure.status, { ...form.failure.data, section: 'password' });
+		const result = await actOrFail({ section: 'password' }, async () => {
+			const actor = locals.actor;
+			// The current password can be guessed here as at sign-in, so the same limit applies.
+			if (actor) await assertSignInAllowed(getClientAddress(), actor.email);
+			const { password, passwordNew } = form.data;
+			return changePassword({ auth: getRuntime().auth, mail: mailContext(url, locals.locale), actor, headers: request.headers, current: password, next: passwordNew }).catch(
+				async (caught: unknown) => {
+					if (actor && isDomainError(caught) && caught.code === 'account_wrong_password') await recordFailedSignIn(getClientAddress(), actor.email);
+					throw caught;
+				}
+			);
+		});
+		if (!(result instanceof Headers)) return fail(result.status, { ...result.data, section: 'password' });
+		copySetCookies(result, cookies);
+		redirect(303, `${localizeHref('/account')}?password=changed#password-heading`);
 	},
 	signOutEverywhere: async ({ request, cookies, locals }) => {
 		if (locals.actor) copySetCookies(await signOutEverywhere({ auth: getRuntime().auth, headers: request.headers }), cookies);

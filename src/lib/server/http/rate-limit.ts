@@ -134,7 +134,7 @@ export async function limitWrites(actorKey: string): Promise<void> {
 }
 
 
-/** Registering and asking for another verification link share one budget: both send mail. */
+/** Registering, asking for another verification link and asking for a password-reset link share one budget: each sends mail. */
 export async function limitRegistration(address: string, email: string): Promise<void> {
 	await consume(limiters.registrationsPerAddress, address);
 	await consume(limiters.verificationMailsPerEmail, email.toLowerCase());

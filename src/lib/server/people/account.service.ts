@@ -6,13 +6,13 @@ import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { recordChange } from '../audit/audit.service';
 import type { Database, Executor } from '../db/client';
-import type { Mailer } from '../mail/mail.service';
 import { notSignedIn } from '../shared/errors';
 import type { Actor } from './actor';
 import { verificationLinkInvalid, wrongPassword } from './account.errors';
 import { accountExportSections } from './account.export';
 import './membership.export';
 import { forgetPeopleOfAccount } from './membership.service';
+import { composeLinkMail, type MailContext } from './link-mail';
 import {
 	insertConsent,
 	insertUnverifiedUser,
@@ -47,24 +47,15 @@ function isUniqueViolation(error: unknown): boolean {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-type MailContext = { mailer: Mailer; origin: string; locale: Locale };
-
 function verificationMail({ origin, locale }: MailContext, to: string, name: string, token: string) {
-	const link = `${origin}${localizeHref('/verify', { locale })}?token=${token}`;
 	const options = { locale };
-	const greeting = m.account_mail_greeting({ name }, options);
-	const body = m.account_mail_verify_body({}, options);
-	const expiry = m.account_mail_verify_expiry({}, options);
-	const ignore = m.account_mail_verify_ignore({}, options);
-	const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-	return {
+	return composeLinkMail({
 		to,
 		subject: m.account_mail_verify_subject({}, options),
-		text: `${greeting}\n\n${body}\n\n${link}\n\n${expiry}\n\n${ignore}\n`,
-		html:
-			`<p>${escape(greeting)}</p><p>${escape(body)}</p>` +
-			`<p><a href="${escape(link)}">${escape(link)}</a></p><p>${escape(expiry)}</p><p>${escape(ignore)}</p>`
-	};
+		before: [m.account_mail_greeting({ name }, options), m.account_mail_verify_body({}, options)],
+		link: `${origin}${localizeHref('/verify', { locale })}?token=${token}`,
+		after: [m.account_mail_verify_expiry({}, options), m.account_mail_verify_ignore({}, options)]
+	});
 }
 
 async function issueVerification(db: Executor, userId: string, now: Date) {

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '$lib/validation/account';
 import type { Database } from '../db/client';
+import { PASSWORD_RESET_LINK_LIFETIME_S, passwordResetHooks } from './password.service';
 import { authCredentials, authSessions, authUsers, authVerifications } from './people.schema';
 
 export const SESSION_COOKIE_PREFIX = 'leitbild';
@@ -25,7 +27,19 @@ export function createAuth(options: AuthOptions) {
 			schema: { user: authUsers, session: authSessions, account: authCredentials, verification: authVerifications }
 		}),
 		// Residents register through the account service; until they prove their address they cannot sign in.
-		emailAndPassword: { enabled: true, minPasswordLength: 12, disableSignUp: true, requireEmailVerification: true },
+		emailAndPassword: {
+			enabled: true,
+			minPasswordLength: PASSWORD_MIN_LENGTH,
+			maxPasswordLength: PASSWORD_MAX_LENGTH,
+			disableSignUp: true,
+			requireEmailVerification: true,
+			resetPasswordTokenExpiresIn: PASSWORD_RESET_LINK_LIFETIME_S,
+			// Whoever used the old password on another device is signed out with it.
+			revokeSessionsOnPasswordReset: true,
+			...passwordResetHooks(options.db)
+		},
+		// Reset tokens are kept as hashes: a copy of the database must not let anyone set a password.
+		verification: { storeIdentifier: 'hashed' },
 		advanced: {
 			cookiePrefix: SESSION_COOKIE_PREFIX,
 			database: { generateId: () => crypto.randomUUID() }
