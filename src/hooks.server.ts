@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { textDirection } from '$lib/i18n-memo';
 import { translate } from '$lib/i18n';
-import { hasPersonalCookie, hasSessionCookie, isCacheablePublicPath, isSessionPath } from '$lib/server/http/anonymous';
+import { hasPersonalCookie, hasSessionCookie, isCacheablePublicPath, changesNoPublicPage } from '$lib/server/http/anonymous';
 import { respondFromCache } from '$lib/server/http/public-page-cache';
 import { fallbackContentSecurityPolicy, securityHeaders } from '$lib/server/http/security-headers';
 import { unprintableCharacter } from '$lib/server/http/forms';
@@ -83,7 +83,7 @@ const publicPageCache: Handle = async ({ event, resolve }) => {
 		// A successful write may change what the public sees (the NOTIFY listener covers other processes).
 		// Refused posts and sign-ins change nothing, so they must not let anyone empty the cache at will.
 		const wrote = request.method !== 'GET' && request.method !== 'HEAD' && response.status < 400;
-		if (wrote && !isSessionPath(event.url.pathname)) publicPages.clear();
+		if (wrote && !changesNoPublicPage(event.url.pathname)) publicPages.clear();
 		return response;
 	}
 	const key = event.url.pathname + event.url.search;

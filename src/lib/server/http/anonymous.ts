@@ -1,3 +1,4 @@
+import { baseLocale, locales } from '$lib/paraglide/runtime';
 import { SESSION_COOKIE_PREFIX } from '../people/auth';
 import { hasConsentCookie } from '../consent/consent.cookie';
 
@@ -11,17 +12,25 @@ export function hasPersonalCookie(cookieHeader: string | null): boolean {
 	return hasSessionCookie(cookieHeader) || hasConsentCookie(cookieHeader);
 }
 
-const uncachedPrefixes = ['/admin', '/sign-in', '/sign-out', '/account', '/verify', '/invitations', '/healthz', '/metrics', '/api/'];
+const uncachedPrefixes = ['/admin', '/sign-in', '/sign-out', '/account', '/verify', '/password-reset', '/invitations', '/healthz', '/metrics', '/api/'];
+
+const localePrefix = new RegExp(`^/(?:${locales.filter((locale) => locale !== baseLocale).join('|')})(?=/|$)`);
+const withoutLocale = (pathname: string) => pathname.replace(localePrefix, '') || '/';
 
 /** Public pages that look the same for every anonymous visitor and may be served from the cache. */
 export function isCacheablePublicPath(pathname: string): boolean {
 	// Pages reached through a personal link (a registration's token) belong to one person.
 	if (pathname.includes('/registration/')) return false;
-	const withoutLocale = pathname.replace(/^\/en(?=\/|$)/, '') || '/';
-	return !uncachedPrefixes.some((prefix) => withoutLocale === prefix || withoutLocale.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)) && !withoutLocale.startsWith('/_app/');
+	const path = withoutLocale(pathname);
+	// A search answers whatever anyone types; kept, the answers would push out the pages people read.
+	if (/^\/[^/]+\/search$/.test(path)) return false;
+	return !uncachedPrefixes.some((prefix) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)) && !path.startsWith('/_app/');
 }
 
-/** Signing in or out changes no page that anonymous visitors see. */
-export function isSessionPath(pathname: string): boolean {
-	return /^(?:\/en)?\/sign-(?:in|out)(?:\/|$)/.test(pathname);
+/**
+ * Signing in or out, registering, confirming an address and replacing a password change no page that
+ * anonymous visitors see: their posts must not let anyone empty the page cache at will.
+ */
+export function changesNoPublicPage(pathname: string): boolean {
+	return /^\/(?:sign-in|sign-out|register|verify|password-reset)(?:\/|$)/.test(withoutLocale(pathname));
 }
