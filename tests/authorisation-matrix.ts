@@ -108,6 +108,7 @@ export const matrix: Record<string, string> = {
 	'GET /[municipality]/strategies/[strategy]/editions/[number=integer]/trace': 'AAAAAAAA',
 	'GET /[municipality]/strategies/[strategy]/editions/[number=integer]/working-groups/[group]': 'AAAAAAAA',
 	'GET /[municipality]/tags/[tag]': 'AAAAAAAA',
+	'GET /[municipality]/search': 'AAAAAAAA',
 	'GET /[municipality]/tags/[tag]/feed.xml': 'AAAAAAAA',
 	'GET /regions/[region]/events': 'AAAAAAAA',
 	'GET /regions/[region]/events.ics': 'AAAAAAAA',

@@ -30,6 +30,11 @@ export function formatDateTime(value: Date | string, timeZone: string): string {
 	return dateFormatter(getLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(value));
 }
 
+/** The day of a moment, in the municipality's time zone. */
+export function formatDay(value: Date | string, timeZone: string): string {
+	return dateFormatter(getLocale(), { dateStyle: 'medium', timeZone }).format(new Date(value));
+}
+
 export function stageLabel(stage: string): string {
 	return translate(`document_stage_${stage}`);
 }

@@ -7,6 +7,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { getIdea, IDEAS_COUNT_CAP, listIdeas } from '../participation/idea.service';
+import { searchMunicipality } from '../search/search.service';
 import { getIndicatorPage, getMonitor, listIndicatorsAfter, listMeasuresAfter } from '../monitoring/monitoring.service';
 import { getCoverageReport } from '../monitoring/coverage.service';
 import { getMonitorTodo } from '../monitoring/staleness.service';
@@ -112,6 +113,19 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 			listIdeas({ db, municipalityId: town.municipalityId, editionId: town.editionId, filter: { q: 'Sprachcafé', page: 1 } })
 		);
 		expect(result.fullScans).toEqual([]);
+	});
+
+	it('the search of a municipality reads no large table in full, only the matches', async () => {
+		for (const q of ['Sprachcafé', 'Sprach', '"Kita Plätze" -Schule']) {
+			for (const kind of [undefined, 'ideas' as const]) {
+				const result = await fullScansDuring((db) => searchMunicipality({ db, municipalityId: town.municipalityId, params: { q, kind, page: 1 } }));
+				expect(result.statements, q).toBeGreaterThan(0);
+				expect(result.fullScans, q).toEqual([]);
+				// The town holds 2,000 ideas, a twelfth of them about a Sprachcafé. Counting and ranking read the
+				// matches through the word index, not the town's ideas one by one.
+				expect(result.mostRowsRead, q).toBeLessThan(1_000);
+			}
+		}
 	});
 
 	it('an idea with the most comments reads no large table in full', async () => {

@@ -2,6 +2,7 @@ import { boolean, date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid
 import { id, timestamps } from '../db/columns';
 import { contactPoints, municipalities } from '../tenancy/tenancy.schema';
 import { documentVersions } from './document-version.schema';
+import { searchDocument } from '../shared/text-search';
 
 export const editionStages = [
 	'preparing',
@@ -111,7 +112,10 @@ export const goals = pgTable(
 		lineageId: uuid('lineage_id').notNull().defaultRandom(),
 		...timestamps()
 	},
-	(table) => [index('goals_field_position_idx').on(table.fieldId, table.position)]
+	(table) => [
+		index('goals_field_position_idx').on(table.fieldId, table.position),
+		index('goals_search_idx').using('gin', searchDocument(table.title, table.description))
+	]
 );
 
 export const measures = pgTable(
@@ -129,5 +133,8 @@ export const measures = pgTable(
 		lineageId: uuid('lineage_id').notNull().defaultRandom(),
 		...timestamps()
 	},
-	(table) => [index('measures_goal_position_idx').on(table.goalId, table.position)]
+	(table) => [
+		index('measures_goal_position_idx').on(table.goalId, table.position),
+		index('measures_search_idx').using('gin', searchDocument(table.title, table.description))
+	]
 );

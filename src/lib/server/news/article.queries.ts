@@ -10,7 +10,8 @@ export type Tag = typeof tags.$inferSelect;
 /** Public: published, or scheduled and due. Archived articles leave the lists but keep their page. */
 export const listedNow = (now: Date) =>
 	and(inArray(articles.status, ['published', 'scheduled']), lte(articles.publishedAt, now));
-const readableNow = (now: Date) =>
+/** Public to read: listed, or archived (out of the lists, still at its address). */
+export const readableNow = (now: Date) =>
 	and(inArray(articles.status, ['published', 'scheduled', 'archived']), lte(articles.publishedAt, now));
 
 export type ArticleCursor = { publishedAt: Date; id: string };

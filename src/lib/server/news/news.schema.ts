@@ -2,6 +2,7 @@ import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, un
 import { id, timestamps } from '../db/columns';
 import { authUsers } from '../people/people.schema';
 import { municipalities } from '../tenancy/tenancy.schema';
+import { searchDocument } from '../shared/text-search';
 
 export const articleStatuses = ['draft', 'scheduled', 'published', 'archived'] as const;
 export type ArticleStatus = (typeof articleStatuses)[number];
@@ -31,7 +32,8 @@ export const articles = pgTable(
 	},
 	(table) => [
 		uniqueIndex('articles_slug_idx').on(table.municipalityId, table.slug),
-		index('articles_public_idx').on(table.municipalityId, table.status, table.publishedAt)
+		index('articles_public_idx').on(table.municipalityId, table.status, table.publishedAt),
+		index('articles_search_idx').using('gin', searchDocument(table.title, table.lead, table.body))
 	]
 );
 

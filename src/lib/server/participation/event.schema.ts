@@ -4,6 +4,7 @@ import { id, timestamps } from '../db/columns';
 import { editions, fields } from '../document/document.schema';
 import { authUsers } from '../people/people.schema';
 import { districts, municipalities } from '../tenancy/tenancy.schema';
+import { searchDocument } from '../shared/text-search';
 
 export const eventTypes = ['workshop', 'working_group_meeting', 'information_event', 'closing_event', 'other'] as const;
 export type EventType = (typeof eventTypes)[number];
@@ -95,7 +96,8 @@ export const events = pgTable(
 		index('events_municipality_starts_idx').on(table.municipalityId, table.startsAt),
 		index('events_municipality_publication_idx').on(table.municipalityId, table.publication, table.createdAt),
 		index('events_working_group_idx').on(table.workingGroupId),
-		index('events_edition_idx').on(table.editionId)
+		index('events_edition_idx').on(table.editionId),
+		index('events_search_idx').using('gin', searchDocument(table.title, table.description))
 	]
 );
 

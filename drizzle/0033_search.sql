@@ -1,0 +1,4 @@
+CREATE INDEX "goals_search_idx" ON "goals" USING gin ((setweight(to_tsvector('german'::regconfig, "title"), 'A') || setweight(to_tsvector('german'::regconfig, "description"), 'B')));--> statement-breakpoint
+CREATE INDEX "measures_search_idx" ON "measures" USING gin ((setweight(to_tsvector('german'::regconfig, "title"), 'A') || setweight(to_tsvector('german'::regconfig, "description"), 'B')));--> statement-breakpoint
+CREATE INDEX "events_search_idx" ON "events" USING gin ((setweight(to_tsvector('german'::regconfig, "title"), 'A') || setweight(to_tsvector('german'::regconfig, "description"), 'B')));--> statement-breakpoint
+CREATE INDEX "articles_search_idx" ON "articles" USING gin ((setweight(to_tsvector('german'::regconfig, "title"), 'A') || setweight(to_tsvector('german'::regconfig, "lead" || ' ' || "body"), 'B')));

@@ -1,0 +1,135 @@
+// One query per kind of public content, each matching the same expression as its GIN index
+// (shared/text-search.ts) and ranked by it; every kind keeps the visibility rule of its own pages.
+import { and, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgSelect } from 'drizzle-orm/pg-core';
+import type { Executor } from '../db/client';
+import { editions, fields, goals, measures, strategies } from '../document/document.schema';
+import { readableNow } from '../news/article.queries';
+import { articles } from '../news/news.schema';
+import { events } from '../participation/event.schema';
+import { ideas } from '../participation/idea.schema';
+import { searchDocument, searchQuery } from '../shared/text-search';
+
+export type SearchPage = { limit: number; offset: number; countCap: number };
+
+const rankOf = (document: SQL, query: SQL) => sql<number>`ts_rank(${document}, ${query})`;
+
+/** The position of a row among its siblings, counted the way the outline orders them (position, then age). */
+const numberAmong = (table: typeof fields | typeof goals | typeof measures, parent: PgColumn, row: { parent: PgColumn; position: PgColumn; createdAt: PgColumn }) =>
+	sql<number>`(select count(*) + 1 from ${table} as sibling where sibling.${sql.identifier(parent.name)} = ${row.parent}
+		and (sibling.position, sibling.created_at) < (${row.position}, ${row.createdAt}))`.mapWith(Number);
+
+/**
+ * One page of matches, one past the page to tell whether another follows, and their count. Ranking the
+ * page already reads every match, so counting them all costs no more; a count stopped at the cap would
+ * invite the planner to read the whole table in the hope of meeting the cap early, which a rare word
+ * never lets it do. Past the cap no page is offered: a narrower search helps more.
+ */
+async function pageOf<Row>(db: Executor, select: PgSelect, where: SQL | undefined, from: PgSelect, page: SearchPage) {
+	const rows = (await select.limit(page.limit + 1).offset(page.offset)) as Row[];
+	const [{ counted }] = await db.select({ counted: count() }).from(from.where(where).as('matches'));
+	return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit, total: Math.min(counted, page.countCap), totalIsCapped: counted > page.countCap };
+}
+
+export async function searchGoals(db: Executor, municipalityId: string, text: string, page: SearchPage) {
+	const document = searchDocument(goals.title, goals.description);
+	const query = searchQuery(text);
+	const where = and(eq(goals.municipalityId, municipalityId), sql`${document} @@ ${query}`);
+	const select = db
+		.select({
+			id: goals.id,
+			title: goals.title,
+			text: goals.description,
+			strategySlug: strategies.slug,
+			strategyTitle: strategies.title,
+			editionNumber: editions.number,
+			fieldNumber: numberAmong(fields, fields.editionId, { parent: fields.editionId, position: fields.position, createdAt: fields.createdAt }),
+			goalNumber: numberAmong(goals, goals.fieldId, { parent: goals.fieldId, position: goals.position, createdAt: goals.createdAt })
+		})
+		.from(goals)
+		.innerJoin(fields, eq(fields.id, goals.fieldId))
+		.innerJoin(editions, eq(editions.id, fields.editionId))
+		.innerJoin(strategies, eq(strategies.id, editions.strategyId))
+		.where(where)
+		.orderBy(desc(rankOf(document, query)), desc(editions.number), goals.id)
+		.$dynamic();
+	return pageOf<Awaited<typeof select>[number]>(db, select, where, db.select({ one: sql`1` }).from(goals).$dynamic(), page);
+}
+
+export async function searchMeasures(db: Executor, municipalityId: string, text: string, page: SearchPage) {
+	const document = searchDocument(measures.title, measures.description);
+	const query = searchQuery(text);
+	const where = and(eq(measures.municipalityId, municipalityId), sql`${document} @@ ${query}`);
+	const select = db
+		.select({
+			id: measures.id,
+			title: measures.title,
+			text: measures.description,
+			strategySlug: strategies.slug,
+			strategyTitle: strategies.title,
+			editionNumber: editions.number,
+			fieldNumber: numberAmong(fields, fields.editionId, { parent: fields.editionId, position: fields.position, createdAt: fields.createdAt }),
+			goalNumber: numberAmong(goals, goals.fieldId, { parent: goals.fieldId, position: goals.position, createdAt: goals.createdAt }),
+			measureNumber: numberAmong(measures, measures.goalId, { parent: measures.goalId, position: measures.position, createdAt: measures.createdAt })
+		})
+		.from(measures)
+		.innerJoin(goals, eq(goals.id, measures.goalId))
+		.innerJoin(fields, eq(fields.id, goals.fieldId))
+		.innerJoin(editions, eq(editions.id, fields.editionId))
+		.innerJoin(strategies, eq(strategies.id, editions.strategyId))
+		.where(where)
+		.orderBy(desc(rankOf(document, query)), desc(editions.number), measures.id)
+		.$dynamic();
+	return pageOf<Awaited<typeof select>[number]>(db, select, where, db.select({ one: sql`1` }).from(measures).$dynamic(), page);
+}
+
+/** Ideas whose text the moderators hid are not found by it: their list shows only the reason. */
+export async function searchIdeas(db: Executor, municipalityId: string, text: string, page: SearchPage) {
+	const query = searchQuery(text);
+	const where = and(eq(ideas.municipalityId, municipalityId), isNull(ideas.hiddenReason), sql`${ideas.searchVector} @@ ${query}`);
+	const select = db
+		.select({
+			id: ideas.id,
+			title: ideas.title,
+			text: ideas.body,
+			createdAt: ideas.createdAt,
+			strategySlug: strategies.slug,
+			strategyTitle: strategies.title,
+			editionNumber: editions.number
+		})
+		.from(ideas)
+		.innerJoin(editions, eq(editions.id, ideas.editionId))
+		.innerJoin(strategies, eq(strategies.id, editions.strategyId))
+		.where(where)
+		// Found through the idea's own unweighted vector, ranked with its title weighing more like the other kinds.
+		.orderBy(desc(rankOf(searchDocument(ideas.title, ideas.body), query)), desc(ideas.createdAt), ideas.id)
+		.$dynamic();
+	return pageOf<Awaited<typeof select>[number]>(db, select, where, db.select({ one: sql`1` }).from(ideas).$dynamic(), page);
+}
+
+/** Articles that can be read at their address now, archived ones included. */
+export async function searchArticles(db: Executor, municipalityId: string, text: string, now: Date, page: SearchPage) {
+	const document = searchDocument(articles.title, articles.lead, articles.body);
+	const query = searchQuery(text);
+	const where = and(eq(articles.municipalityId, municipalityId), readableNow(now), sql`${document} @@ ${query}`);
+	const select = db
+		.select({ id: articles.id, slug: articles.slug, title: articles.title, lead: articles.lead, text: articles.body, publishedAt: articles.publishedAt })
+		.from(articles)
+		.where(where)
+		.orderBy(desc(rankOf(document, query)), desc(articles.publishedAt), articles.id)
+		.$dynamic();
+	return pageOf<Awaited<typeof select>[number]>(db, select, where, db.select({ one: sql`1` }).from(articles).$dynamic(), page);
+}
+
+export async function searchEvents(db: Executor, municipalityId: string, text: string, page: SearchPage) {
+	const document = searchDocument(events.title, events.description);
+	const query = searchQuery(text);
+	const where = and(eq(events.municipalityId, municipalityId), eq(events.publication, 'published'), sql`${document} @@ ${query}`);
+	const select = db
+		.select({ id: events.id, title: events.title, text: events.description, startsAt: events.startsAt, place: events.place })
+		.from(events)
+		.where(where)
+		.orderBy(desc(rankOf(document, query)), desc(events.startsAt), events.id)
+		.$dynamic();
+	return pageOf<Awaited<typeof select>[number]>(db, select, where, db.select({ one: sql`1` }).from(events).$dynamic(), page);
+}

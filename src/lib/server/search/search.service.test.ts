@@ -1,0 +1,115 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { searchParamsSchema } from '$lib/validation/search';
+import { searchMunicipality } from './search.service';
+
+let test: TestDatabase;
+const now = new Date('2026-06-01T10:00:00Z');
+
+const outline = (words: string) => ({
+	slug: 'leitbild',
+	title: 'Leitbild Integration',
+	editions: [
+		{
+			number: 2,
+			periodStart: 2025,
+			periodEnd: 2030,
+			stage: 'adopted' as const,
+			fields: [
+				{ title: 'Bildung', goals: [{ title: 'Frühe Bildung', measures: [{ title: 'Elterncafés' }] }] },
+				{
+					title: 'Arbeit',
+					goals: [
+						{ title: 'Berufliche Anerkennung', measures: [{ title: 'Beratung' }] },
+						{
+							title: `Ziel mit ${words}`,
+							description: `Wir wollen mehr ${words} in allen Stadtteilen.`,
+							measures: [{ title: 'Erste Maßnahme' }, { title: `${words} für Eltern`, description: 'Abends, mit Kinderbetreuung.' }]
+						}
+					]
+				}
+			]
+		}
+	]
+});
+
+beforeAll(async () => {
+	test = await createTestDatabase({
+		municipalities: [
+			{ slug: 'a', name: 'A', strategies: [outline('Sprachkurse')] },
+			{ slug: 'b', name: 'B', strategies: [outline('Sprachkurse')] }
+		]
+	});
+	for (const slug of ['a', 'b']) {
+		const municipalityId = test.ids.municipalityIds.get(slug)!;
+		const [{ editionId, fieldId }] = (
+			await test.db.execute(sql`select e.id as "editionId", f.id as "fieldId" from editions e join fields f on f.edition_id = e.id where e.municipality_id = ${municipalityId} limit 1`)
+		).rows as { editionId: string; fieldId: string }[];
+		await test.db.execute(sql`insert into ideas (municipality_id, edition_id, field_id, title, body) values
+			(${municipalityId}, ${editionId}, ${fieldId}, 'Sprachkurs am Abend', 'Viele arbeiten tagsüber.'),
+			(${municipalityId}, ${editionId}, ${fieldId}, 'Spielplatz', 'Ein Sprachkurs für Eltern auf dem Spielplatz.')`);
+		await test.db.execute(sql`insert into ideas (municipality_id, edition_id, field_id, title, body, hidden_reason) values
+			(${municipalityId}, ${editionId}, ${fieldId}, 'Sprachkurs geheim', 'Beleidigender Text', 'Beleidigung')`);
+		await test.db.execute(sql`insert into articles (municipality_id, slug, title, lead, body, status, published_at) values
+			(${municipalityId}, 'neue-kurse', 'Neue Kurse', 'Ab Mai gibt es neue Sprachkurse.', '## Anmeldung\n\nBei der **VHS**.', 'published', '2026-05-01'),
+			(${municipalityId}, 'alte-kurse', 'Alte Kurse', 'Die Sprachkurse des Vorjahres.', '', 'archived', '2025-05-01'),
+			(${municipalityId}, 'bald', 'Bald', 'Sprachkurse im Herbst.', '', 'scheduled', '2026-09-01'),
+			(${municipalityId}, 'entwurf', 'Entwurf', 'Sprachkurse, noch nicht fertig.', '', 'draft', null)`);
+		await test.db.execute(sql`insert into events (municipality_id, type, title, description, starts_at, ends_at, publication) values
+			(${municipalityId}, 'workshop', 'Werkstatt Sprache', 'Wie finden Eltern einen Sprachkurs?', '2026-06-10 16:00', '2026-06-10 18:00', 'published'),
+			(${municipalityId}, 'other', 'Vorgeschlagen', 'Ein Sprachkurs-Treffen, noch nicht geprüft.', '2026-06-11 16:00', '2026-06-11 18:00', 'submitted')`);
+	}
+});
+afterAll(() => test.drop());
+
+const search = (slug: string, query: Record<string, string>) =>
+	searchMunicipality({ db: test.db, municipalityId: test.ids.municipalityIds.get(slug)!, params: searchParamsSchema.parse(query), now });
+
+describe('searching a municipality', () => {
+	it('finds goals, measures, ideas, news and events by stemmed words, each with its number or date', async () => {
+		const { results } = await search('a', { q: 'Sprachkurs' });
+		expect(results.goals?.rows.map((row) => [row.number, row.title])).toEqual([['2.2', 'Ziel mit Sprachkurse']]);
+		expect(results.measures?.rows.map((row) => [row.number, row.title])).toEqual([['2.2.2', 'Sprachkurse für Eltern']]);
+		expect(results.ideas?.rows.map((row) => row.title).sort()).toEqual(['Spielplatz', 'Sprachkurs am Abend']);
+		expect(results.articles?.rows.map((row) => row.slug).sort()).toEqual(['alte-kurse', 'neue-kurse']);
+		expect(results.events?.rows.map((row) => row.title)).toEqual(['Werkstatt Sprache']);
+		expect(results.goals?.rows[0]).toMatchObject({ strategySlug: 'leitbild', editionNumber: 2 });
+	});
+
+	it('ranks the idea with the word in its title first and marks the word in the excerpt', async () => {
+		const { results } = await search('a', { q: 'Sprachkurs' });
+		expect(results.ideas?.rows[0].title).toBe('Sprachkurs am Abend');
+		const spielplatz = results.ideas!.rows.find((row) => row.title === 'Spielplatz')!;
+		expect(spielplatz.excerpt.filter((part) => part.match).map((part) => part.text)).toEqual(['Sprachkurs']);
+	});
+
+	it('finds nothing hidden by moderators, unpublished, not yet due, nor of another municipality', async () => {
+		const { results } = await search('a', { q: 'geheim OR Entwurf OR Herbst OR geprüft' });
+		expect(Object.values(results).flatMap((found) => (found?.rows ?? []) as unknown[])).toEqual([]);
+		const ids = (await search('b', { q: 'Sprachkurs' })).results.ideas!.rows.map((row) => row.id);
+		const own = (await search('a', { q: 'Sprachkurs' })).results.ideas!.rows.map((row) => row.id);
+		expect(ids.filter((id) => own.includes(id))).toEqual([]);
+	});
+
+	it('searches nothing for an empty query, and one kind page by page', async () => {
+		expect((await search('a', { q: '  ' })).results).toEqual({});
+		const ideas = await search('a', { q: 'Sprachkurs', kind: 'ideas', page: '1' });
+		expect(Object.keys(ideas.results)).toEqual(['ideas']);
+		expect(ideas.results.ideas).toMatchObject({ total: 2, totalIsCapped: false, hasMore: false });
+		const beyond = await search('a', { q: 'Sprachkurs', kind: 'ideas', page: '2' });
+		expect(beyond.results.ideas?.rows).toEqual([]);
+	});
+
+	it('takes punctuation and operators as text, never as SQL', async () => {
+		const { results } = await search('a', { q: `'); drop table ideas; -- "Sprach` });
+		expect(results.ideas?.rows).toEqual([]);
+		expect((await search('a', { q: 'Sprachkurs' })).results.ideas?.total).toBe(2);
+	});
+
+	it('falls back to the first page of all kinds for a page past the counted matches or an unknown kind', () => {
+		expect(searchParamsSchema.parse({ q: ' x ', page: '6', kind: 'users' })).toEqual({ q: 'x', page: 1, kind: undefined });
+		expect(searchParamsSchema.parse({}).q).toBe('');
+		expect(searchParamsSchema.parse({ q: 'y'.repeat(500) }).q).toHaveLength(200);
+	});
+});

@@ -1,0 +1,31 @@
+// Full-text search over content written mostly in German: one expression for the indexes and the
+// queries alike, because PostgreSQL only uses an expression index for the very same expression.
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+
+const german = sql`'german'::regconfig`;
+
+/**
+ * The searchable words of a row, stemmed as German: the title's weigh more in the ranking than those
+ * of the other columns.
+ */
+export function searchDocument(title: AnyColumn, ...rest: AnyColumn[]): SQL {
+	return sql`(setweight(to_tsvector(${german}, ${title}), 'A') || setweight(to_tsvector(${german}, ${sql.join(rest, sql` || ' ' || `)}), 'B'))`;
+}
+
+/**
+ * Beginnings of the typed words, for a query without operators: the German stemmer cuts "Sprachkurs"
+ * to sprachkur but "Sprachkurse" to sprachkurs, so the whole words alone miss each other's forms.
+ */
+export function wordBeginnings(text: string): string | null {
+	if (/["-]|\bor\b/i.test(text)) return null;
+	const words = text.match(/[\p{L}\p{N}]{3,}/gu) ?? [];
+	if (words.length === 0) return null;
+	return words.map((word) => `${(word.length > 5 ? word.slice(0, Math.max(4, word.length - 2)) : word).toLowerCase()}:*`).join(' & ');
+}
+
+/** What someone typed, read the way web search boxes read it (words, "phrases", or, -not), or as beginnings of its words. */
+export function searchQuery(text: string): SQL {
+	const beginnings = wordBeginnings(text);
+	const web = sql`websearch_to_tsquery(${german}, ${text})`;
+	return beginnings ? sql`(${web} || to_tsquery('simple'::regconfig, ${beginnings}))` : web;
+}
