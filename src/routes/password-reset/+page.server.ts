@@ -4,15 +4,17 @@ import { parseForm } from '$lib/server/http/forms';
 import { limitRegistration, limitWrites } from '$lib/server/http/rate-limit';
 import { actOrFail } from '$lib/server/http/respond';
 import { mailContext } from '$lib/server/people/account.mail';
-import { requestPasswordReset, resetPassword } from '$lib/server/people/password.service';
+import { isResetLinkUsable, requestPasswordReset, resetPassword } from '$lib/server/people/password.service';
 import { getRuntime } from '$lib/server/runtime';
 import { passwordResetRequestSchema, passwordResetSchema, verifySchema } from '$lib/validation/account';
 import type { Actions, PageServerLoad } from './$types';
 
 // Opening the mailed link only shows the form: the token is spent when the new password is saved.
-export const load: PageServerLoad = ({ url }) => {
-	const token = url.searchParams.get('token') ?? '';
-	return { token: verifySchema.safeParse({ token }).success ? token : null };
+export const load: PageServerLoad = async ({ url }) => {
+	const token = url.searchParams.get('token');
+	if (token === null) return { token: null, linkInvalid: false };
+	const usable = verifySchema.safeParse({ token }).success && (await isResetLinkUsable({ auth: getRuntime().auth, token }));
+	return { token: usable ? token : null, linkInvalid: !usable };
 };
 
 export const actions: Actions = {

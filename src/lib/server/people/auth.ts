@@ -3,6 +3,7 @@ import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '$lib/validation/account';
 import type { Database } from '../db/client';
+import { logger } from '../observability/logger';
 import { PASSWORD_RESET_LINK_LIFETIME_S, passwordResetHooks } from './password.service';
 import { authCredentials, authSessions, authUsers, authVerifications } from './people.schema';
 
@@ -47,7 +48,9 @@ export function createAuth(options: AuthOptions) {
 		session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
 		// Sign-in goes through our own form action, which applies its own rate limit per address and account.
 		rateLimit: { enabled: false },
-		telemetry: { enabled: false }
+		telemetry: { enabled: false },
+		// Into the JSON log with everything else. Only the message: the further arguments can hold a user record.
+		logger: { log: (level, message) => logger[level]({ source: 'better-auth' }, message) }
 	});
 }
 

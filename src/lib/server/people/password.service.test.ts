@@ -11,7 +11,7 @@ import { PASSWORD_MAX_LENGTH, changePasswordSchema, passwordResetSchema, registe
 import { createAuth } from './auth';
 import { registerAccount } from './account.service';
 import type { MailContext } from './link-mail';
-import { changePassword, requestPasswordReset, resetPassword } from './password.service';
+import { changePassword, isResetLinkUsable, requestPasswordReset, resetPassword } from './password.service';
 import { resolveActor, signIn } from './people.service';
 
 let test: TestDatabase;
@@ -74,7 +74,11 @@ describe('a forgotten password', () => {
 		expect(stored.rows.length).toBeGreaterThan(0);
 		expect(JSON.stringify(stored.rows)).not.toContain(token);
 
+		expect(await isResetLinkUsable({ auth, token })).toBe(true);
+		// Looking at the link spends nothing.
+		expect(await isResetLinkUsable({ auth, token })).toBe(true);
 		await resetPassword({ auth, mail, token, password: 'ein ganz neues passwort' });
+		expect(await isResetLinkUsable({ auth, token })).toBe(false);
 		expect(await canSignIn('vergesslich@a.example.org', 'ein ganz neues passwort')).toBe(true);
 		expect(await canSignIn('vergesslich@a.example.org', 'das alte passwort')).toBe(false);
 		expect(await resolveActor({ db: test.db, auth, headers: phone })).toBeNull();
@@ -100,6 +104,8 @@ describe('a forgotten password', () => {
 		await requestPasswordReset({ auth, mail, email: 'abgelaufen@a.example.org' });
 		const token = await resetTokenMailedTo('abgelaufen@a.example.org');
 		await test.db.execute(sql`update auth_verifications set expires_at = now() - interval '1 minute'`);
+		expect(await isResetLinkUsable({ auth, token })).toBe(false);
+		expect(await isResetLinkUsable({ auth, token: 'x'.repeat(24) })).toBe(false);
 		expect(await codeOf(resetPassword({ auth, mail, token, password: 'ein ganz neues passwort' }))).toBe('password_reset_link_invalid');
 		expect(await codeOf(resetPassword({ auth, mail, token: 'x'.repeat(24), password: 'ein ganz neues passwort' }))).toBe('password_reset_link_invalid');
 		expect(await canSignIn('abgelaufen@a.example.org', 'das alte passwort')).toBe(true);

@@ -73,6 +73,16 @@ export async function requestPasswordReset({ auth, mail, email }: { auth: Auth; 
 	await mailOfRequest.run(mail, () => auth.api.requestPasswordReset({ body: { email: email.trim().toLowerCase() } }));
 }
 
+/**
+ * Whether a mailed link can still set a password, so that a used or expired one says so before anyone
+ * types a new password twice. Reading it spends nothing; only saving does.
+ */
+export async function isResetLinkUsable({ auth, token, now = new Date() }: { auth: Auth; token: string; now?: Date }): Promise<boolean> {
+	const context = await auth.$context;
+	const found = await context.internalAdapter.findVerificationValue(`reset-password:${token}`);
+	return Boolean(found && found.expiresAt > now);
+}
+
 /** Sets the new password and ends every session of the account; the link works once. */
 export async function resetPassword({ auth, mail, token, password }: { auth: Auth; mail: MailContext; token: string; password: string }) {
 	try {
