@@ -41,6 +41,7 @@ const monitorPath = `${editionPath}/monitor`;
 const articlePath = '/muenster/news/abschlussveranstaltung-im-historischen-rathaus';
 const tagPath = '/muenster/tags/leitbild';
 const sitemapPath = '/sitemaps/muenster/1.xml';
+const searchPath = '/muenster/search?q=Sprachkurse';
 const apiMeasuresPath = '/api/v1/municipalities/muenster/strategies/migration-und-integration/editions/4/measures?limit=50';
 
 type Server = { label: string; child: ChildProcess; port: number; exited: Promise<void>; dataDir?: string; logFile: string };
@@ -430,6 +431,20 @@ const scenarios: Scenario[] = [
 			const page = await get(`http://127.0.0.1:${server.port}${apiMeasuresPath}`);
 			expectThat(page.status === 200, `${apiMeasuresPath} answered ${page.status}`);
 			expectThat(((JSON.parse(page.body) as { data?: unknown[] }).data?.length ?? 0) > 0, 'the API listed no measures');
+			return {};
+		}
+	},
+	{
+		id: 'q',
+		title: 'the search of a municipality, all kinds (never cached)',
+		expectedStatus: 200,
+		path: searchPath,
+		start: () => startApp(true),
+		prepare: async (server) => {
+			const page = await get(`http://127.0.0.1:${server.port}${searchPath}`);
+			expectThat(page.status === 200, `${searchPath} answered ${page.status}`);
+			expectThat((page.body.match(/<mark>/g) ?? []).length >= 5, 'the search marks fewer than five matching words');
+			expectThat(!page.headers.has('x-cache'), 'the search came from the page cache');
 			return {};
 		}
 	}
