@@ -48,7 +48,9 @@ const fixedReplays: Record<string, Record<string, string>> = {
 	[`${edition}/document ?/comment`]: { version: '1', anchor: 'section-zugriff', body: 'Zugriffstest' },
 	[`${edition}/document ?/editComment`]: { commentId: randomUUID(), body: 'Zugriffstest' },
 	[`${edition}/document ?/deleteComment`]: { commentId: randomUUID() },
-	[`${edition}/ideas/[id=uuid] ?/untrace`]: { traceId: randomUUID() }
+	[`${edition}/ideas/[id=uuid] ?/untrace`]: { traceId: randomUUID() },
+	// The demo's accounts keep their passwords, so their account page shows no form to copy.
+	'POST /account ?/changePassword': { password: 'zugriffstest', passwordNew: 'zugriffstest-neu', passwordRepeated: 'zugriffstest-neu' }
 };
 
 /**

@@ -75,3 +75,11 @@ test('a resident who forgot the password sets a new one through the mailed link,
 	await signIn(page, email, thirdPassword);
 	await expect(page.getByRole('link', { name: 'Mein Konto' })).toBeVisible();
 });
+
+test('on the demo, the demo accounts keep the passwords the sign-in page lists', async ({ page }) => {
+	await page.goto('/password-reset');
+	await page.getByLabel('E-Mail-Adresse').fill('teilnahme@example.org');
+	await page.getByRole('button', { name: 'Link anfordern' }).click();
+	await expect(page.getByRole('alert')).toContainText('Demo-Konten behalten ihr Passwort');
+	await checkPage(page, { javaScript: false });
+});

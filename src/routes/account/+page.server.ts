@@ -5,7 +5,7 @@ import { assertSignInAllowed, limitWrites, recordFailedSignIn } from '$lib/serve
 import { actOrFail, loadOrError } from '$lib/server/http/respond';
 import { mailContext } from '$lib/server/people/account.mail';
 import { getProfile, updateProfile } from '$lib/server/people/account.service';
-import { changePassword } from '$lib/server/people/password.service';
+import { changePassword, passwordIsFixed } from '$lib/server/people/password.service';
 import { isDomainError } from '$lib/server/shared/errors';
 import { declareMembership, getMembershipsOfAccount, removeOwnMembership } from '$lib/server/people/membership.service';
 import { declareMembershipSchema, removeMembershipSchema } from '$lib/validation/membership';
@@ -18,8 +18,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, request }) => {
 	if (!locals.actor) redirect(303, localizeHref(`/sign-in?next=${encodeURIComponent(localizeHref('/account'))}`));
 	const municipalitySlug = url.searchParams.get('membershipsIn') ?? undefined;
+	const passwordFixed = passwordIsFixed(locals.actor.email, getRuntime().config.demo);
 	return loadOrError(async () => ({
 		passwordChanged: url.searchParams.get('password') === 'changed',
+		passwordFixed,
 		profile: await getProfile({ db: getDb(), actor: locals.actor }),
 		languages: SPOKEN_LANGUAGES,
 		membershipView: await getMembershipsOfAccount({ db: getDb(), actor: locals.actor, municipalitySlug }),
@@ -58,7 +60,9 @@ export const actions: Actions = {
 			// The current password can be guessed here as at sign-in, so the same limit applies.
 			if (actor) await assertSignInAllowed(getClientAddress(), actor.email);
 			const { password, passwordNew } = form.data;
-			return changePassword({ auth: getRuntime().auth, mail: mailContext(url, locals.locale), actor, headers: request.headers, current: password, next: passwordNew }).catch(
+			const { auth, config } = getRuntime();
+			const mail = mailContext(url, locals.locale);
+			return changePassword({ auth, mail, actor, headers: request.headers, current: password, next: passwordNew, demo: config.demo }).catch(
 				async (caught: unknown) => {
 					if (actor && isDomainError(caught) && caught.code === 'account_wrong_password') await recordFailedSignIn(getClientAddress(), actor.email);
 					throw caught;

@@ -24,7 +24,8 @@ export const actions: Actions = {
 		const result = await actOrFail(form.values, async () => {
 			// Each request sends a mail, so it shares the budget of the other account mails.
 			await limitRegistration(getClientAddress(), form.data.email);
-			await requestPasswordReset({ auth: getRuntime().auth, mail: mailContext(url, locals.locale), email: form.data.email });
+			const { auth, config } = getRuntime();
+			await requestPasswordReset({ auth, mail: mailContext(url, locals.locale), email: form.data.email, demo: config.demo });
 			return { sent: true as const };
 		});
 		if (!('sent' in result)) return fail(result.status, { action: 'request', ...result.data });

@@ -149,6 +149,21 @@ describe('changing the password while signed in', () => {
 	});
 });
 
+describe('on a demo install', () => {
+	it('the demo accounts keep the passwords the sign-in page lists: no reset link, no change', async () => {
+		const before = (await listOutbox(outboxDir)).length;
+		expect(await codeOf(requestPasswordReset({ auth, mail, email: 'Teilnahme@example.org', demo: true }))).toBe('password_demo_fixed');
+		const demoActor = { userId: 'x', name: 'Demo', email: 'teilnahme@example.org', isPlatformAdmin: false, memberships: [] };
+		expect(await codeOf(changePassword({ auth, mail, actor: demoActor, headers: new Headers(), current: 'x', next: 'das neue passwort', demo: true }))).toBe(
+			'password_demo_fixed'
+		);
+		expect((await listOutbox(outboxDir)).length).toBe(before);
+		// Other accounts of a demo install, and the same address outside demo mode, are not held.
+		await requestPasswordReset({ auth, mail, email: 'wechsel@a.example.org', demo: true });
+		expect(await codeOf(requestPasswordReset({ auth, mail, email: 'teilnahme@example.org', demo: false }))).toBeUndefined();
+	});
+});
+
 describe('the password forms', () => {
 	it('ask for the new password twice and alike, within the bounds sign-in accepts', () => {
 		const issues = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>

@@ -6,9 +6,10 @@ import { APIError } from 'better-auth/api';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Database } from '../db/client';
+import { demoAccounts } from '../demo/demo-data';
 import { notSignedIn } from '../shared/errors';
 import type { Actor } from './actor';
-import { passwordResetLinkInvalid, wrongPassword } from './account.errors';
+import { demoPasswordFixed, passwordResetLinkInvalid, wrongPassword } from './account.errors';
 import { markEmailVerified } from './account.queries';
 import type { Auth } from './auth';
 import { composeLinkMail, type MailContext } from './link-mail';
@@ -65,11 +66,22 @@ export function passwordResetHooks(db: Database) {
 	};
 }
 
+/** On a demo install the demo accounts keep the passwords the sign-in page lists, for every visitor after. */
+export function passwordIsFixed(email: string, demo: boolean): boolean {
+	const address = email.trim().toLowerCase();
+	return demo && demoAccounts.some((account) => account.email === address);
+}
+
+function assertPasswordMayChange(email: string, demo: boolean) {
+	if (passwordIsFixed(email, demo)) throw demoPasswordFixed();
+}
+
 /**
  * Mails a link for setting a new password when the address has an account. The answer is the same
  * either way, so that the form does not tell strangers who has an account.
  */
-export async function requestPasswordReset({ auth, mail, email }: { auth: Auth; mail: MailContext; email: string }) {
+export async function requestPasswordReset({ auth, mail, email, demo = false }: { auth: Auth; mail: MailContext; email: string; demo?: boolean }) {
+	assertPasswordMayChange(email, demo);
 	await mailOfRequest.run(mail, () => auth.api.requestPasswordReset({ body: { email: email.trim().toLowerCase() } }));
 }
 
@@ -103,7 +115,8 @@ export async function changePassword({
 	actor,
 	headers,
 	current,
-	next
+	next,
+	demo = false
 }: {
 	auth: Auth;
 	mail: MailContext;
@@ -111,8 +124,10 @@ export async function changePassword({
 	headers: Headers;
 	current: string;
 	next: string;
+	demo?: boolean;
 }): Promise<Headers> {
 	if (!actor) throw notSignedIn();
+	assertPasswordMayChange(actor.email, demo);
 	let result: { headers: Headers };
 	try {
 		result = await auth.api.changePassword({ body: { currentPassword: current, newPassword: next, revokeOtherSessions: true }, headers, returnHeaders: true });
