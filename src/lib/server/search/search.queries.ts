@@ -1,6 +1,6 @@
 // One query per kind of public content, each matching the same expression as its GIN index
 // (shared/text-search.ts) and ranked by it; every kind keeps the visibility rule of its own pages.
-import { and, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgSelect } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { editions, fields, goals, measures, strategies } from '../document/document.schema';
@@ -20,16 +20,20 @@ const numberAmong = (table: typeof fields | typeof goals | typeof measures, pare
 		and (sibling.position, sibling.created_at) < (${row.position}, ${row.createdAt}))`.mapWith(Number);
 
 /**
- * One page of matches, one past the page to tell whether another follows, and their count. Ranking the
- * page already reads every match, so counting them all costs no more; a count stopped at the cap would
- * invite the planner to read the whole table in the hope of meeting the cap early, which a rare word
- * never lets it do. Past the cap no page is offered: a narrower search helps more.
+ * One page of matches, one past the page to tell whether another follows, and how many match in all:
+ * ranking reads every match anyway, so the count comes with the page (a window over the matches)
+ * instead of a second query that would read them again. Past the cap no page is offered: a narrower
+ * search helps more. A page past the last match has no row to carry the count and reports none.
  */
-async function pageOf<Row>(db: Executor, select: PgSelect, where: SQL | undefined, from: PgSelect, page: SearchPage) {
-	const rows = (await select.limit(page.limit + 1).offset(page.offset)) as Row[];
-	const [{ counted }] = await db.select({ counted: count() }).from(from.where(where).as('matches'));
-	return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit, total: Math.min(counted, page.countCap), totalIsCapped: counted > page.countCap };
+async function pageOf<Row extends { matches: number }>(select: PgSelect, page: SearchPage) {
+	const found = (await select.limit(page.limit + 1).offset(page.offset)) as Row[];
+	const counted = found[0]?.matches ?? 0;
+	const rows = found.slice(0, page.limit).map(({ matches: _matches, ...row }) => row);
+	return { rows, hasMore: found.length > page.limit, total: Math.min(counted, page.countCap), totalIsCapped: counted > page.countCap };
 }
+
+/** How many rows the query matches before its limit, on every row of the page. */
+const matches = sql<number>`count(*) over ()`.mapWith(Number);
 
 export async function searchGoals(db: Executor, municipalityId: string, text: string, page: SearchPage) {
 	const document = searchDocument(goals.title, goals.description);
@@ -40,6 +44,7 @@ export async function searchGoals(db: Executor, municipalityId: string, text: st
 			id: goals.id,
 			title: goals.title,
 			text: goals.description,
+			matches,
 			strategySlug: strategies.slug,
 			strategyTitle: strategies.title,
 			editionNumber: editions.number,
@@ -53,7 +58,7 @@ export async function searchGoals(db: Executor, municipalityId: string, text: st
 		.where(where)
 		.orderBy(desc(rankOf(document, query)), desc(editions.number), goals.id)
 		.$dynamic();
-	return pageOf<Awaited<typeof select>[number]>(db, select, where, db.select({ one: sql`1` }).from(goals).$dynamic(), page);
+	return pageOf<Awaited<typeof select>[number]>(select, page);
 }
 
 export async function searchMeasures(db: Executor, municipalityId: string, text: string, page: SearchPage) {
@@ -65,6 +70,7 @@ export async function searchMeasures(db: Executor, municipalityId: string, text:
 			id: measures.id,
 			title: measures.title,
 			text: measures.description,
+			matches,
 			strategySlug: strategies.slug,
 			strategyTitle: strategies.title,
 			editionNumber: editions.number,
@@ -80,7 +86,7 @@ export async function searchMeasures(db: Executor, municipalityId: string, text:
 		.where(where)
 		.orderBy(desc(rankOf(document, query)), desc(editions.number), measures.id)
 		.$dynamic();
-	return pageOf<Awaited<typeof select>[number]>(db, select, where, db.select({ one: sql`1` }).from(measures).$dynamic(), page);
+	return pageOf<Awaited<typeof select>[number]>(select, page);
 }
 
 /** Ideas whose text the moderators hid are not found by it: their list shows only the reason. */
@@ -92,6 +98,7 @@ export async function searchIdeas(db: Executor, municipalityId: string, text: st
 			id: ideas.id,
 			title: ideas.title,
 			text: ideas.body,
+			matches,
 			createdAt: ideas.createdAt,
 			strategySlug: strategies.slug,
 			strategyTitle: strategies.title,
@@ -104,7 +111,7 @@ export async function searchIdeas(db: Executor, municipalityId: string, text: st
 		// Found through the idea's own unweighted vector, ranked with its title weighing more like the other kinds.
 		.orderBy(desc(rankOf(searchDocument(ideas.title, ideas.body), query)), desc(ideas.createdAt), ideas.id)
 		.$dynamic();
-	return pageOf<Awaited<typeof select>[number]>(db, select, where, db.select({ one: sql`1` }).from(ideas).$dynamic(), page);
+	return pageOf<Awaited<typeof select>[number]>(select, page);
 }
 
 /** Articles that can be read at their address now, archived ones included. */
@@ -113,12 +120,12 @@ export async function searchArticles(db: Executor, municipalityId: string, text:
 	const query = searchQuery(text);
 	const where = and(eq(articles.municipalityId, municipalityId), readableNow(now), sql`${document} @@ ${query}`);
 	const select = db
-		.select({ id: articles.id, slug: articles.slug, title: articles.title, lead: articles.lead, text: articles.body, publishedAt: articles.publishedAt })
+		.select({ id: articles.id, slug: articles.slug, title: articles.title, lead: articles.lead, text: articles.body, publishedAt: articles.publishedAt, matches })
 		.from(articles)
 		.where(where)
 		.orderBy(desc(rankOf(document, query)), desc(articles.publishedAt), articles.id)
 		.$dynamic();
-	return pageOf<Awaited<typeof select>[number]>(db, select, where, db.select({ one: sql`1` }).from(articles).$dynamic(), page);
+	return pageOf<Awaited<typeof select>[number]>(select, page);
 }
 
 export async function searchEvents(db: Executor, municipalityId: string, text: string, page: SearchPage) {
@@ -126,10 +133,10 @@ export async function searchEvents(db: Executor, municipalityId: string, text: s
 	const query = searchQuery(text);
 	const where = and(eq(events.municipalityId, municipalityId), eq(events.publication, 'published'), sql`${document} @@ ${query}`);
 	const select = db
-		.select({ id: events.id, title: events.title, text: events.description, startsAt: events.startsAt, place: events.place })
+		.select({ id: events.id, title: events.title, text: events.description, startsAt: events.startsAt, place: events.place, matches })
 		.from(events)
 		.where(where)
 		.orderBy(desc(rankOf(document, query)), desc(events.startsAt), events.id)
 		.$dynamic();
-	return pageOf<Awaited<typeof select>[number]>(db, select, where, db.select({ one: sql`1` }).from(events).$dynamic(), page);
+	return pageOf<Awaited<typeof select>[number]>(select, page);
 }
