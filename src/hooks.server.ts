@@ -83,7 +83,7 @@ const publicPageCache: Handle = async ({ event, resolve }) => {
 		// A successful write may change what the public sees (the NOTIFY listener covers other processes).
 		// Refused posts and sign-ins change nothing, so they must not let anyone empty the cache at will.
 		const wrote = request.method !== 'GET' && request.method !== 'HEAD' && response.status < 400;
-		if (wrote && !changesNoPublicPage(event.url.pathname)) publicPages.clear();
+		if (wrote && !changesNoPublicPage(event.url.pathname, event.url.search)) publicPages.clear();
 		return response;
 	}
 	const key = event.url.pathname + event.url.search;

@@ -71,6 +71,13 @@ export const matrix: Record<string, string> = {
 	'GET /[municipality]/organisations': 'AAAAAAAA',
 	'GET /[municipality]/privacy': 'AAAAAAAA',
 	'GET /[municipality]/strategies/[strategy]': 'AAAAAAAA',
+	// Anyone may ask for a strategy's updates by e-mail; the mailed link alone confirms or ends it
+	'POST /[municipality]/strategies/[strategy] ?/subscribe': 'AAAAAAAA',
+	'POST /[municipality]/strategies/[strategy]/editions/[number=integer] ?/subscribe': 'AAAAAAAA',
+	'GET /updates/[token]': 'NNNNNNNN',
+	'POST /updates/[token] ?/confirm': 'NNNNNNNN',
+	'POST /updates/[token] ?/unsubscribe': 'NNNNNNNN',
+	'GET /updates/ended': 'AAAAAAAA',
 	'GET /[municipality]/strategies/[strategy]/compare': 'AAAAAAAA',
 	'GET /[municipality]/strategies/[strategy]/editions/[number=integer]': 'AAAAAAAA',
 	'GET /[municipality]/strategies/[strategy]/editions/[number=integer]/decision.pdf': 'NNNNNNNN',

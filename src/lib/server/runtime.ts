@@ -7,6 +7,7 @@ import { createPublicPageFastPath, publishPublicPageFastPath } from './http/publ
 import { createAuth, type Auth } from './people/auth';
 import { createMailer, type Mailer } from './mail/mail.service';
 import { createMetrics, type Metrics } from './observability/metrics';
+import { startNoticeDispatch } from './updates/updates.dispatch';
 
 type Runtime = {
 	config: AppConfig;
@@ -39,6 +40,7 @@ export function startRuntime(): Promise<void> {
 		useRateLimitStore(postgresStore(database.pool), config.limits);
 		const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, from: config.mailFrom });
 		const { pool } = database;
+		const stopNoticeDispatch = await startNoticeDispatch(pool, { db: database.db, mailer, publicOrigin: config.origin });
 		const metrics = createMetrics({
 			pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
 			publicPages: () => publicPages.size
@@ -47,6 +49,7 @@ export function startRuntime(): Promise<void> {
 		if (config.publicCache) publishPublicPageFastPath(createPublicPageFastPath(publicPages, metrics.countCacheHit));
 		process.once('sveltekit:shutdown', async () => {
 			publishPublicPageFastPath(undefined);
+			await stopNoticeDispatch();
 			await stopListening();
 			await database.shutdown();
 			// Nothing may reach the closed pool afterwards, and a later start in the same process (the tests of

@@ -11,7 +11,8 @@ export const PASSWORD_MIN_LENGTH = 12;
 /** better-auth refuses longer passwords at sign-in, so no form may accept one that could never sign in. */
 export const PASSWORD_MAX_LENGTH = 128;
 
-const email = z.string().trim().toLowerCase().max(254, { message: 'validation_too_long' }).pipe(z.email({ message: 'validation_email' }));
+export const emailAddress = z.string().trim().toLowerCase().max(254, { message: 'validation_too_long' }).pipe(z.email({ message: 'validation_email' }));
+const email = emailAddress;
 const displayName = z.string().trim().min(2, { message: 'validation_required' }).max(80, { message: 'validation_too_long' });
 
 export const registerSchema = z.object({
@@ -22,7 +23,7 @@ export const registerSchema = z.object({
 });
 
 /** A token from a link in a mail: ours are base64url, better-auth's reset tokens alphanumeric. */
-const mailedToken = z.string().regex(/^[\w-]{20,100}$/, { message: 'validation_invalid' });
+export const mailedToken = z.string().regex(/^[\w-]{20,100}$/, { message: 'validation_invalid' });
 
 export const verifySchema = z.object({ token: mailedToken });
 

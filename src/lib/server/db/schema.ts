@@ -27,3 +27,4 @@ export * from '../monitoring/indicator-target.schema';
 export * from '../monitoring/disclosure.schema';
 export * from '../monitoring/measurement-revision.schema';
 export * from '../monitoring/snapshot.schema';
+export * from '../updates/updates.schema';

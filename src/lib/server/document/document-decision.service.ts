@@ -8,6 +8,7 @@ import type { Database, Executor } from '../db/client';
 import { takeAdoptionSnapshot } from '../monitoring/snapshot.service';
 import { recordChange } from '../audit/audit.service';
 import { requireRole, type Actor } from '../people/actor';
+import { announceEditionStage } from '../updates/updates.service';
 import type { CouncilDecisionInput, CouncilSubmissionInput } from '$lib/validation/document-decision';
 import { lockEdition } from './document.admin.queries';
 import { editionNotFound } from './document.errors';
@@ -106,6 +107,7 @@ export async function submitToCouncil({ db, actor, municipalityId, editionId, in
 		await updateEditionStage(tx, municipalityId, editionId, { stage: 'in_council' });
 		await writeStageDate(tx, municipalityId, editionId, 'drafting', { endsOn: today });
 		await writeStageDate(tx, municipalityId, editionId, 'in_council', { startsOn: today, endsOn: null });
+		await announceEditionStage(tx, { municipalityId, editionId, stage: 'in_council' });
 		await recordChange(tx, {
 			actor: staff,
 			municipalityId,
@@ -203,6 +205,7 @@ export async function recordDecision({
 				recordedBy: staff.userId
 			});
 			await applyDecision(tx, municipalityId, editionId, { result: input.result, decidedOn: input.decidedOn, versionId: version.id });
+			if (stageAfterDecision(input.result) !== edition.stage) await announceEditionStage(tx, { municipalityId, editionId, stage: stageAfterDecision(input.result) });
 			// Adopting freezes the edition's indicator values as they stood (a corrected decision freezes them anew).
 			if (input.result === 'adopted' || input.result === 'adopted_with_changes')
 				await takeAdoptionSnapshot(tx, { municipalityId, editionId, decidedOn: input.decidedOn, takenBy: staff.userId });

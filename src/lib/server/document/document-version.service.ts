@@ -3,6 +3,7 @@
 import type { Database, Executor } from '../db/client';
 import { recordChange } from '../audit/audit.service';
 import { requireRole, type Actor } from '../people/actor';
+import { announceDraftVersion } from '../updates/updates.service';
 import type { Role } from '../people/people.schema';
 import { renderMarkdown } from '../participation/event.markdown';
 import type { DocumentSectionInput, IntroductionInput, PublishVersionInput } from '$lib/validation/document-version';
@@ -214,6 +215,7 @@ export async function publishVersion(scope: EditionScope & { input: PublishVersi
 			entityId: created.id,
 			after: { editionId, number, title: created.title, changeSummary: created.changeSummary, publishedAt: created.publishedAt }
 		});
+		await announceDraftVersion(tx, { municipalityId, editionId, versionNumber: number });
 		return created;
 	});
 }

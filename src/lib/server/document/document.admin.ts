@@ -4,6 +4,7 @@
 import type { Database, Executor } from '../db/client';
 import { recordChange } from '../audit/audit.service';
 import { requireMunicipalityAdmin, requireRole, type Actor } from '../people/actor';
+import { announceEditionStage } from '../updates/updates.service';
 import { draftingRoles } from './document-version.service';
 import { selectContactPoint, selectContactPoints } from '../tenancy/tenancy.queries';
 import {
@@ -178,6 +179,7 @@ export async function createEdition({
 			entityId: created.id,
 			after: { ...created, stageDates, carriedOver }
 		});
+		await announceEditionStage(tx, { municipalityId, editionId: created.id, stage: created.stage });
 		return created;
 	});
 }
@@ -200,6 +202,7 @@ export async function updateEdition({ db, actor, municipalityId, editionId, inpu
 			before: { ...before, stageDates: stageDatesBefore },
 			after: { ...after, stageDates }
 		});
+		if (after.stage !== before.stage) await announceEditionStage(tx, { municipalityId, editionId, stage: after.stage });
 		return after;
 	});
 }

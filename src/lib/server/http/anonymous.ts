@@ -12,7 +12,7 @@ export function hasPersonalCookie(cookieHeader: string | null): boolean {
 	return hasSessionCookie(cookieHeader) || hasConsentCookie(cookieHeader);
 }
 
-const uncachedPrefixes = ['/admin', '/sign-in', '/sign-out', '/account', '/verify', '/password-reset', '/invitations', '/healthz', '/metrics', '/api/'];
+const uncachedPrefixes = ['/admin', '/sign-in', '/sign-out', '/account', '/verify', '/password-reset', '/invitations', '/updates', '/healthz', '/metrics', '/api/'];
 
 const localePrefix = new RegExp(`^/(?:${locales.filter((locale) => locale !== baseLocale).join('|')})(?=/|$)`);
 const withoutLocale = (pathname: string) => pathname.replace(localePrefix, '') || '/';
@@ -28,9 +28,11 @@ export function isCacheablePublicPath(pathname: string): boolean {
 }
 
 /**
- * Signing in or out, registering, confirming an address and replacing a password change no page that
- * anonymous visitors see: their posts must not let anyone empty the page cache at will.
+ * Signing in or out, registering, confirming an address, replacing a password and subscribing to a
+ * strategy's updates change no page that anonymous visitors see: their posts must not let anyone empty
+ * the page cache at will.
  */
-export function changesNoPublicPage(pathname: string): boolean {
-	return /^\/(?:sign-in|sign-out|register|verify|password-reset)(?:\/|$)/.test(withoutLocale(pathname));
+export function changesNoPublicPage(pathname: string, search = ''): boolean {
+	if (search === '?/subscribe') return true;
+	return /^\/(?:sign-in|sign-out|register|verify|password-reset|updates)(?:\/|$)/.test(withoutLocale(pathname));
 }

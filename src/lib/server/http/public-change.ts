@@ -10,7 +10,10 @@ export async function announcePublicChange(db: Executor, municipalityId: string 
 }
 
 /** Keeps one connection listening for changes; reconnects after the database restarts. */
-export async function listenForPublicChanges(pool: pg.Pool, onChange: () => void): Promise<() => Promise<void>> {
+export const listenForPublicChanges = (pool: pg.Pool, onChange: () => void) => listenOnChannel(pool, PUBLIC_CHANGE_CHANNEL, onChange);
+
+/** One connection listening on a channel; after the database restarts it reconnects and calls `onNotify` once. */
+export async function listenOnChannel(pool: pg.Pool, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
 	let client: pg.PoolClient | undefined;
 	let stopped = false;
 	const connect = async () => {
@@ -18,18 +21,18 @@ export async function listenForPublicChanges(pool: pg.Pool, onChange: () => void
 		try {
 			const listening = await pool.connect();
 			client = listening;
-			listening.on('notification', onChange);
+			listening.on('notification', onNotify);
 			listening.on('error', () => {
 				// On shutdown the database goes away after we released this client: releasing it twice throws.
 				if (client !== listening) return;
 				client = undefined;
 				listening.release(true);
 				if (stopped) return;
-				// Anything may have changed while we were not listening.
-				onChange();
+				// Anything may have happened while we were not listening.
+				onNotify();
 				setTimeout(connect, 1000).unref();
 			});
-			await listening.query(`listen ${PUBLIC_CHANGE_CHANNEL}`);
+			await listening.query(`listen ${channel}`);
 		} catch {
 			setTimeout(connect, 1000).unref();
 		}

@@ -13,6 +13,8 @@ export type Mail = {
 	text: string;
 	html: string;
 	attachments?: MailAttachment[];
+	// E.g. List-Unsubscribe on the notices a subscriber can stop with one click.
+	headers?: Record<string, string>;
 };
 
 export type Mailer = { send: (mail: Mail) => Promise<void> };

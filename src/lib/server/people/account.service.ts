@@ -11,6 +11,7 @@ import type { Actor } from './actor';
 import { verificationLinkInvalid, wrongPassword } from './account.errors';
 import { accountExportSections } from './account.export';
 import './membership.export';
+import { forgetSubscriptionsOfAddress } from '../updates/updates.service';
 import { forgetPeopleOfAccount } from './membership.service';
 import { composeLinkMail, type MailContext } from './link-mail';
 import {
@@ -190,6 +191,7 @@ export async function deleteAccount({ db, actor, password }: { db: Database; act
 		}
 		await pseudonymiseAuditEvents(tx, user.id, user.email, DELETED_ACCOUNT_NAME);
 		await forgetPeopleOfAccount(tx, user.id);
+		await forgetSubscriptionsOfAddress(tx, user.email);
 		await replaceUserByTombstone(tx, user.id, user.email, DELETED_ACCOUNT_NAME);
 		// Recorded without name or address: the entry only says that this account id was deleted.
 		await recordChange(tx, {

@@ -1,5 +1,5 @@
 // The sections of "Download all my data" beyond the account itself: registry rows, memberships,
-// invitation answers and every participation row that names the person. Imported once by the
+// invitation answers, every participation row that names the person, and the address's subscriptions. Imported once by the
 // account service, so the export is complete wherever it is produced.
 import { accountExportSections } from './account.export';
 import { selectInvitationAnswersOfUser } from './invitation.queries';
@@ -12,6 +12,7 @@ import {
 	selectWorkingGroupMembershipsOfUser
 } from './membership.export.queries';
 import { selectAccountEmail, selectMembershipsOfUser, selectPeopleOfUser } from './membership.queries';
+import { listSubscriptionsOfAddress } from '../updates/updates.service';
 
 const withAddress = async (db: Parameters<typeof selectAccountEmail>[0], userId: string) => (await selectAccountEmail(db, userId)) ?? '';
 
@@ -24,5 +25,7 @@ accountExportSections.push(
 	{ key: 'reports', collect: selectReportsOfUser },
 	{ key: 'eventRegistrations', collect: async (db, userId) => selectRegistrationsOfUser(db, userId, await withAddress(db, userId)) },
 	{ key: 'workingGroupMemberships', collect: async (db, userId) => selectWorkingGroupMembershipsOfUser(db, userId, await withAddress(db, userId)) },
-	{ key: 'invitationAnswers', collect: selectInvitationAnswersOfUser }
+	{ key: 'invitationAnswers', collect: selectInvitationAnswersOfUser },
+	// Subscriptions belong to an address, not an account: the account's address has them.
+	{ key: 'strategyUpdates', collect: async (db, userId) => listSubscriptionsOfAddress({ db, email: await withAddress(db, userId) }) }
 );

@@ -2,7 +2,8 @@ import { getDb } from '$lib/server/runtime';
 import { loadOrError } from '$lib/server/http/respond';
 import { getStrategyBySlug } from '$lib/server/document/document.service';
 import { listDecisionsOfEditions } from '$lib/server/document/document-decision.service';
-import type { PageServerLoad } from './$types';
+import { subscribeAction } from '$lib/server/updates/updates.http';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, parent }) => {
 	const { municipality } = await parent();
@@ -19,3 +20,5 @@ export const load: PageServerLoad = async ({ params, parent }) => {
 		}
 	};
 };
+
+export const actions: Actions = { subscribe: subscribeAction };

@@ -4,16 +4,15 @@ import { actOrFail, loadOrError } from '$lib/server/http/respond';
 import { limitWrites } from '$lib/server/http/rate-limit';
 import { getStrategyForAdmin, updateStrategy } from '$lib/server/document/document.admin';
 import { getMunicipalityForAdmin } from '$lib/server/tenancy/tenancy.admin';
+import { getUpdatesForAdmin } from '$lib/server/updates/updates.service';
 import { strategySchema } from '$lib/validation/document';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params, locals }) => {
 	const { municipality } = await parent();
-	return {
-		strategy: await loadOrError(() =>
-			getStrategyForAdmin({ db: getDb(), actor: locals.actor, municipalityId: municipality.id, slug: params.strategy })
-		)
-	};
+	const scope = { db: getDb(), actor: locals.actor, municipalityId: municipality.id };
+	const strategy = await loadOrError(() => getStrategyForAdmin({ ...scope, slug: params.strategy }));
+	return { strategy, updates: await loadOrError(() => getUpdatesForAdmin({ ...scope, strategyId: strategy.id })) };
 };
 
 export const actions: Actions = {

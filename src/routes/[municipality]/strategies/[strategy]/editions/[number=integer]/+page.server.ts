@@ -8,7 +8,8 @@ import { getEditionDecision } from '$lib/server/document/document-decision.servi
 import { contactMapOf } from '$lib/server/consent/contact-map';
 import { loadTranslationView } from '$lib/server/content/content.service';
 import { getLocale } from '$lib/paraglide/runtime';
-import type { PageServerLoad } from './$types';
+import { subscribeAction } from '$lib/server/updates/updates.http';
+import type { Actions, PageServerLoad } from './$types';
 
 // The figures aggregate the whole edition (tens of milliseconds on the demo) and change only with a write,
 // which clears the memo, or when an event ends: the hour in the key bounds how long that can go unseen.
@@ -36,3 +37,5 @@ export const load: PageServerLoad = async ({ params, parent, cookies, locals }) 
 	const [workingGroups, figures, decision, translations] = page.workingGroups ?? [[], undefined, { decision: null, adoptedVersionNumber: null }, undefined];
 	return { ...editionPageView(page), workingGroups, figures, decision, translations: translations ?? { locale: getLocale(), texts: {}, available: {} }, contactMap: contactMapOf(cookies, locals, page.contactPoint) };
 };
+
+export const actions: Actions = { subscribe: subscribeAction };
