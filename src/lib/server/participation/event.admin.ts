@@ -4,6 +4,7 @@ import { recordChange } from '../audit/audit.service';
 import type { Database } from '../db/client';
 import { requireRole, type Actor } from '../people/actor';
 import { getMunicipalityBySlug } from '../tenancy/tenancy.service';
+import { announceEditionEvent } from '../updates/updates.service';
 import type { EventInput } from '$lib/validation/events';
 import { eventDistrictUnknown, eventFieldUnknown, eventNotFound, workingGroupNotFound } from './event.errors';
 import { selectDistrictChoices, selectDistrictOf } from './calendar.queries';
@@ -137,6 +138,9 @@ export async function createEvent({ db, actor, municipalityId, input }: Scope & 
 		const event = await insertEvent(tx, { municipalityId, ...(await rowValues(tx, municipalityId, input)) });
 		await replaceEventFields(tx, municipalityId, event.id, input.fieldIds);
 		await recordChange(tx, { actor: staff, municipalityId, action: 'create', entityType: 'event', entityId: event.id, after: { ...event, fieldIds: input.fieldIds } });
+		// An event of an edition's process is an invitation its followers want to hear of.
+		if (event.editionId && event.status === 'planned' && event.publication === 'published')
+			await announceEditionEvent(tx, { municipalityId, editionId: event.editionId, eventId: event.id });
 		return event;
 	});
 }

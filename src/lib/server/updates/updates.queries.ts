@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { editions, strategies, type EditionStage } from '../document/document.schema';
+import { events } from '../participation/event.schema';
 import { municipalities } from '../tenancy/tenancy.schema';
 import { strategyNotices, strategySubscriptions, type StrategyNoticeKind } from './updates.schema';
 
@@ -108,7 +109,7 @@ export async function selectEditionOfNotice(tx: Executor, municipalityId: string
 
 export async function insertNotice(
 	tx: Executor,
-	values: { municipalityId: string; strategyId: string; editionId: string; kind: StrategyNoticeKind; stage?: EditionStage; versionNumber?: number }
+	values: { municipalityId: string; strategyId: string; editionId: string; kind: StrategyNoticeKind; stage?: EditionStage; versionNumber?: number; eventId?: string }
 ) {
 	await tx.insert(strategyNotices).values(values);
 }
@@ -144,6 +145,7 @@ export async function selectNoticeContext(tx: Executor, notice: Notice) {
 		.select({
 			municipalityName: municipalities.name,
 			municipalitySlug: municipalities.slug,
+			timeZone: municipalities.timeZone,
 			strategyTitle: strategies.title,
 			strategySlug: strategies.slug,
 			editionNumber: editions.number,
@@ -154,6 +156,24 @@ export async function selectNoticeContext(tx: Executor, notice: Notice) {
 		.innerJoin(strategies, eq(strategies.id, editions.strategyId))
 		.innerJoin(municipalities, eq(municipalities.id, editions.municipalityId))
 		.where(and(eq(editions.municipalityId, notice.municipalityId), eq(editions.id, notice.editionId)))
+		.limit(1);
+	return row;
+}
+
+export async function selectNoticeEvent(tx: Executor, municipalityId: string, eventId: string) {
+	const [row] = await tx
+		.select({
+			id: events.id,
+			title: events.title,
+			startsAt: events.startsAt,
+			place: events.place,
+			address: events.address,
+			onlineUrl: events.onlineUrl,
+			status: events.status,
+			publication: events.publication
+		})
+		.from(events)
+		.where(and(eq(events.municipalityId, municipalityId), eq(events.id, eventId)))
 		.limit(1);
 	return row;
 }
@@ -208,6 +228,7 @@ export async function selectRecentNotices(db: Executor, municipalityId: string, 
 			kind: strategyNotices.kind,
 			stage: strategyNotices.stage,
 			versionNumber: strategyNotices.versionNumber,
+			eventTitle: events.title,
 			editionNumber: editions.number,
 			createdAt: strategyNotices.createdAt,
 			completedAt: strategyNotices.completedAt,
@@ -215,6 +236,7 @@ export async function selectRecentNotices(db: Executor, municipalityId: string, 
 		})
 		.from(strategyNotices)
 		.innerJoin(editions, eq(editions.id, strategyNotices.editionId))
+		.leftJoin(events, eq(events.id, strategyNotices.eventId))
 		.where(and(eq(strategyNotices.municipalityId, municipalityId), eq(strategyNotices.strategyId, strategyId)))
 		.orderBy(desc(strategyNotices.createdAt))
 		.limit(limit);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id } from '../db/columns';
 import { editionStageEnum, editions, strategies } from '../document/document.schema';
+import { events } from '../participation/event.schema';
 import { municipalities } from '../tenancy/tenancy.schema';
 
 const ofStrategy = () => ({
@@ -39,7 +40,7 @@ export const strategySubscriptions = pgTable(
 	]
 );
 
-export const strategyNoticeKinds = ['stage', 'version'] as const;
+export const strategyNoticeKinds = ['stage', 'version', 'event'] as const;
 export type StrategyNoticeKind = (typeof strategyNoticeKinds)[number];
 export const strategyNoticeKindEnum = pgEnum('strategy_notice_kind', strategyNoticeKinds);
 
@@ -58,6 +59,8 @@ export const strategyNotices = pgTable(
 		kind: strategyNoticeKindEnum('kind').notNull(),
 		stage: editionStageEnum('stage'),
 		versionNumber: integer('version_number'),
+		// An event of the edition: a deleted event takes its notice along.
+		eventId: uuid('event_id').references(() => events.id, { onDelete: 'cascade' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		sentThrough: uuid('sent_through'),
 		recipients: integer('recipients').notNull().default(0),
@@ -65,6 +68,7 @@ export const strategyNotices = pgTable(
 	},
 	(table) => [
 		index('strategy_notices_pending_idx').on(table.createdAt).where(sql`completed_at is null`),
-		index('strategy_notices_strategy_idx').on(table.municipalityId, table.strategyId, table.createdAt)
+		index('strategy_notices_strategy_idx').on(table.municipalityId, table.strategyId, table.createdAt),
+		index('strategy_notices_event_idx').on(table.eventId)
 	]
 );

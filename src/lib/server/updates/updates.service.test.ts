@@ -3,6 +3,8 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { publishVersion } from '../document/document-version.service';
 import { updateEdition } from '../document/document.admin';
+import { createEvent, updateEvent } from '../participation/event.admin';
+import { eventSchema } from '$lib/validation/events';
 import type { Mail, Mailer } from '../mail/mail.service';
 import type { Actor } from '../people/actor';
 import { deleteAccount, exportAccountData } from '../people/account.service';
@@ -236,6 +238,46 @@ async function strategyId() {
 	const rows = await test.db.execute<{ id: string }>(sql`select id from strategies where municipality_id = ${municipality('a-stadt')}`);
 	return rows.rows[0].id;
 }
+
+async function planEvent({ title, edition = true, startsAt = '2099-05-12T18:00', place = 'Stadtteilhaus Mitte' }: { title: string; edition?: boolean; startsAt?: string; place?: string }) {
+	const input = eventSchema.parse({
+		type: 'workshop',
+		title,
+		startsAt,
+		endsAt: startsAt.replace(/T\d\d/, 'T21'),
+		place,
+		editionId: edition ? await editionId('a-stadt') : ''
+	});
+	return createEvent({ db: test.db, actor: actor('fac@a-stadt.example.org', 'facilitator'), municipalityId: municipality('a-stadt'), input });
+}
+
+it('a new event of the edition invites the subscribers, with its time in the municipality’s zone and a link to register', async () => {
+	await subscribeConfirmed('lea@example.org');
+	await subscribeConfirmed('ben@example.org', { locale: 'en' });
+	const event = await planEvent({ title: 'Werkstatt Nachbarschaft' });
+	await dispatch();
+	expect(sent).toHaveLength(2);
+	const german = sent.find((mail) => mail.to === 'lea@example.org')!;
+	expect(german.subject).toBe('Leitbild Vielfalt, 2. Auflage: Einladung – Werkstatt Nachbarschaft');
+	expect(german.text).toContain('Wann: Dienstag, 12. Mai 2099 um 18:00. Wo: Stadtteilhaus Mitte.');
+	expect(german.text).toContain(`${origin}/a-stadt/events/${event.id}`);
+	const english = sent.find((mail) => mail.to === 'ben@example.org')!;
+	// The time in Berlin, in the reader's language (ICU may put a narrow space before PM).
+	expect(english.text).toMatch(/When: Tuesday, May 12, 2099 at 6:00\sPM\. Where: Stadtteilhaus Mitte\./);
+	expect(english.text).toContain(`${origin}/en/a-stadt/events/${event.id}`);
+	const { notices } = await getUpdatesForAdmin({ db: test.db, actor: admin(), municipalityId: municipality('a-stadt'), strategyId: await strategyId() });
+	expect(notices[0]).toMatchObject({ kind: 'event', eventTitle: 'Werkstatt Nachbarschaft', recipients: 2 });
+});
+
+it('an event outside any edition is no news for a strategy, and one cancelled before the mails went out is not sent', async () => {
+	await subscribeConfirmed('lea@example.org');
+	await planEvent({ title: 'Sommerfest', edition: false });
+	const cancelled = await planEvent({ title: 'Abgesagte Werkstatt' });
+	const input = eventSchema.parse({ type: 'workshop', title: 'Abgesagte Werkstatt', startsAt: '2099-05-12T18:00', endsAt: '2099-05-12T21:00', editionId: await editionId('a-stadt'), status: 'cancelled' });
+	await updateEvent({ db: test.db, actor: admin(), municipalityId: municipality('a-stadt'), eventId: cancelled.id, input, mail: { mailer, origin } });
+	await dispatch();
+	expect(sent).toHaveLength(0);
+});
 
 it('only the municipality’s admins see the subscriber count and the notices', async () => {
 	const id = await strategyId();

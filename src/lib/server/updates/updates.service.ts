@@ -25,6 +25,7 @@ import {
 	renewUnconfirmedSubscription,
 	selectEditionOfNotice,
 	selectNoticeContext,
+	selectNoticeEvent,
 	selectRecentNotices,
 	selectRecipients,
 	selectStrategyOfMunicipality,
@@ -135,6 +136,17 @@ export async function announceDraftVersion(tx: Executor, { municipalityId, editi
 	await wakeDispatch(tx);
 }
 
+/**
+ * Inside the transaction that created a published event of the edition (a workshop, a working-group meeting):
+ * an invitation to come, for whoever follows the strategy.
+ */
+export async function announceEditionEvent(tx: Executor, { municipalityId, editionId, eventId }: { municipalityId: string; editionId: string; eventId: string }) {
+	const edition = await selectEditionOfNotice(tx, municipalityId, editionId);
+	if (!edition) return;
+	await insertNotice(tx, { municipalityId, strategyId: edition.strategyId, editionId, kind: 'event', eventId });
+	await wakeDispatch(tx);
+}
+
 // PostgreSQL delivers it only when the transaction commits, to every server listening.
 const wakeDispatch = (tx: Executor) => tx.execute(sql`select pg_notify(${UPDATE_NOTICE_CHANNEL}, '')`);
 
@@ -142,9 +154,17 @@ const wakeDispatch = (tx: Executor) => tx.execute(sql`select pg_notify(${UPDATE_
 
 export type DispatchOptions = { db: Database; mailer: Mailer; publicOrigin?: string; batchSize?: number; now?: () => Date };
 
-function contentOf(notice: Notice, context: NonNullable<Awaited<ReturnType<typeof selectNoticeContext>>>): NoticeMailContent | undefined {
+/** What the notice says, or nothing when its news is gone (an event cancelled or withdrawn before it went out). */
+async function contentOf(tx: Executor, notice: Notice, now: Date): Promise<NoticeMailContent | undefined> {
+	const context = await selectNoticeContext(tx, notice);
+	if (!context) return undefined;
 	if (notice.kind === 'stage' && notice.stage) return { ...context, kind: 'stage', stage: notice.stage };
 	if (notice.kind === 'version' && notice.versionNumber !== null) return { ...context, kind: 'version', versionNumber: notice.versionNumber };
+	if (notice.kind === 'event' && notice.eventId) {
+		const event = await selectNoticeEvent(tx, notice.municipalityId, notice.eventId);
+		if (!event || event.status !== 'planned' || event.publication !== 'published' || event.startsAt <= now) return undefined;
+		return { ...context, kind: 'event', event };
+	}
 	return undefined;
 }
 
@@ -159,8 +179,7 @@ async function dispatchBatch({ db, mailer, publicOrigin, batchSize = 50, now = (
 	return db.transaction(async (tx): Promise<BatchOutcome> => {
 		const notice = await lockNextPendingNotice(tx);
 		if (!notice) return 'idle';
-		const context = await selectNoticeContext(tx, notice);
-		const content = context && contentOf(notice, context);
+		const content = await contentOf(tx, notice, now());
 		const recipients = content ? await selectRecipients(tx, notice, batchSize) : [];
 		if (!content || recipients.length === 0) {
 			await markNoticeCompleted(tx, notice.id, now());
