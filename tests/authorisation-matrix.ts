@@ -78,6 +78,7 @@ export const matrix: Record<string, string> = {
 	'POST /updates/[token] ?/confirm': 'NNNNNNNN',
 	'POST /updates/[token] ?/unsubscribe': 'NNNNNNNN',
 	'GET /updates/ended': 'AAAAAAAA',
+	'POST /admin/[municipality]/strategies/[strategy] ?/sendMessage': 'SFFFFFAF',
 	'GET /[municipality]/strategies/[strategy]/compare': 'AAAAAAAA',
 	'GET /[municipality]/strategies/[strategy]/editions/[number=integer]': 'AAAAAAAA',
 	'GET /[municipality]/strategies/[strategy]/editions/[number=integer]/decision.pdf': 'NNNNNNNN',

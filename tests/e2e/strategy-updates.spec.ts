@@ -5,7 +5,7 @@ import { linkMailedTo } from './outbox';
 // On a phone and without JavaScript: a resident who signs up at a workshop table, or from a flyer's QR code.
 test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
 
-test('a resident subscribes to a strategy’s updates, confirms through the mailed link, hears of the next stage and unsubscribes with one click', async ({ page }) => {
+test('a resident subscribes to a strategy’s updates, confirms through the mailed link, hears of the next stage and the office’s message, and unsubscribes through the link in the mail', async ({ page }) => {
 	const visit = async (path: string) => {
 		await page.goto(path);
 	};
@@ -50,6 +50,27 @@ test('a resident subscribes to a strategy’s updates, confirms through the mail
 		await expect(updates.getByRole('row').filter({ hasText: 'Beteiligung' })).toContainText('Verschickt, Empfänger: 1', { timeout: 1000 });
 	}).toPass({ timeout: 20_000 });
 	await checkPage(page, { javaScript: false });
+
+	// The office writes to its followers; a message without a subject is refused and keeps its text.
+	const message = page.getByRole('form', { name: 'Nachricht an die Abonnements schreiben' });
+	await message.getByLabel('Text').fill('Wir laden Sie herzlich zur Werkstatt ein.\n\nIhr Integrationsbüro');
+	const [refused] = await Promise.all([
+		page.waitForResponse((response) => response.request().method() === 'POST'),
+		message.getByRole('button', { name: 'Nachricht senden (Abonnements: 1)' }).click()
+	]);
+	expect(refused.status()).toBe(400);
+	await expect(message.getByLabel('Text')).toHaveValue(/herzlich zur Werkstatt/);
+	await checkPage(page, { javaScript: false });
+	await message.getByLabel('Betreff').fill('Werkstatt im Stadtteilhaus');
+	await message.getByRole('button', { name: 'Nachricht senden (Abonnements: 1)' }).click();
+	await expect(page.getByRole('status')).toContainText('Die Nachricht wird verschickt.');
+	await checkPage(page, { javaScript: false });
+	await expect(async () => {
+		await page.reload();
+		await expect(updates.getByRole('row').filter({ hasText: 'Werkstatt im Stadtteilhaus' })).toContainText('Verschickt, Empfänger: 1', { timeout: 1000 });
+	}).toPass({ timeout: 20_000 });
+	// Reloading the page after sending did not send it again.
+	await expect(updates.getByRole('row').filter({ hasText: 'Werkstatt im Stadtteilhaus' })).toHaveCount(1);
 	await page.context().clearCookies();
 
 	const unsubscribePath = await linkMailedTo(page, email, /https?:\/\/\S+\/updates\/[\w-]+/, { javaScript: false });

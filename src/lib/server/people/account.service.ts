@@ -31,7 +31,7 @@ import { emailTaken, lastAdmin } from './people.errors';
 import { countAdmins, selectRolesOfUser, selectUserByEmail, selectUserById } from './people.queries';
 
 /** Changes whenever the text of the privacy notice changes; each consent records the version it agreed to. */
-export const PRIVACY_NOTICE_VERSION = '2026-11-26';
+export const PRIVACY_NOTICE_VERSION = '2026-11-28';
 
 /** What a deleted account is called from then on; pages show it as "former participant" in their language. */
 export const DELETED_ACCOUNT_NAME = 'former participant';

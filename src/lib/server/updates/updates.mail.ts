@@ -1,5 +1,5 @@
-// The two mails of strategy updates: the request to confirm an address, and a notice of news with its
-// one-click way out.
+// The mails of strategy updates: the request to confirm an address, and a notice of news (or the office's
+// message) with the link that ends the subscription.
 import * as m from '$lib/paraglide/messages';
 import { localizeHref, type Locale } from '$lib/paraglide/runtime';
 import type { Mail } from '../mail/mail.service';
@@ -39,6 +39,7 @@ export function composeConfirmationMail({
 }
 
 export type NoticeEvent = { id: string; title: string; startsAt: Date; place: string; address: string; onlineUrl: string };
+export type NoticeEdition = { number: number; periodStart: number; periodEnd: number };
 
 export type NoticeMailContent = {
 	municipalityName: string;
@@ -46,10 +47,12 @@ export type NoticeMailContent = {
 	timeZone: string;
 	strategyTitle: string;
 	strategySlug: string;
-	editionNumber: number;
-	periodStart: number;
-	periodEnd: number;
-} & ({ kind: 'stage'; stage: EditionStage } | { kind: 'version'; versionNumber: number } | { kind: 'event'; event: NoticeEvent });
+} & (
+	| { kind: 'stage'; edition: NoticeEdition; stage: EditionStage }
+	| { kind: 'version'; edition: NoticeEdition; versionNumber: number }
+	| { kind: 'event'; edition: NoticeEdition; event: NoticeEvent }
+	| { kind: 'message'; subject: string; body: string }
+);
 
 export function composeNoticeMail({
 	to,
@@ -64,11 +67,8 @@ export function composeNoticeMail({
 	locale: Locale;
 	content: NoticeMailContent;
 }): Mail {
-	const edition = m.edition_name({ number: content.editionNumber }, { locale });
-	const editionPath = `/${content.municipalitySlug}/strategies/${content.strategySlug}/editions/${content.editionNumber}`;
-	const common: Common = { strategy: content.strategyTitle, municipality: content.municipalityName, edition, start: content.periodStart, end: content.periodEnd };
 	const unsubscribe = subscriptionLink(origin, token, locale);
-	const body = noticeBody(content, { locale, common, origin, editionPath });
+	const body = content.kind === 'message' ? messageBody(content, locale, origin) : editionNewsBody(content, locale, origin);
 	return composeParagraphMail({
 		to,
 		subject: body.subject,
@@ -77,10 +77,30 @@ export function composeNoticeMail({
 	});
 }
 
-type Common = { strategy: string; municipality: string; edition: string; start: number; end: number };
-type BodyContext = { locale: Locale; common: Common; origin: string; editionPath: string };
+type MailBody = { subject: string; paragraphs: string[]; link: string };
 
-function noticeBody(content: NoticeMailContent, { locale, common, origin, editionPath }: BodyContext): { subject: string; paragraphs: string[]; link: string } {
+/** The office's own words, framed in the reader's language; paragraphs as the office separated them. */
+function messageBody(content: Extract<NoticeMailContent, { kind: 'message' }>, locale: Locale, origin: string): MailBody {
+	return {
+		subject: m.updates_mail_message_subject({ strategy: content.strategyTitle, subject: content.subject }, { locale }),
+		paragraphs: [
+			m.updates_mail_message_intro({ strategy: content.strategyTitle, municipality: content.municipalityName }, { locale }),
+			...content.body.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean)
+		],
+		link: origin + localizeHref(`/${content.municipalitySlug}/strategies/${content.strategySlug}`, { locale })
+	};
+}
+
+function editionNewsBody(content: Exclude<NoticeMailContent, { kind: 'message' }>, locale: Locale, origin: string): MailBody {
+	const edition = m.edition_name({ number: content.edition.number }, { locale });
+	const editionPath = `/${content.municipalitySlug}/strategies/${content.strategySlug}/editions/${content.edition.number}`;
+	const common = {
+		strategy: content.strategyTitle,
+		municipality: content.municipalityName,
+		edition,
+		start: content.edition.periodStart,
+		end: content.edition.periodEnd
+	};
 	if (content.kind === 'stage') {
 		const stage = message(`document_stage_${content.stage}`)({}, { locale });
 		return {

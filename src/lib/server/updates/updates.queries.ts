@@ -109,9 +109,20 @@ export async function selectEditionOfNotice(tx: Executor, municipalityId: string
 
 export async function insertNotice(
 	tx: Executor,
-	values: { municipalityId: string; strategyId: string; editionId: string; kind: StrategyNoticeKind; stage?: EditionStage; versionNumber?: number; eventId?: string }
+	values: {
+		municipalityId: string;
+		strategyId: string;
+		editionId?: string;
+		kind: StrategyNoticeKind;
+		stage?: EditionStage;
+		versionNumber?: number;
+		eventId?: string;
+		subject?: string;
+		body?: string;
+	}
 ) {
-	await tx.insert(strategyNotices).values(values);
+	const [row] = await tx.insert(strategyNotices).values(values).returning({ id: strategyNotices.id });
+	return row.id;
 }
 
 /** A stage notice not yet begun for this edition: a later change of stage replaces it rather than mailing twice. */
@@ -140,6 +151,7 @@ export async function lockNextPendingNotice(tx: Executor) {
 	return row as Notice | undefined;
 }
 
+/** The strategy a notice is about, with its municipality and, for news of an edition, that edition. */
 export async function selectNoticeContext(tx: Executor, notice: Notice) {
 	const [row] = await tx
 		.select({
@@ -152,10 +164,10 @@ export async function selectNoticeContext(tx: Executor, notice: Notice) {
 			periodStart: editions.periodStart,
 			periodEnd: editions.periodEnd
 		})
-		.from(editions)
-		.innerJoin(strategies, eq(strategies.id, editions.strategyId))
-		.innerJoin(municipalities, eq(municipalities.id, editions.municipalityId))
-		.where(and(eq(editions.municipalityId, notice.municipalityId), eq(editions.id, notice.editionId)))
+		.from(strategies)
+		.innerJoin(municipalities, eq(municipalities.id, strategies.municipalityId))
+		.leftJoin(editions, and(eq(editions.strategyId, strategies.id), notice.editionId ? eq(editions.id, notice.editionId) : sql`false`))
+		.where(and(eq(strategies.municipalityId, notice.municipalityId), eq(strategies.id, notice.strategyId)))
 		.limit(1);
 	return row;
 }
@@ -229,13 +241,14 @@ export async function selectRecentNotices(db: Executor, municipalityId: string, 
 			stage: strategyNotices.stage,
 			versionNumber: strategyNotices.versionNumber,
 			eventTitle: events.title,
+			subject: strategyNotices.subject,
 			editionNumber: editions.number,
 			createdAt: strategyNotices.createdAt,
 			completedAt: strategyNotices.completedAt,
 			recipients: strategyNotices.recipients
 		})
 		.from(strategyNotices)
-		.innerJoin(editions, eq(editions.id, strategyNotices.editionId))
+		.leftJoin(editions, eq(editions.id, strategyNotices.editionId))
 		.leftJoin(events, eq(events.id, strategyNotices.eventId))
 		.where(and(eq(strategyNotices.municipalityId, municipalityId), eq(strategyNotices.strategyId, strategyId)))
 		.orderBy(desc(strategyNotices.createdAt))

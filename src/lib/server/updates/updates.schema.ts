@@ -40,7 +40,7 @@ export const strategySubscriptions = pgTable(
 	]
 );
 
-export const strategyNoticeKinds = ['stage', 'version', 'event'] as const;
+export const strategyNoticeKinds = ['stage', 'version', 'event', 'message'] as const;
 export type StrategyNoticeKind = (typeof strategyNoticeKinds)[number];
 export const strategyNoticeKindEnum = pgEnum('strategy_notice_kind', strategyNoticeKinds);
 
@@ -53,14 +53,16 @@ export const strategyNotices = pgTable(
 	{
 		id: id(),
 		...ofStrategy(),
-		editionId: uuid('edition_id')
-			.notNull()
-			.references(() => editions.id, { onDelete: 'cascade' }),
+		// Empty for a message the office writes to the strategy's subscribers.
+		editionId: uuid('edition_id').references(() => editions.id, { onDelete: 'cascade' }),
 		kind: strategyNoticeKindEnum('kind').notNull(),
 		stage: editionStageEnum('stage'),
 		versionNumber: integer('version_number'),
 		// An event of the edition: a deleted event takes its notice along.
 		eventId: uuid('event_id').references(() => events.id, { onDelete: 'cascade' }),
+		// A message's own words, plain text.
+		subject: text('subject'),
+		body: text('body'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		sentThrough: uuid('sent_through'),
 		recipients: integer('recipients').notNull().default(0),

@@ -18,9 +18,12 @@ import {
 	dispatchNotices,
 	getSubscriptionByToken,
 	getUpdatesForAdmin,
+	sendMessageToSubscribers,
 	subscribeToStrategy,
 	unsubscribe
 } from './updates.service';
+import { listAuditEvents } from '../audit/audit.service';
+import { strategyMessageSchema } from '$lib/validation/updates';
 
 let test: TestDatabase;
 const sent: Mail[] = [];
@@ -277,6 +280,38 @@ it('an event outside any edition is no news for a strategy, and one cancelled be
 	await updateEvent({ db: test.db, actor: admin(), municipalityId: municipality('a-stadt'), eventId: cancelled.id, input, mail: { mailer, origin } });
 	await dispatch();
 	expect(sent).toHaveLength(0);
+});
+
+it('an admin’s message reaches every confirmed subscriber, paragraph by paragraph, and the audit log keeps its words', async () => {
+	await subscribeConfirmed('lea@example.org');
+	await subscribeConfirmed('ben@example.org', { locale: 'en' });
+	await subscribe('unbestaetigt@example.org');
+	sent.length = 0;
+	const input = strategyMessageSchema.parse({ subject: ' Abschlussfest am 3. Juli ', body: 'Liebe Mitwirkende,\n\nwir laden herzlich ein.\n  \nIhr Integrationsbüro' });
+	await sendMessageToSubscribers({ db: test.db, actor: admin(), municipalityId: municipality('a-stadt'), strategySlug: 'vielfalt', input });
+	await dispatch();
+	expect(sent.map((mail) => mail.to).sort()).toEqual(['ben@example.org', 'lea@example.org']);
+	const german = sent.find((mail) => mail.to === 'lea@example.org')!;
+	expect(german.subject).toBe('Leitbild Vielfalt: Abschlussfest am 3. Juli');
+	expect(german.html).toContain('<p>Liebe Mitwirkende,</p><p>wir laden herzlich ein.</p><p>Ihr Integrationsbüro</p>');
+	expect(german.text).toContain(`${origin}/a-stadt/strategies/vielfalt\n`);
+	const english = sent.find((mail) => mail.to === 'ben@example.org')!;
+	expect(english.text).toContain('A message from A-Stadt to everyone following “Leitbild Vielfalt”:');
+	const audit = await listAuditEvents({ db: test.db, actor: admin(), municipalityId: municipality('a-stadt') });
+	expect(audit.events.find((event) => event.entityType === 'strategy_message')?.after).toMatchObject({ subject: 'Abschlussfest am 3. Juli' });
+});
+
+it('a message may come only from the municipality’s admins and only to its own strategies', async () => {
+	await subscribeConfirmed('dora@example.org', { slug: 'b-dorf' });
+	const input = strategyMessageSchema.parse({ subject: 'Hallo', body: 'Text' });
+	for (const who of [actor('fac@a-stadt.example.org', 'facilitator'), actor('leser@example.org', 'participant'), null])
+		expect(await codeOf(sendMessageToSubscribers({ db: test.db, actor: who, municipalityId: municipality('a-stadt'), strategySlug: 'vielfalt', input }))).toMatch(/forbidden|not_signed_in/);
+	// A-Stadt's admin addressing B-Dorf's strategy: forbidden there, and unknown under A-Stadt's own scope.
+	expect(await codeOf(sendMessageToSubscribers({ db: test.db, actor: admin(), municipalityId: municipality('b-dorf'), strategySlug: 'vielfalt', input }))).toBe('error_forbidden');
+	await dispatch();
+	expect(sent).toHaveLength(0);
+	expect(strategyMessageSchema.safeParse({ subject: ' ', body: 'Text' }).success).toBe(false);
+	expect(strategyMessageSchema.safeParse({ subject: 'x', body: 'y'.repeat(5001) }).success).toBe(false);
 });
 
 it('only the municipality’s admins see the subscriber count and the notices', async () => {

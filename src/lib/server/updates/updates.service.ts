@@ -1,4 +1,4 @@
-// Updates own who asked to hear by e-mail when a strategy moves on (double opt-in, one-click way out) and
+// Updates own who asked to hear by e-mail when a strategy moves on (double opt-in, a way out in every mail) and
 // the notices of that news: queued in the transaction that made it, mailed in batches after it committed.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -7,6 +7,8 @@ import type { Database, Executor } from '../db/client';
 import type { EditionStage } from '../document/document.schema';
 import type { Mailer } from '../mail/mail.service';
 import { requireMunicipalityAdmin, type Actor } from '../people/actor';
+import { recordChange } from '../audit/audit.service';
+import type { StrategyMessageInput } from '$lib/validation/updates';
 import { updatesLinkInvalid, updatesStrategyNotFound } from './updates.errors';
 import { composeConfirmationMail, composeNoticeMail, type NoticeMailContent } from './updates.mail';
 import {
@@ -147,6 +149,30 @@ export async function announceEditionEvent(tx: Executor, { municipalityId, editi
 	await wakeDispatch(tx);
 }
 
+/** The office writes to everyone who follows the strategy: recorded in the audit log with its words. */
+export async function sendMessageToSubscribers({
+	db,
+	actor,
+	municipalityId,
+	strategySlug,
+	input
+}: {
+	db: Database;
+	actor: Actor | null;
+	municipalityId: string;
+	strategySlug: string;
+	input: StrategyMessageInput;
+}) {
+	const admin = requireMunicipalityAdmin(actor, municipalityId);
+	await db.transaction(async (tx) => {
+		const strategy = await selectStrategyOfMunicipality(tx, municipalityId, strategySlug);
+		if (!strategy) throw updatesStrategyNotFound({ slug: strategySlug });
+		const noticeId = await insertNotice(tx, { municipalityId, strategyId: strategy.id, kind: 'message', subject: input.subject, body: input.body });
+		await recordChange(tx, { actor: admin, municipalityId, action: 'create', entityType: 'strategy_message', entityId: noticeId, after: { strategyId: strategy.id, ...input } });
+		await wakeDispatch(tx);
+	});
+}
+
 // PostgreSQL delivers it only when the transaction commits, to every server listening.
 const wakeDispatch = (tx: Executor) => tx.execute(sql`select pg_notify(${UPDATE_NOTICE_CHANNEL}, '')`);
 
@@ -158,12 +184,16 @@ export type DispatchOptions = { db: Database; mailer: Mailer; publicOrigin?: str
 async function contentOf(tx: Executor, notice: Notice, now: Date): Promise<NoticeMailContent | undefined> {
 	const context = await selectNoticeContext(tx, notice);
 	if (!context) return undefined;
-	if (notice.kind === 'stage' && notice.stage) return { ...context, kind: 'stage', stage: notice.stage };
-	if (notice.kind === 'version' && notice.versionNumber !== null) return { ...context, kind: 'version', versionNumber: notice.versionNumber };
+	const { editionNumber, periodStart, periodEnd, ...strategy } = context;
+	if (notice.kind === 'message') return notice.subject && notice.body ? { ...strategy, kind: 'message', subject: notice.subject, body: notice.body } : undefined;
+	if (editionNumber === null || periodStart === null || periodEnd === null) return undefined;
+	const edition = { number: editionNumber, periodStart, periodEnd };
+	if (notice.kind === 'stage' && notice.stage) return { ...strategy, edition, kind: 'stage', stage: notice.stage };
+	if (notice.kind === 'version' && notice.versionNumber !== null) return { ...strategy, edition, kind: 'version', versionNumber: notice.versionNumber };
 	if (notice.kind === 'event' && notice.eventId) {
 		const event = await selectNoticeEvent(tx, notice.municipalityId, notice.eventId);
 		if (!event || event.status !== 'planned' || event.publication !== 'published' || event.startsAt <= now) return undefined;
-		return { ...context, kind: 'event', event };
+		return { ...strategy, edition, kind: 'event', event };
 	}
 	return undefined;
 }
