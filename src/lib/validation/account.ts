@@ -35,7 +35,13 @@ const languages = z
 	.transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
 	.pipe(z.array(z.enum(SPOKEN_LANGUAGES, { message: 'validation_choose' })).max(SPOKEN_LANGUAGES.length));
 
-export const profileSchema = z.object({ name: displayName, languages });
+// A checkbox sends its value only when ticked.
+const ticked = z
+	.union([z.literal('on'), z.literal('')])
+	.optional()
+	.transform((value) => value === 'on');
+
+export const profileSchema = z.object({ name: displayName, languages, notifyOnComments: ticked });
 
 export const deleteAccountSchema = z.object({
 	password: z.string().min(1, { message: 'validation_required' }).max(500, { message: 'validation_too_long' })

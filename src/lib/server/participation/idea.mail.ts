@@ -1,6 +1,7 @@
 import * as m from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import type { Mail } from '../mail/mail.service';
+import { composeParagraphMail } from '../mail/paragraph-mail';
 
 const escapeHtml = (value: string) =>
 	value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -37,4 +38,41 @@ export function composeStatusMail({
 		`<p>${escapeHtml(linkLine)} <a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`
 	].join('\n');
 	return { to, subject, text, html };
+}
+
+/** The author hears that someone commented; later comments within the hour wait on the idea's page. */
+export function composeCommentMail({
+	to,
+	name,
+	ideaTitle,
+	commenterName,
+	comment,
+	link,
+	accountLink,
+	locale
+}: {
+	to: string;
+	name: string;
+	ideaTitle: string;
+	commenterName: string;
+	comment: string;
+	link: string;
+	accountLink: string;
+	locale: Locale;
+}): Mail {
+	// A long comment is quoted in part: the idea's page has it whole, with the replies.
+	const quoted = comment.length > 600 ? `${comment.slice(0, 600).trimEnd()} …` : comment;
+	return composeParagraphMail({
+		to,
+		subject: m.ideas_mail_comment_subject({ title: ideaTitle }, { locale }),
+		paragraphs: [
+			m.ideas_mail_greeting({ name }, { locale }),
+			m.ideas_mail_comment_intro({ name: commenterName, title: ideaTitle }, { locale }),
+			...quoted.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean),
+			m.ideas_mail_comment_link({}, { locale }),
+			{ link },
+			m.ideas_mail_comment_footer({}, { locale }),
+			{ link: accountLink }
+		]
+	});
 }

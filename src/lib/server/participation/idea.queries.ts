@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { editions, fields, strategies } from '../document/document.schema';
-import { consents } from '../people/account.schema';
+import { accountProfiles, consents } from '../people/account.schema';
 import { organisationMemberships, organisations, people } from '../people/organisation.schema';
 import { authUsers } from '../people/people.schema';
 import { districts } from '../tenancy/tenancy.schema';
@@ -356,4 +356,36 @@ export async function selectAccountEmail(db: Executor, userId: string) {
 		.where(eq(authUsers.id, userId))
 		.limit(1);
 	return row;
+}
+
+/** The idea's author, if they want to hear of comments: address, name and the language of their mails. */
+export async function selectCommentNoticeRecipient(db: Executor, userId: string) {
+	const [row] = await db
+		.select({
+			email: authUsers.email,
+			name: authUsers.name,
+			locale: sql<string | null>`(select ${consents.locale} from ${consents} where ${consents.userId} = ${userId} order by ${consents.consentedAt} desc limit 1)`
+		})
+		.from(authUsers)
+		.leftJoin(accountProfiles, eq(accountProfiles.userId, authUsers.id))
+		.where(and(eq(authUsers.id, userId), sql`coalesce(${accountProfiles.notifyOnComments}, true)`))
+		.limit(1);
+	return row;
+}
+
+/** Takes the idea's turn to mail its author, unless a comment mail went out within the hour. */
+export async function claimCommentNotice(db: Executor, municipalityId: string, ideaId: string, now: Date) {
+	const hourAgo = new Date(now.getTime() - 3_600_000);
+	const [row] = await db
+		.update(ideas)
+		.set({ commentsNotifiedAt: now })
+		.where(
+			and(
+				eq(ideas.municipalityId, municipalityId),
+				eq(ideas.id, ideaId),
+				or(isNull(ideas.commentsNotifiedAt), sql`${ideas.commentsNotifiedAt} < ${hourAgo}`)
+			)
+		)
+		.returning({ id: ideas.id });
+	return row !== undefined;
 }

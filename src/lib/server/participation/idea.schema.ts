@@ -44,6 +44,8 @@ export const ideas = pgTable(
 		statusExplanation: text('status_explanation').notNull().default(''),
 		mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => ideas.id, { onDelete: 'set null' }),
 		hiddenReason: text('hidden_reason'),
+		// When the author was last told of a comment: at most one such mail an hour, however lively the thread.
+		commentsNotifiedAt: timestamp('comments_notified_at', { withTimezone: true }),
 		searchVector: tsvector('search_vector').generatedAlwaysAs(
 			(): SQL => sql`to_tsvector('german', coalesce(${ideas.title}, '') || ' ' || coalesce(${ideas.body}, ''))`
 		),

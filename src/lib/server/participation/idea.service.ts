@@ -22,7 +22,7 @@ import {
 	mergeTargetInvalid,
 	replyTooDeep
 } from './idea.errors';
-import { composeStatusMail } from './idea.mail';
+import { composeCommentMail, composeStatusMail } from './idea.mail';
 import {
 	deleteSupport,
 	insertComment,
@@ -31,6 +31,8 @@ import {
 	insertSupport,
 	resolveReports,
 	selectAccountEmail,
+	selectCommentNoticeRecipient,
+	claimCommentNotice,
 	selectComment,
 	selectComments,
 	selectDistrictIds,
@@ -218,15 +220,20 @@ export async function editIdea({ db, actor, municipalityId, ideaId, input }: Sco
 	});
 }
 
+/** Where the comment mail links to: the idea's address without a language prefix, and the site's origin. */
+export type CommentNoticeSetup = { mailer: Mailer; origin: string; ideaPath: string };
+
 export async function commentOnIdea({
 	db,
 	actor,
 	municipalityId,
 	ideaId,
-	input
-}: Scope & { actor: Actor | null; ideaId: string; input: { body: string; parentId: string | null } }) {
+	input,
+	notify,
+	now = new Date()
+}: Scope & { actor: Actor | null; ideaId: string; input: { body: string; parentId: string | null }; notify?: CommentNoticeSetup; now?: Date }) {
 	const author = requireSignedIn(actor);
-	return db.transaction(async (tx) => {
+	const { comment, notice } = await db.transaction(async (tx) => {
 		const idea = await selectIdeaRow(tx, municipalityId, ideaId);
 		if (!idea) throw ideaNotFound();
 		if (idea.hiddenReason) throw ideaHidden();
@@ -237,8 +244,29 @@ export async function commentOnIdea({
 		}
 		const comment = await insertComment(tx, { municipalityId, ideaId, parentId: input.parentId, authorUserId: author.userId, body: input.body });
 		await announcePublicChange(tx, municipalityId);
-		return comment;
+		// Nobody is told of their own comment, and an author who opted out is not asked for a turn.
+		const ideaAuthor = notify && idea.authorUserId && idea.authorUserId !== author.userId ? idea.authorUserId : null;
+		const recipient = ideaAuthor ? await selectCommentNoticeRecipient(tx, ideaAuthor) : undefined;
+		const notice = recipient && (await claimCommentNotice(tx, municipalityId, ideaId, now)) ? { recipient, ideaTitle: idea.title } : undefined;
+		return { comment, notice };
 	});
+	// After the commit: a mail must never tell of a comment that was rolled back.
+	if (notify && notice) {
+		const locale = notice.recipient.locale && isLocale(notice.recipient.locale) ? notice.recipient.locale : 'de';
+		await notify.mailer.send(
+			composeCommentMail({
+				to: notice.recipient.email,
+				name: notice.recipient.name,
+				ideaTitle: notice.ideaTitle,
+				commenterName: author.name,
+				comment: input.body,
+				link: new URL(localizeHref(notify.ideaPath, { locale }), notify.origin).toString(),
+				accountLink: new URL(localizeHref('/account', { locale }), notify.origin).toString(),
+				locale
+			})
+		);
+	}
+	return comment;
 }
 
 /** Each person supports an idea at most once; a second click changes nothing. */

@@ -53,13 +53,14 @@ export async function selectProfile(db: Executor, userId: string) {
 	return row;
 }
 
-export async function upsertProfile(db: Executor, userId: string, profile: { name: string; languages: string[] }) {
+export async function upsertProfile(db: Executor, userId: string, profile: { name: string; languages: string[]; notifyOnComments?: boolean }) {
 	const now = new Date();
 	await db.update(authUsers).set({ name: profile.name, updatedAt: now }).where(eq(authUsers.id, userId));
+	const values = { languages: profile.languages, ...(profile.notifyOnComments === undefined ? {} : { notifyOnComments: profile.notifyOnComments }), updatedAt: now };
 	await db
 		.insert(accountProfiles)
-		.values({ userId, languages: profile.languages, updatedAt: now })
-		.onConflictDoUpdate({ target: accountProfiles.userId, set: { languages: profile.languages, updatedAt: now } });
+		.values({ userId, ...values })
+		.onConflictDoUpdate({ target: accountProfiles.userId, set: values });
 }
 
 export async function selectConsentsOfUser(db: Executor, userId: string) {

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { id } from '../db/columns';
 import { authUsers } from './people.schema';
 
@@ -25,6 +25,8 @@ export const accountProfiles = pgTable('account_profiles', {
 		.primaryKey()
 		.references(() => authUsers.id, { onDelete: 'cascade' }),
 	languages: text('languages').array().notNull().default([]),
+	// A mail when someone comments on one's ideas; an account without a profile row gets them too.
+	notifyOnComments: boolean('notify_on_comments').notNull().default(true),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
 

@@ -150,12 +150,12 @@ describe('profile and export', () => {
 	it('a person edits their name and languages and downloads everything kept about them', async () => {
 		const actor = await actorFor('bo@example.org', 'bo ist registriert');
 		await updateProfile({ db: test.db, actor, input: { name: 'Bo M.', languages: ['ar', 'de', 'ar'] } });
-		expect(await getProfile({ db: test.db, actor })).toEqual({ name: 'Bo M.', email: 'bo@example.org', languages: ['ar', 'de'] });
+		expect(await getProfile({ db: test.db, actor })).toEqual({ name: 'Bo M.', email: 'bo@example.org', languages: ['ar', 'de'], notifyOnComments: true });
 		const data = await exportAccountData({ db: test.db, actor, now: new Date('2026-04-01T00:00:00Z') });
 		expect(data).toMatchObject({
 			exportedAt: '2026-04-01T00:00:00.000Z',
 			account: { id: actor.userId, name: 'Bo M.', email: 'bo@example.org', emailVerified: true },
-			profile: { languages: ['ar', 'de'] },
+			profile: { languages: ['ar', 'de'], notifyOnComments: true },
 			consents: [{ noticeVersion: PRIVACY_NOTICE_VERSION, locale: 'de' }],
 			roles: [],
 			contributions: {}

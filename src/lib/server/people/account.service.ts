@@ -129,7 +129,12 @@ function requireSignedIn(actor: Actor | null): Actor {
 export async function getProfile({ db, actor }: { db: Database; actor: Actor | null }) {
 	const self = requireSignedIn(actor);
 	const [user, profile] = await Promise.all([selectUserById(db, self.userId), selectProfile(db, self.userId)]);
-	return { name: user?.name ?? self.name, email: user?.email ?? self.email, languages: profile?.languages ?? [] };
+	return {
+		name: user?.name ?? self.name,
+		email: user?.email ?? self.email,
+		languages: profile?.languages ?? [],
+		notifyOnComments: profile?.notifyOnComments ?? true
+	};
 }
 
 export async function updateProfile({
@@ -139,10 +144,12 @@ export async function updateProfile({
 }: {
 	db: Database;
 	actor: Actor | null;
-	input: { name: string; languages: string[] };
+	input: { name: string; languages: string[]; notifyOnComments?: boolean };
 }) {
 	const self = requireSignedIn(actor);
-	await db.transaction((tx) => upsertProfile(tx, self.userId, { name: input.name, languages: [...new Set(input.languages)] }));
+	await db.transaction((tx) =>
+		upsertProfile(tx, self.userId, { name: input.name, languages: [...new Set(input.languages)], notifyOnComments: input.notifyOnComments })
+	);
 }
 
 /** Everything the platform keeps about the signed-in person, as one JSON-ready object (Art. 15 and 20 GDPR). */
@@ -167,7 +174,7 @@ export async function exportAccountData({ db, actor, now = new Date() }: { db: D
 			isPlatformAdmin: user.isPlatformAdmin,
 			createdAt: user.createdAt.toISOString()
 		},
-		profile: { languages: profile?.languages ?? [] },
+		profile: { languages: profile?.languages ?? [], notifyOnComments: profile?.notifyOnComments ?? true },
 		consents: consentRows.map((row) => ({ ...row, consentedAt: row.consentedAt.toISOString() })),
 		roles: roles.map((row) => ({ municipality: row.municipalitySlug, municipalityName: row.municipalityName, role: row.role })),
 		contributions

@@ -52,9 +52,10 @@ function act<S extends z.ZodType>(schema: S, work: (input: { municipalityId: str
 const empty = z.object({});
 
 export const actions: Actions = {
-	comment: act(commentSchema, async ({ data, ...scope }) => {
+	comment: act(commentSchema, async ({ data, url, ...scope }) => {
 		await limitComments(scope.actor?.userId ?? 'anonymous');
-		await commentOnIdea({ db: getDb(), ...scope, input: data });
+		const { mailer, config } = getRuntime();
+		await commentOnIdea({ db: getDb(), ...scope, input: data, notify: { mailer, origin: config.origin ?? url.origin, ideaPath: deLocalizeHref(url.pathname) } });
 	}, 'comment'),
 	support: act(empty, (scope) => supportIdea({ db: getDb(), ...scope }), 'support'),
 	unsupport: act(empty, (scope) => withdrawSupport({ db: getDb(), ...scope }), 'support'),
