@@ -8,6 +8,7 @@ import { createAuth, type Auth } from './people/auth';
 import { createMailer, type Mailer } from './mail/mail.service';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { startNoticeDispatch } from './updates/updates.dispatch';
+import { countNoticesToSend } from './updates/updates.service';
 
 type Runtime = {
 	config: AppConfig;
@@ -40,11 +41,12 @@ export function startRuntime(): Promise<void> {
 		useRateLimitStore(postgresStore(database.pool), config.limits);
 		const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, from: config.mailFrom });
 		const { pool } = database;
-		const stopNoticeDispatch = await startNoticeDispatch(pool, { db: database.db, mailer, publicOrigin: config.origin });
 		const metrics = createMetrics({
 			pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-			publicPages: () => publicPages.size
+			publicPages: () => publicPages.size,
+			pendingNotices: () => countNoticesToSend({ db: database.db })
 		});
+		const stopNoticeDispatch = await startNoticeDispatch(pool, { db: database.db, mailer, publicOrigin: config.origin, onMailed: metrics.countNoticeMail });
 		runtime = { config, database, auth, publicPages, mailer, metrics };
 		if (config.publicCache) publishPublicPageFastPath(createPublicPageFastPath(publicPages, metrics.countCacheHit));
 		process.once('sveltekit:shutdown', async () => {

@@ -31,4 +31,15 @@ describe('metrics', () => {
 		expect(text).toContain('leitbild_public_cache_hits_total 2');
 		expect(text).toContain('leitbild_process_resident_memory_bytes');
 	});
+
+	it('report the queue of subscriber notices, read from the database at each scrape, and the notice mails sent', async () => {
+		let pending = 3;
+		const metrics = createMetrics({ pendingNotices: async () => pending });
+		metrics.countNoticeMail();
+		const first = await (await metricsResponse(metrics, token, `Bearer ${token}`)).text();
+		expect(first).toContain('leitbild_update_notices_pending 3');
+		expect(first).toContain('leitbild_update_notice_mails_total 1');
+		pending = 0;
+		expect(await (await metricsResponse(metrics, token, `Bearer ${token}`)).text()).toContain('leitbild_update_notices_pending 0');
+	});
 });

@@ -3,17 +3,20 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 
 /**
  * Prometheus metrics of this process: request durations by route pattern, the database pool, the
- * public page cache and Node's own figures. Route patterns, not paths, keep the label set bounded.
+ * public page cache, the queue of subscriber notices and Node's own figures. Route patterns, not paths, keep the label set bounded.
  */
 export type Metrics = {
 	registry: Registry;
 	observeRequest(entry: { method: string; route: string; status: number; durationMs: number }): void;
 	countCacheHit(): void;
+	countNoticeMail(): void;
 };
 
 export type MetricSources = {
 	pool?: () => { total: number; idle: number; waiting: number };
 	publicPages?: () => number;
+	/** Strategy notices queued and not yet mailed to every subscriber (a count in the database). */
+	pendingNotices?: () => Promise<number>;
 };
 
 export function createMetrics(sources: MetricSources = {}): Metrics {
@@ -53,6 +56,21 @@ export function createMetrics(sources: MetricSources = {}): Metrics {
 			if (pages !== undefined) this.set(pages);
 		}
 	});
+	new Gauge({
+		name: 'leitbild_update_notices_pending',
+		help: 'Notices to strategy subscribers queued and not yet mailed to all of them (the mail queue)',
+		registers: [registry],
+		async collect() {
+			// A database that does not answer must not take the other metrics down with it.
+			const pending = await sources.pendingNotices?.().catch(() => undefined);
+			if (pending !== undefined) this.set(pending);
+		}
+	});
+	const noticeMails = new Counter({
+		name: 'leitbild_update_notice_mails_total',
+		help: 'Mails of notices to strategy subscribers this process handed to the mail server or outbox',
+		registers: [registry]
+	});
 	return {
 		registry,
 		observeRequest({ method, route, status, durationMs }) {
@@ -60,6 +78,9 @@ export function createMetrics(sources: MetricSources = {}): Metrics {
 		},
 		countCacheHit() {
 			cacheHits.inc();
+		},
+		countNoticeMail() {
+			noticeMails.inc();
 		}
 	};
 }

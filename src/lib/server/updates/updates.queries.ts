@@ -254,3 +254,9 @@ export async function selectRecentNotices(db: Executor, municipalityId: string, 
 		.orderBy(desc(strategyNotices.createdAt))
 		.limit(limit);
 }
+
+/** Notices still to mail, through the partial index of pending notices. */
+export async function countPendingNotices(db: Executor) {
+	const [row] = await db.select({ pending: count() }).from(strategyNotices).where(isNull(strategyNotices.completedAt));
+	return row?.pending ?? 0;
+}

@@ -15,6 +15,7 @@ import type { Locale } from '$lib/paraglide/runtime';
 import {
 	CONFIRMATION_DAYS,
 	confirmSubscription,
+	countNoticesToSend,
 	dispatchNotices,
 	getSubscriptionByToken,
 	getUpdatesForAdmin,
@@ -199,6 +200,17 @@ it('unsubscribing deletes the address; the link stops working and later news ski
 	expect(sent.map((mail) => mail.to)).toEqual(['ben@example.org']);
 	const rows = (await test.db.execute<{ email: string }>(sql`select email from strategy_subscriptions`)).rows;
 	expect(rows.map((row) => row.email)).toEqual(['ben@example.org']);
+});
+
+it('the queue counts a notice until every subscriber has it, and each mail handed over is counted', async () => {
+	await subscribeConfirmed('lea@example.org');
+	await subscribeConfirmed('ben@example.org');
+	await moveTo('participating');
+	expect(await countNoticesToSend({ db: test.db })).toBe(1);
+	let mailed = 0;
+	await dispatchNotices({ db: test.db, mailer, onMailed: () => (mailed += 1) });
+	expect(mailed).toBe(2);
+	expect(await countNoticesToSend({ db: test.db })).toBe(0);
 });
 
 it('whoever confirms after the news hears the next news, not that one', async () => {

@@ -13,6 +13,7 @@ import { updatesLinkInvalid, updatesStrategyNotFound } from './updates.errors';
 import { composeConfirmationMail, composeNoticeMail, type NoticeMailContent } from './updates.mail';
 import {
 	countConfirmedSubscriptions,
+	countPendingNotices,
 	deleteSubscriptionByToken,
 	deleteSubscriptionsOfAddress,
 	deleteUnconfirmedBefore,
@@ -178,7 +179,7 @@ const wakeDispatch = (tx: Executor) => tx.execute(sql`select pg_notify(${UPDATE_
 
 // ——— Sending ———
 
-export type DispatchOptions = { db: Database; mailer: Mailer; publicOrigin?: string; batchSize?: number; now?: () => Date };
+export type DispatchOptions = { db: Database; mailer: Mailer; publicOrigin?: string; batchSize?: number; now?: () => Date; onMailed?: () => void };
 
 /** What the notice says, or nothing when its news is gone (an event cancelled or withdrawn before it went out). */
 async function contentOf(tx: Executor, notice: Notice, now: Date): Promise<NoticeMailContent | undefined> {
@@ -205,7 +206,7 @@ type BatchOutcome = 'mailed' | 'idle' | { failed: unknown };
  * two servers never mail the same batch. Progress is written after each mail and kept when a mail fails,
  * so a mail server that gives up midway costs no subscriber a second copy.
  */
-async function dispatchBatch({ db, mailer, publicOrigin, batchSize = 50, now = () => new Date() }: DispatchOptions): Promise<BatchOutcome> {
+async function dispatchBatch({ db, mailer, publicOrigin, batchSize = 50, now = () => new Date(), onMailed }: DispatchOptions): Promise<BatchOutcome> {
 	return db.transaction(async (tx): Promise<BatchOutcome> => {
 		const notice = await lockNextPendingNotice(tx);
 		if (!notice) return 'idle';
@@ -222,6 +223,7 @@ async function dispatchBatch({ db, mailer, publicOrigin, batchSize = 50, now = (
 			} catch (error) {
 				return { failed: error };
 			}
+			onMailed?.();
 			await recordNoticeProgress(tx, notice.id, recipient.id, 1);
 		}
 		return 'mailed';
@@ -236,6 +238,9 @@ export async function dispatchNotices(options: DispatchOptions): Promise<void> {
 		if (outcome !== 'mailed') throw new Error('A notice mail could not be sent', { cause: outcome.failed });
 	}
 }
+
+/** The mail queue's length, for /metrics. */
+export const countNoticesToSend = ({ db }: { db: Database }) => countPendingNotices(db);
 
 // ——— The back office ———
 
