@@ -28,7 +28,7 @@ test('the author of an idea hears of a comment by mail, and can turn such mails 
 
 	await signIn(page, 'teilnahme@example.org', 'demo-participant');
 	await visit('/account');
-	const box = page.getByLabel('Mir eine E-Mail schicken, wenn jemand meine Ideen kommentiert (höchstens eine je Idee und Stunde)');
+	const box = page.getByLabel(/^Mir eine E-Mail schicken, wenn jemand meine Ideen kommentiert oder auf meine Kommentare antwortet/);
 	await expect(box).toBeChecked();
 	await box.uncheck();
 	await page.getByRole('button', { name: 'Profil speichern' }).click();

@@ -22,7 +22,8 @@ beforeAll(async () => {
 		],
 		accounts: [
 			{ email: 'ada@example.org', name: 'Ada Beispiel', password: 'passwort-ada', roles: [{ municipality: 'a-stadt', role: 'participant' }] },
-			{ email: 'bert@example.org', name: 'Bert Beispiel', password: 'passwort-bert', roles: [{ municipality: 'a-stadt', role: 'participant' }] }
+			{ email: 'bert@example.org', name: 'Bert Beispiel', password: 'passwort-bert', roles: [{ municipality: 'a-stadt', role: 'participant' }] },
+			{ email: 'cem@example.org', name: 'Cem Beispiel', password: 'passwort-cem', roles: [{ municipality: 'a-stadt', role: 'participant' }] }
 		]
 	});
 });
@@ -39,6 +40,7 @@ const actor = (email: string, name: string): Actor => ({
 });
 const ada = () => actor('ada@example.org', 'Ada Beispiel');
 const bert = () => actor('bert@example.org', 'Bert Beispiel');
+const cem = () => actor('cem@example.org', 'Cem Beispiel');
 
 async function ideaOf(by: Actor, title: string) {
 	const edition = await getIdeasEdition({ db: test.db, municipalityId: municipalityId(), strategySlug: 'vielfalt', number: 1 });
@@ -46,8 +48,8 @@ async function ideaOf(by: Actor, title: string) {
 	return submitIdea({ db: test.db, actor: by, municipalityId: municipalityId(), editionId: edition.id, input: { title, body: 'Warum es hilft.', fieldId: field.id, districtId: null } });
 }
 
-const comment = (by: Actor, ideaId: string, body: string, now = new Date()) =>
-	commentOnIdea({ db: test.db, actor: by, municipalityId: municipalityId(), ideaId, input: { body, parentId: null }, notify, now });
+const comment = (by: Actor, ideaId: string, body: string, now = new Date(), parentId: string | null = null) =>
+	commentOnIdea({ db: test.db, actor: by, municipalityId: municipalityId(), ideaId, input: { body, parentId }, notify, now });
 
 it('the author hears of a comment by someone else, with the comment, a link to reply and the way to turn it off', async () => {
 	const idea = await ideaOf(ada(), 'Sprachcafé im Stadtteil');
@@ -96,4 +98,24 @@ it('without a mail setup (comments written by scripts and imports) nothing is se
 	expect(sent).toHaveLength(0);
 	await comment(bert(), idea.id, 'Mit Nachricht.');
 	expect(sent).toHaveLength(1);
+});
+
+it('whoever commented hears of a reply to it, once an hour; the idea’s author hears of it as a comment, and nobody twice', async () => {
+	const idea = await ideaOf(ada(), 'Patenschaften für Neuankommende');
+	const start = new Date();
+	const bertsComment = await comment(bert(), idea.id, 'Ich wäre dabei.', start);
+	expect(sent.map((mail) => mail.to)).toEqual(['ada@example.org']);
+	sent.length = 0;
+	// Within the hour: Ada's turn for the idea is spent, Bert's for his comment is not.
+	await comment(cem(), idea.id, 'Ich auch!', new Date(start.getTime() + 10 * 60_000), bertsComment.id);
+	expect(sent.map((mail) => mail.to)).toEqual(['bert@example.org']);
+	expect(sent[0].subject).toBe('Antwort auf Ihren Kommentar zur Idee „Patenschaften für Neuankommende“');
+	expect(sent[0].text).toContain('Cem Beispiel hat auf Ihren Kommentar zur Idee „Patenschaften für Neuankommende“ geantwortet:');
+	sent.length = 0;
+	await comment(ada(), idea.id, 'Danke euch beiden.', new Date(start.getTime() + 20 * 60_000), bertsComment.id);
+	expect(sent).toHaveLength(0);
+	// Bert answering in his own thread is told nothing; Ada hears of it once her hour has passed.
+	await comment(bert(), idea.id, 'Gern.', new Date(start.getTime() + 70 * 60_000), bertsComment.id);
+	expect(sent.map((mail) => mail.to)).toEqual(['ada@example.org']);
+	expect(sent[0].subject).toBe('Neuer Kommentar zu Ihrer Idee „Patenschaften für Neuankommende“');
 });

@@ -40,8 +40,12 @@ export function composeStatusMail({
 	return { to, subject, text, html };
 }
 
-/** The author hears that someone commented; later comments within the hour wait on the idea's page. */
+/**
+ * The author hears that someone commented on the idea (or replied to their comment); later ones within the
+ * hour wait on the idea's page.
+ */
 export function composeCommentMail({
+	kind,
 	to,
 	name,
 	ideaTitle,
@@ -51,6 +55,7 @@ export function composeCommentMail({
 	accountLink,
 	locale
 }: {
+	kind: 'comment' | 'reply';
 	to: string;
 	name: string;
 	ideaTitle: string;
@@ -64,14 +69,16 @@ export function composeCommentMail({
 	const quoted = comment.length > 600 ? `${comment.slice(0, 600).trimEnd()} …` : comment;
 	return composeParagraphMail({
 		to,
-		subject: m.ideas_mail_comment_subject({ title: ideaTitle }, { locale }),
+		subject: kind === 'comment' ? m.ideas_mail_comment_subject({ title: ideaTitle }, { locale }) : m.ideas_mail_reply_subject({ title: ideaTitle }, { locale }),
 		paragraphs: [
 			m.ideas_mail_greeting({ name }, { locale }),
-			m.ideas_mail_comment_intro({ name: commenterName, title: ideaTitle }, { locale }),
+			kind === 'comment'
+				? m.ideas_mail_comment_intro({ name: commenterName, title: ideaTitle }, { locale })
+				: m.ideas_mail_reply_intro({ name: commenterName, title: ideaTitle }, { locale }),
 			...quoted.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean),
 			m.ideas_mail_comment_link({}, { locale }),
 			{ link },
-			m.ideas_mail_comment_footer({}, { locale }),
+			kind === 'comment' ? m.ideas_mail_comment_footer({}, { locale }) : m.ideas_mail_reply_footer({}, { locale }),
 			{ link: accountLink }
 		]
 	});

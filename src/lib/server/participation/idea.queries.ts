@@ -358,7 +358,7 @@ export async function selectAccountEmail(db: Executor, userId: string) {
 	return row;
 }
 
-/** The idea's author, if they want to hear of comments: address, name and the language of their mails. */
+/** An account that wants to hear of comments on its ideas and replies to its comments: address, name, mail language. */
 export async function selectCommentNoticeRecipient(db: Executor, userId: string) {
 	const [row] = await db
 		.select({
@@ -387,5 +387,22 @@ export async function claimCommentNotice(db: Executor, municipalityId: string, i
 			)
 		)
 		.returning({ id: ideas.id });
+	return row !== undefined;
+}
+
+/** The same for a comment's author told of replies to it. */
+export async function claimReplyNotice(db: Executor, municipalityId: string, commentId: string, now: Date) {
+	const hourAgo = new Date(now.getTime() - 3_600_000);
+	const [row] = await db
+		.update(ideaComments)
+		.set({ repliesNotifiedAt: now })
+		.where(
+			and(
+				eq(ideaComments.municipalityId, municipalityId),
+				eq(ideaComments.id, commentId),
+				or(isNull(ideaComments.repliesNotifiedAt), sql`${ideaComments.repliesNotifiedAt} < ${hourAgo}`)
+			)
+		)
+		.returning({ id: ideaComments.id });
 	return row !== undefined;
 }

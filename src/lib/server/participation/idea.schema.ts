@@ -77,6 +77,8 @@ export const ideaComments = pgTable(
 		authorUserId: text('author_user_id').references(() => authUsers.id, { onDelete: 'set null' }),
 		body: text('body').notNull(),
 		hiddenReason: text('hidden_reason'),
+		// When the comment's author was last told of a reply: at most one such mail an hour.
+		repliesNotifiedAt: timestamp('replies_notified_at', { withTimezone: true }),
 		...timestamps()
 	},
 	(table) => [

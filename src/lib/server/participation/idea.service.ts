@@ -33,6 +33,7 @@ import {
 	selectAccountEmail,
 	selectCommentNoticeRecipient,
 	claimCommentNotice,
+	claimReplyNotice,
 	selectComment,
 	selectComments,
 	selectDistrictIds,
@@ -233,41 +234,51 @@ export async function commentOnIdea({
 	now = new Date()
 }: Scope & { actor: Actor | null; ideaId: string; input: { body: string; parentId: string | null }; notify?: CommentNoticeSetup; now?: Date }) {
 	const author = requireSignedIn(actor);
-	const { comment, notice } = await db.transaction(async (tx) => {
+	const { comment, notices } = await db.transaction(async (tx) => {
 		const idea = await selectIdeaRow(tx, municipalityId, ideaId);
 		if (!idea) throw ideaNotFound();
 		if (idea.hiddenReason) throw ideaHidden();
+		const parent = input.parentId ? await selectComment(tx, municipalityId, input.parentId) : undefined;
 		if (input.parentId) {
-			const parent = await selectComment(tx, municipalityId, input.parentId);
 			if (!parent || parent.ideaId !== ideaId) throw commentNotFound();
 			if (parent.parentId) throw replyTooDeep();
 		}
 		const comment = await insertComment(tx, { municipalityId, ideaId, parentId: input.parentId, authorUserId: author.userId, body: input.body });
 		await announcePublicChange(tx, municipalityId);
-		// Nobody is told of their own comment, and an author who opted out is not asked for a turn.
-		const ideaAuthor = notify && idea.authorUserId && idea.authorUserId !== author.userId ? idea.authorUserId : null;
-		const recipient = ideaAuthor ? await selectCommentNoticeRecipient(tx, ideaAuthor) : undefined;
-		const notice = recipient && (await claimCommentNotice(tx, municipalityId, ideaId, now)) ? { recipient, ideaTitle: idea.title } : undefined;
-		return { comment, notice };
+		const notices: CommentNotice[] = [];
+		if (notify) {
+			// Nobody is told of their own words; whoever opted out is not asked for a turn; the idea's author
+			// hears of a reply in the thread as a comment on the idea, not twice.
+			const ideaAuthor = idea.authorUserId && idea.authorUserId !== author.userId ? idea.authorUserId : null;
+			const parentAuthor = parent?.authorUserId && parent.authorUserId !== author.userId && parent.authorUserId !== idea.authorUserId ? parent.authorUserId : null;
+			const ideaRecipient = ideaAuthor ? await selectCommentNoticeRecipient(tx, ideaAuthor) : undefined;
+			if (ideaRecipient && (await claimCommentNotice(tx, municipalityId, ideaId, now))) notices.push({ kind: 'comment', recipient: ideaRecipient, ideaTitle: idea.title });
+			const parentRecipient = parentAuthor && parent ? await selectCommentNoticeRecipient(tx, parentAuthor) : undefined;
+			if (parentRecipient && parent && (await claimReplyNotice(tx, municipalityId, parent.id, now))) notices.push({ kind: 'reply', recipient: parentRecipient, ideaTitle: idea.title });
+		}
+		return { comment, notices };
 	});
 	// After the commit: a mail must never tell of a comment that was rolled back.
-	if (notify && notice) {
+	for (const notice of notify ? notices : []) {
 		const locale = notice.recipient.locale && isLocale(notice.recipient.locale) ? notice.recipient.locale : 'de';
-		await notify.mailer.send(
+		await notify!.mailer.send(
 			composeCommentMail({
+				kind: notice.kind,
 				to: notice.recipient.email,
 				name: notice.recipient.name,
 				ideaTitle: notice.ideaTitle,
 				commenterName: author.name,
 				comment: input.body,
-				link: new URL(localizeHref(notify.ideaPath, { locale }), notify.origin).toString(),
-				accountLink: new URL(localizeHref('/account', { locale }), notify.origin).toString(),
+				link: new URL(localizeHref(notify!.ideaPath, { locale }), notify!.origin).toString(),
+				accountLink: new URL(localizeHref('/account', { locale }), notify!.origin).toString(),
 				locale
 			})
 		);
 	}
 	return comment;
 }
+
+type CommentNotice = { kind: 'comment' | 'reply'; recipient: NonNullable<Awaited<ReturnType<typeof selectCommentNoticeRecipient>>>; ideaTitle: string };
 
 /** Each person supports an idea at most once; a second click changes nothing. */
 export async function supportIdea({ db, actor, municipalityId, ideaId }: Scope & { actor: Actor | null; ideaId: string }) {
