@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { editions, fields, strategies } from '../document/document.schema';
 import { accountProfiles, consents } from '../people/account.schema';
@@ -344,14 +345,14 @@ export async function selectOpenReports(db: Executor, municipalityId: string, li
 		.limit(limit);
 }
 
-/** The author's address and the language they last agreed to the privacy notice in, which mails to them use. */
+/** The language a person last agreed to the privacy notice in, which mails to them use. */
+const latestConsentLocale = (userId: string) =>
+	sql<string | null>`(select ${consents.locale} from ${consents} where ${consents.userId} = ${userId} order by ${consents.consentedAt} desc limit 1)`;
+
+/** The author's address, name and mail language. */
 export async function selectAccountEmail(db: Executor, userId: string) {
 	const [row] = await db
-		.select({
-			email: authUsers.email,
-			name: authUsers.name,
-			locale: sql<string | null>`(select ${consents.locale} from ${consents} where ${consents.userId} = ${userId} order by ${consents.consentedAt} desc limit 1)`
-		})
+		.select({ email: authUsers.email, name: authUsers.name, locale: latestConsentLocale(userId) })
 		.from(authUsers)
 		.where(eq(authUsers.id, userId))
 		.limit(1);
@@ -361,11 +362,7 @@ export async function selectAccountEmail(db: Executor, userId: string) {
 /** An account that wants to hear of comments on its ideas and replies to its comments: address, name, mail language. */
 export async function selectCommentNoticeRecipient(db: Executor, userId: string) {
 	const [row] = await db
-		.select({
-			email: authUsers.email,
-			name: authUsers.name,
-			locale: sql<string | null>`(select ${consents.locale} from ${consents} where ${consents.userId} = ${userId} order by ${consents.consentedAt} desc limit 1)`
-		})
+		.select({ email: authUsers.email, name: authUsers.name, locale: latestConsentLocale(userId) })
 		.from(authUsers)
 		.leftJoin(accountProfiles, eq(accountProfiles.userId, authUsers.id))
 		.where(and(eq(authUsers.id, userId), sql`coalesce(${accountProfiles.notifyOnComments}, true)`))
@@ -373,36 +370,25 @@ export async function selectCommentNoticeRecipient(db: Executor, userId: string)
 	return row;
 }
 
+// At most one mail an hour per idea and per comment: a turn is taken by stamping it, if the last stamp is older.
+const turnIsDue = (stamp: PgColumn, now: Date) => or(isNull(stamp), lt(stamp, new Date(now.getTime() - 3_600_000)));
+
 /** Takes the idea's turn to mail its author, unless a comment mail went out within the hour. */
 export async function claimCommentNotice(db: Executor, municipalityId: string, ideaId: string, now: Date) {
-	const hourAgo = new Date(now.getTime() - 3_600_000);
 	const [row] = await db
 		.update(ideas)
 		.set({ commentsNotifiedAt: now })
-		.where(
-			and(
-				eq(ideas.municipalityId, municipalityId),
-				eq(ideas.id, ideaId),
-				or(isNull(ideas.commentsNotifiedAt), sql`${ideas.commentsNotifiedAt} < ${hourAgo}`)
-			)
-		)
+		.where(and(eq(ideas.municipalityId, municipalityId), eq(ideas.id, ideaId), turnIsDue(ideas.commentsNotifiedAt, now)))
 		.returning({ id: ideas.id });
 	return row !== undefined;
 }
 
 /** The same for a comment's author told of replies to it. */
 export async function claimReplyNotice(db: Executor, municipalityId: string, commentId: string, now: Date) {
-	const hourAgo = new Date(now.getTime() - 3_600_000);
 	const [row] = await db
 		.update(ideaComments)
 		.set({ repliesNotifiedAt: now })
-		.where(
-			and(
-				eq(ideaComments.municipalityId, municipalityId),
-				eq(ideaComments.id, commentId),
-				or(isNull(ideaComments.repliesNotifiedAt), sql`${ideaComments.repliesNotifiedAt} < ${hourAgo}`)
-			)
-		)
+		.where(and(eq(ideaComments.municipalityId, municipalityId), eq(ideaComments.id, commentId), turnIsDue(ideaComments.repliesNotifiedAt, now)))
 		.returning({ id: ideaComments.id });
 	return row !== undefined;
 }

@@ -259,9 +259,10 @@ export async function commentOnIdea({
 		return { comment, notices };
 	});
 	// After the commit: a mail must never tell of a comment that was rolled back.
-	for (const notice of notify ? notices : []) {
+	if (!notify) return comment;
+	for (const notice of notices) {
 		const locale = notice.recipient.locale && isLocale(notice.recipient.locale) ? notice.recipient.locale : 'de';
-		await notify!.mailer.send(
+		await notify.mailer.send(
 			composeCommentMail({
 				kind: notice.kind,
 				to: notice.recipient.email,
@@ -269,8 +270,8 @@ export async function commentOnIdea({
 				ideaTitle: notice.ideaTitle,
 				commenterName: author.name,
 				comment: input.body,
-				link: new URL(localizeHref(notify!.ideaPath, { locale }), notify!.origin).toString(),
-				accountLink: new URL(localizeHref('/account', { locale }), notify!.origin).toString(),
+				link: new URL(localizeHref(notify.ideaPath, { locale }), notify.origin).toString(),
+				accountLink: new URL(localizeHref('/account', { locale }), notify.origin).toString(),
 				locale
 			})
 		);

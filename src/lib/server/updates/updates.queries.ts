@@ -72,9 +72,11 @@ export async function deleteSubscriptionByToken(tx: Executor, token: string) {
 	return row !== undefined;
 }
 
-/** Requests nobody confirmed in time: they never counted and are not kept. */
-export async function deleteUnconfirmedBefore(tx: Executor, before: Date) {
-	await tx.delete(strategySubscriptions).where(and(isNull(strategySubscriptions.confirmedAt), lt(strategySubscriptions.createdAt, before)));
+/** The strategy's requests nobody confirmed in time: they never counted and are not kept. */
+export async function deleteUnconfirmedBefore(tx: Executor, strategyId: string, before: Date) {
+	await tx
+		.delete(strategySubscriptions)
+		.where(and(eq(strategySubscriptions.strategyId, strategyId), isNull(strategySubscriptions.confirmedAt), lt(strategySubscriptions.createdAt, before)));
 }
 
 export async function deleteSubscriptionsOfAddress(tx: Executor, email: string) {

@@ -183,7 +183,7 @@ it('a confirmation link works for seven days; after that the request is gone', a
 	const token = tokenIn(sent[0]);
 	expect(await codeOf(getSubscriptionByToken({ db: test.db, token }))).toBe('updates_link_invalid');
 	expect(await codeOf(confirmSubscription({ db: test.db, token }))).toBe('updates_link_invalid');
-	// The next request of anyone clears it out.
+	// The next request for the same strategy clears it out.
 	await subscribe('ben@example.org');
 	const rows = (await test.db.execute<{ email: string }>(sql`select email from strategy_subscriptions`)).rows;
 	expect(rows.map((row) => row.email)).toEqual(['ben@example.org']);

@@ -71,7 +71,7 @@ export async function subscribeToStrategy({
 	const confirmation = await db.transaction(async (tx) => {
 		const strategy = await selectStrategyOfMunicipality(tx, municipalityId, strategySlug);
 		if (!strategy) throw updatesStrategyNotFound({ slug: strategySlug });
-		await deleteUnconfirmedBefore(tx, new Date(now.getTime() - CONFIRMATION_DAYS * DAY));
+		await deleteUnconfirmedBefore(tx, strategy.id, new Date(now.getTime() - CONFIRMATION_DAYS * DAY));
 		const token = newToken();
 		const existing = await lockSubscriptionOfAddress(tx, strategy.id, address);
 		if (existing?.confirmedAt) return undefined;
@@ -203,7 +203,7 @@ type BatchOutcome = 'mailed' | 'idle' | { failed: unknown };
 
 /**
  * Mails one batch of the oldest pending notice. The notice's row stays locked while its batch goes out, so
- * two servers never mail the same batch. Progress is written after each mail and kept when a mail fails,
+ * two servers never mail the same batch. The progress of the mails that went out is kept when one fails,
  * so a mail server that gives up midway costs no subscriber a second copy.
  */
 async function dispatchBatch({ db, mailer, publicOrigin, batchSize = 50, now = () => new Date(), onMailed }: DispatchOptions): Promise<BatchOutcome> {
@@ -216,17 +216,22 @@ async function dispatchBatch({ db, mailer, publicOrigin, batchSize = 50, now = (
 			await markNoticeCompleted(tx, notice.id, now());
 			return 'mailed';
 		}
+		let mailed = 0;
+		let failed: { failed: unknown } | undefined;
 		for (const recipient of recipients) {
 			const origin = publicOrigin ?? recipient.origin;
 			try {
 				await mailer.send(composeNoticeMail({ to: recipient.email, token: recipient.token, origin, locale: recipient.locale as Locale, content }));
 			} catch (error) {
-				return { failed: error };
+				failed = { failed: error };
+				break;
 			}
+			mailed += 1;
 			onMailed?.();
-			await recordNoticeProgress(tx, notice.id, recipient.id, 1);
 		}
-		return 'mailed';
+		// Progress counts only once the transaction commits, so it is written once, for what went out.
+		if (mailed > 0) await recordNoticeProgress(tx, notice.id, recipients[mailed - 1].id, mailed);
+		return failed ?? 'mailed';
 	});
 }
 
