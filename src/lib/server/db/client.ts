@@ -23,6 +23,14 @@ export function connectDatabase(url: string, options: { max?: number } = {}): Da
 	pool.on('error', (error) => {
 		if (!closing) console.error('[db] idle client error', error.message);
 	});
+	// The pool listens for errors only on idle clients. A client that is checked out when the database goes
+	// away (a transaction waiting on it) emits its socket's error as well, and an 'error' event without a
+	// listener ends the whole process: every visitor would lose the site for one lost connection. The query
+	// in flight is rejected with the same error and its caller reports it; the pool drops the broken client
+	// when it comes back.
+	pool.on('connect', (client) => {
+		client.on('error', () => {});
+	});
 	const db = drizzle(pool, { schema });
 	return {
 		db,

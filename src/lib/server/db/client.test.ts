@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase, type DatabaseConnection } from './client';
+import { createTestDatabase, type TestDatabase } from './test-db';
+
+let database: TestDatabase;
+let connection: DatabaseConnection;
+beforeAll(async () => {
+	database = await createTestDatabase();
+	connection = connectDatabase(database.url, { max: 2 });
+});
+afterAll(async () => {
+	await connection?.close();
+	await database?.drop();
+});
+
+describe('the connection pool', () => {
+	it('survives losing a connection that is checked out: the query fails, the process goes on, the next query gets a new connection', async () => {
+		const client = await connection.pool.connect();
+		const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+		await connection.pool.query('select pg_terminate_backend($1)', [rows[0].pid]);
+		// Without a listener on the checked-out client, its socket's error would be an uncaught exception,
+		// which Vitest reports as a failure of this file (and which ends a server).
+		await expect(client.query('select 1')).rejects.toThrow();
+		client.release();
+		const after = await connection.pool.query<{ pid: number }>('select pg_backend_pid() as pid');
+		expect(after.rows[0].pid).not.toBe(rows[0].pid);
+	});
+});
