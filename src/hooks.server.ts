@@ -2,7 +2,7 @@ import { error, type Handle, type HandleServerError, type ServerInit } from '@sv
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { textDirection } from '$lib/i18n-memo';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import { hasPersonalCookie, hasSessionCookie, isCacheablePublicPath, changesNoPublicPage } from '$lib/server/http/anonymous';
 import { respondFromCache } from '$lib/server/http/public-page-cache';
 import { fallbackContentSecurityPolicy, securityHeaders } from '$lib/server/http/security-headers';

@@ -1,16 +1,7 @@
-import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { localizedHref } from '$lib/i18n-memo';
 import { dateFormatter, formatCalendarDate } from './date-format';
-
-type MessageFunction = (params?: Record<string, unknown>) => string;
-const catalogue = m as unknown as Record<string, MessageFunction | undefined>;
-
-/** Error codes are message keys; an unknown code falls back to the generic message rather than leaking the code. */
-export function translate(code: string, params: Record<string, unknown> = {}): string {
-	const message = catalogue[code];
-	return message ? message(params) : m.error_unexpected();
-}
+import { lookupMessage } from './message-lookup';
 
 /**
  * A person's name (or an address) set into a sentence, isolated from it by Unicode's first-strong
@@ -36,11 +27,11 @@ export function formatDay(value: Date | string, timeZone: string): string {
 }
 
 export function stageLabel(stage: string): string {
-	return translate(`document_stage_${stage}`);
+	return lookupMessage(`document_stage_${stage}`);
 }
 
 export function roleLabel(role: string): string {
-	return translate(`people_role_${role}`);
+	return lookupMessage(`people_role_${role}`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { canEnterBackOffice } from '$lib/server/people/actor';
 import type { LayoutServerLoad } from './$types';

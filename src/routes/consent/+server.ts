@@ -1,5 +1,5 @@
 import { error, json, redirect } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import { CONSENT_COOKIE, CONSENT_ONCE_COOKIE, consentCookieOptions, onceCookieOptions, parseConsentCookie, safeReturnPath, serialiseConsentCookie, withConsent } from '$lib/server/consent/consent.cookie';
 import { isConsentProviderId } from '$lib/server/consent/consent.providers';
 import type { RequestHandler } from './$types';

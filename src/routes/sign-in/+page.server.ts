@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import { isDomainError } from '$lib/server/shared/errors';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { demoAccounts } from '$lib/server/demo/demo-data';

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import { parseForm } from '$lib/server/http/forms';
 import { limitRegistration } from '$lib/server/http/rate-limit';
 import { actOrFail } from '$lib/server/http/respond';

@@ -1,4 +1,4 @@
-import { translate } from '$lib/i18n';
+import { lookupMessage } from '$lib/message-lookup';
 
 /** "cc-by-4.0" → the message event_photos_licence_cc_by_4_0. */
-export const licenceLabel = (licence: string) => translate(`event_photos_licence_${licence.replace(/[-.]/g, '_')}`);
+export const licenceLabel = (licence: string) => lookupMessage(`event_photos_licence_${licence.replace(/[-.]/g, '_')}`);

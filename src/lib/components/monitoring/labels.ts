@@ -1,12 +1,13 @@
 // Labels and number formats of the monitor, in the reader's language.
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { formatDate, translate } from '$lib/i18n';
+import { formatDate } from '$lib/i18n';
+import { lookupMessage } from '$lib/message-lookup';
 import { numberFormatter } from '$lib/number-format';
 
-export const statusLabel = (status: string) => translate(`monitoring_status_${status}`);
-export const directionLabel = (direction: string) => translate(`monitoring_direction_${direction}`);
-export const frequencyLabel = (frequency: string) => translate(`monitoring_frequency_${frequency}`);
+export const statusLabel = (status: string) => lookupMessage(`monitoring_status_${status}`);
+export const directionLabel = (direction: string) => lookupMessage(`monitoring_direction_${direction}`);
+export const frequencyLabel = (frequency: string) => lookupMessage(`monitoring_frequency_${frequency}`);
 
 export function formatNumber(value: number, maximumFractionDigits = 2): string {
 	return numberFormatter(getLocale(), { maximumFractionDigits }).format(value);

@@ -1,5 +1,5 @@
 // Labels of reviews in the reader's language; the rating keys follow the database's vocabulary.
-import { translate } from '$lib/i18n';
+import { lookupMessage } from '$lib/message-lookup';
 
-export const ratingLabel = (rating: string) => translate(`review_rating_${rating}`);
-export const reviewKindLabel = (kind: string) => translate(`review_kind_${kind}`);
+export const ratingLabel = (rating: string) => lookupMessage(`review_rating_${rating}`);
+export const reviewKindLabel = (kind: string) => lookupMessage(`review_kind_${kind}`);

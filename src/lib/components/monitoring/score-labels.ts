@@ -1,4 +1,4 @@
 // The assessment's status in the reader's language, and the class that colours its badge.
-import { translate } from '$lib/i18n';
+import { lookupMessage } from '$lib/message-lookup';
 
-export const scoreStatusLabel = (status: string) => translate(`score_status_${status}`);
+export const scoreStatusLabel = (status: string) => lookupMessage(`score_status_${status}`);

@@ -1,4 +1,4 @@
-import { translate } from '$lib/i18n';
+import { lookupMessage } from '$lib/message-lookup';
 
-export const sectorLabel = (sector: string) => translate(`organisations_sector_${sector}`);
-export const organisationRoleLabel = (role: string) => translate(`organisations_role_${role}`);
+export const sectorLabel = (sector: string) => lookupMessage(`organisations_sector_${sector}`);
+export const organisationRoleLabel = (role: string) => lookupMessage(`organisations_role_${role}`);

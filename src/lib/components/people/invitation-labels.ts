@@ -1,3 +1,3 @@
-import { translate } from '$lib/i18n';
+import { lookupMessage } from '$lib/message-lookup';
 
-export const invitationStatusLabel = (status: string) => translate(`invitations_status_${status}`);
+export const invitationStatusLabel = (status: string) => lookupMessage(`invitations_status_${status}`);

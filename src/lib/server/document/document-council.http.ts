@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { error, fail } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import { councilDecisionSchema, type CouncilDecisionInput } from '$lib/validation/document-decision';
 import { fieldErrorsOf, type FieldErrors } from '../http/respond';
 import { getRuntime } from '../runtime';

@@ -1,6 +1,6 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import { fieldErrorsOf, type FieldErrors } from './respond';
 
 type Failure = ActionFailure<{ values: Record<string, unknown>; errors: FieldErrors }>;

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import { isDomainError } from '../shared/errors';
 
 /** Runs a service call for a load function; a domain error becomes the matching HTTP error page. */

@@ -1,7 +1,7 @@
 // The progress update form with its optional photo: the text through the update's schema, the photo's
 // description through the media library's, the file checked for presence and size before any work.
 import { fail } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import { fieldErrorsOf, type FieldErrors } from '../http/respond';
 import { parseForm, unprintableFieldErrors } from '../http/forms';
 import { mediaMetadataSchema } from '$lib/validation/media';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fail } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import { actOrFail, fieldErrorsOf, type FieldErrors } from '../http/respond';
 import { unprintableFieldErrors } from '../http/forms';
 import { isDomainError } from '../shared/errors';

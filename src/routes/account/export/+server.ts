@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import { exportAccountData } from '$lib/server/people/account.service';
 import { getDb } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';

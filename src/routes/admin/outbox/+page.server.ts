@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import { loadOrError } from '$lib/server/http/respond';
 import { listOutbox, readOutboxMessage } from '$lib/server/mail/mail.service';
 import { plainTextOf } from '$lib/server/mail/mail.text';

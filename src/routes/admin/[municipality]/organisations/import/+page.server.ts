@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import { getDb } from '$lib/server/runtime';
 import { actOrFail, fieldErrorsOf, loadOrError } from '$lib/server/http/respond';
 import { limitWrites } from '$lib/server/http/rate-limit';

@@ -4,7 +4,7 @@ import { limitWrites } from '$lib/server/http/rate-limit';
 import { actOrFail, loadOrError } from '$lib/server/http/respond';
 import { mailSetupFor } from '$lib/server/participation/event.http';
 import { cancelRegistrationByToken, confirmRegistration, getRegistrationByToken } from '$lib/server/participation/event.service';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The link in the mail is the key: it must belong to this municipality's event, else it names nothing. */

@@ -5,7 +5,7 @@ import { limitWrites } from '$lib/server/http/rate-limit';
 import { actOrFail, loadOrError } from '$lib/server/http/respond';
 import { getTranslationEditor, saveTranslations, translatableKinds, type TranslatableKind } from '$lib/server/content/content.service';
 import { getMunicipalityBySlug } from '$lib/server/tenancy/tenancy.service';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import { translationFormSchema } from '$lib/validation/content';
 import type { Actions, PageServerLoad } from './$types';
 

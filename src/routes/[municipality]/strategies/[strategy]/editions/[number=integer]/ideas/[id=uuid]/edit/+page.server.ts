@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/runtime';
 import { parseForm } from '$lib/server/http/forms';

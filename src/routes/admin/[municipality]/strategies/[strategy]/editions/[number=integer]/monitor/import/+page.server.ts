@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { stat } from 'node:fs/promises';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import { getDb } from '$lib/server/runtime';
 import { actOrFail, fieldErrorsOf, loadOrError, type FieldErrors } from '$lib/server/http/respond';
 import { resolveEditionId } from '$lib/server/monitoring/monitoring.admin';

@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/runtime';
 import { parseForm } from '$lib/server/http/forms';
 import { actOrFail, loadOrError, type FieldErrors } from '$lib/server/http/respond';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/shared/translate';
 import { monitorWriteScope } from '$lib/server/monitoring/monitoring.http';
 import { getReviewsForStaff, publishReview, saveRatings, startReview } from '$lib/server/monitoring/review.service';
 import { ratingsFromForm, reviewRatingsSchema, reviewStartSchema } from '$lib/validation/review';
