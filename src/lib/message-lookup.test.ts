@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import * as labels from './message-labels';
 import { lookupMessage, lookupPatterns } from './message-lookup';
 import { translate } from './server/shared/translate';
 import { getLocale, overwriteGetLocale } from './paraglide/runtime';
@@ -33,6 +34,10 @@ it('holds every label of the catalogue that its patterns name, with the same wor
 	} finally {
 		overwriteGetLocale(original);
 	}
+});
+
+it('holds nothing but labels: no message with parameters, none outside its patterns', () => {
+	expect(Object.keys(labels).sort()).toEqual([...labelKeys].sort());
 });
 
 it('answers an unknown key with the generic message, never with the key', () => {
