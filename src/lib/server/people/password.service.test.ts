@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -32,7 +32,10 @@ beforeAll(async () => {
 	mail = { mailer: createMailer({ outboxDir, from: 'Leitbild <noreply@example.org>' }), origin: 'https://leitbild.example.org', locale: 'de' };
 	auth = createAuth({ db: test.db, secret: 'a-test-secret-that-is-long-enough-for-auth', demo: false, baseURL: 'http://localhost' });
 });
-afterAll(() => test.drop());
+afterAll(async () => {
+	await test.drop();
+	rmSync(outboxDir, { recursive: true, force: true });
+});
 
 async function mailsTo(to: string) {
 	const entries = (await listOutbox(outboxDir)).filter((entry) => entry.to.includes(to));
