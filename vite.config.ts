@@ -14,7 +14,7 @@ export default defineConfig({
 			compilerOptions: {
 				runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 			},
-			// Scripts, styles and fonts are also written as .br and .gz files at build time and sent compressed to
+			// Scripts, styles and SVG icons are also written as .br and .gz files at build time and sent compressed to
 			// browsers that accept it: without a proxy in front that compresses, a phone would load them at full size.
 			adapter: adapter({ out: 'build', precompress: true }),
 			// Hashes rather than nonces, so that a cached public page stays valid for every visitor.

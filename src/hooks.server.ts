@@ -143,6 +143,8 @@ const guardBackOfficeWrites: Handle = ({ event, resolve }) => {
 export const handle = sequence(observe, refuseUnprintableAddresses, publicPageCache, withSecurityHeaders, localise, identify, guardBackOfficeWrites);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) logger.error({ requestId: event.locals.requestId, route: event.route.id, error: errorLogEntry(error) }, 'unexpected error');
-	return { message: 'error_unexpected', code: 'error_unexpected' };
+	// An address no route matches arrives here as well, as a 404.
+	if (status === 404) return { message: translate('error_not_found'), code: 'error_not_found' };
+	logger.error({ requestId: event.locals.requestId, route: event.route.id, error: errorLogEntry(error) }, 'unexpected error');
+	return { message: translate('error_unexpected'), code: 'error_unexpected' };
 };
