@@ -11,7 +11,14 @@ describe('splitAroundContent', () => {
 		] as const) {
 			expect(splitAroundContent((title) => m.document_version_label({ number: 2, title }, { locale }))).toEqual({ before, after });
 		}
-		expect(splitAroundContent((strategy) => `${strategy} – edition 4 (2025–2030)`)).toEqual({ before: '', after: ' – edition 4 (2025–2030)' });
+		// Arabic joins the German title and the edition with its own comma.
+		for (const [locale, after] of [
+			['de', ', 4. Auflage'],
+			['ar', '، الإصدار 4']
+		] as const) {
+			const heading = (strategy: string) => m.edition_of_strategy({ strategy, edition: m.edition_name({ number: 4 }, { locale }) }, { locale });
+			expect(splitAroundContent(heading)).toEqual({ before: '', after });
+		}
 	});
 
 	it('gives up on a message that shows the content twice or not at all, so the caller shows it whole', () => {
