@@ -2,6 +2,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { localizedHref } from '$lib/i18n-memo';
 import { dateFormatter, formatCalendarDate } from './date-format';
 import { lookupMessage } from './message-lookup';
+import { scriptLanguage } from './written-language';
 
 /**
  * A person's name (or an address) set into a sentence, isolated from it by Unicode's first-strong
@@ -40,3 +41,12 @@ export function roleLabel(role: string): string {
  */
 export const CONTENT_LANGUAGE = 'de';
 export const contentLang = (): string | undefined => (getLocale() === CONTENT_LANGUAGE ? undefined : CONTENT_LANGUAGE);
+
+/**
+ * The language to mark on text a person wrote: the one its script shows (Arabic, Ukrainian, Russian), else the
+ * content language as for all content. Undefined where that is the page's own language.
+ */
+export function writtenLang(text: string): string | undefined {
+	const language = scriptLanguage(text) ?? CONTENT_LANGUAGE;
+	return language === getLocale() ? undefined : language;
+}

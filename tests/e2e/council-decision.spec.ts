@@ -46,7 +46,7 @@ test('a facilitator downloads the submission, takes it to the council and record
 
 	// Into the council with version 1.
 	await expect(page.getByText('Einen Beschluss können Sie eintragen, sobald die Auflage in der Beratung des Rates ist.')).toBeVisible();
-	await page.getByLabel('Fassung für den Rat').selectOption({ label: 'Fassung 1: Entwurf für den Rat' });
+	await page.getByLabel('Fassung für den Rat').selectOption({ label: '1: Entwurf für den Rat' });
 	await page.getByRole('button', { name: 'In den Rat geben' }).click();
 	await expect(page.getByText('Die Auflage ist mit Fassung 1 in den Rat gegangen.')).toBeVisible();
 	await expect(page.getByText('Aktuelle Phase: In der Beratung des Rates')).toBeVisible();

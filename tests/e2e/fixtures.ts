@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { wronglyMarkedLanguage } from './language-of-parts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -90,7 +91,8 @@ async function scan(page: Page): Promise<AxeViolation[]> {
 
 /**
  * Every spec uses `visit` (or `checkPage` after a click or a form post): each page it reaches is
- * scanned with axe (WCAG 2.2 AA) and checked for one h1, a lang attribute and a skip link.
+ * scanned with axe (WCAG 2.2 AA) and checked for one h1, a lang attribute, a skip link and passages marked
+ * with the wrong language.
  * Any request to another origin fails the test.
  */
 export async function checkPage(page: Page, { javaScript = true } = {}): Promise<void> {
@@ -99,6 +101,7 @@ export async function checkPage(page: Page, { javaScript = true } = {}): Promise
 	expect(lang).toMatch(/^(de|en|tr|ar|uk|ru)$/);
 	await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
 	await expect(page.locator('a.skip-link')).toHaveAttribute('href', '#main');
+	expect(await wronglyMarkedLanguage(page), `language of parts on ${page.url()}`).toEqual([]);
 	// axe runs inside the page; with JavaScript off the same pages are scanned by the other specs.
 	if (!javaScript) return;
 	expect(await axeViolations(page), `axe violations on ${page.url()}`).toEqual([]);

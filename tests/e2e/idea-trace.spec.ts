@@ -22,7 +22,7 @@ test('a facilitator links an idea to a goal; the idea page, the goal in the docu
 	const ideaTitle = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
 	const ideaPath = new URL(page.url()).pathname;
 
-	await page.getByLabel('Ziel oder Maßnahme').selectOption({ label: `Ziel 5.1: ${goal}` });
+	await page.getByLabel('Ziel oder Maßnahme').selectOption({ label: `5.1 ${goal}` });
 	await page.getByLabel('Anmerkung (freiwillig, öffentlich sichtbar)').fill('In der Werkstatt Nord besprochen.');
 	await page.getByRole('button', { name: 'Verknüpfen', exact: true }).click();
 	await expect(page.getByRole('link', { name: takenUp })).toBeVisible();
@@ -32,7 +32,7 @@ test('a facilitator links an idea to a goal; the idea page, the goal in the docu
 	await expect(page.getByRole('heading', { name: 'Was daraus wurde' })).toBeVisible();
 
 	// Linking twice is refused with a message, and nothing is added.
-	await page.getByLabel('Ziel oder Maßnahme').selectOption({ label: `Ziel 5.1: ${goal}` });
+	await page.getByLabel('Ziel oder Maßnahme').selectOption({ label: `5.1 ${goal}` });
 	await page.getByRole('button', { name: 'Verknüpfen', exact: true }).click();
 	await expect(page.getByText('Diese Idee ist schon mit diesem Eintrag verknüpft.')).toBeVisible();
 	await expect(page.getByRole('link', { name: takenUp })).toHaveCount(1);

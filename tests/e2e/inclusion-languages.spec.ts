@@ -27,35 +27,18 @@ async function expectContentLanguages(page: Page, locale: 'en' | 'ar') {
 	await expect(page.locator('.content-language-note')).toBeVisible();
 }
 
-/**
- * Text in Arabic script inside an element marked as another language: a screen reader would read the
- * interface's Arabic words with a German voice (WCAG 3.1.2), and a German run would reorder them.
- */
-async function arabicMarkedAsAnotherLanguage(page: Page): Promise<string[]> {
-	return page.evaluate(() => {
-		const found: string[] = [];
-		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-			if (!/[\u0600-\u06FF]/.test(node.textContent ?? '')) continue;
-			const marked = node.parentElement?.closest('[lang]');
-			if (marked && marked.getAttribute('lang') !== 'ar') found.push(`<${marked.tagName.toLowerCase()} lang="${marked.getAttribute('lang')}">${node.textContent?.trim().slice(0, 60)}`);
-		}
-		return found;
-	});
-}
-
 async function sidewaysOverflow(page: Page): Promise<number> {
 	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
 test('Arabic readers get every core reading page right to left on a 360 px phone, with a screenshot kept', async ({ page, visit }, testInfo) => {
 	await page.setViewportSize({ width: 360, height: 740 });
-	// The document and its comparison of versions put German titles inside Arabic sentences.
+	// The document and its comparison of versions put German titles inside Arabic sentences; `visit` checks that
+	// every passage is marked with its own language, as on every page.
 	for (const path of [...readingPaths, `${edition}/document`, `${edition}/document?compare=1..2`]) {
 		await visit(localised('ar', path));
 		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 		expect(await sidewaysOverflow(page), path).toBeLessThanOrEqual(0);
-		expect(await arabicMarkedAsAnotherLanguage(page), path).toEqual([]);
 		if (path.endsWith('/monitor')) await expectContentLanguages(page, 'ar');
 		await keepScreenshot(page, testInfo, `ar${path.replaceAll(/[/?=]/g, '-')}`);
 	}
