@@ -212,6 +212,7 @@ export const matrix: Record<string, string> = {
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/council ?/submit': 'SFFFFAAF',
 	'GET /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/council/submission.docx': 'SFFFFAAF',
 	'GET /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/council/submission.pdf': 'SFFFFAAF',
+	'GET /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/ideas.csv': 'SFFFFAAF',
 	'GET /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document ?/addField': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/document ?/addSection': 'SFFFFAAF',

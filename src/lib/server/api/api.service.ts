@@ -41,7 +41,7 @@ import {
 	municipalityListSchema,
 	strategyListSchema
 } from './api.schemas';
-import { toCsv } from './api.csv';
+import { toCsv } from '../shared/csv';
 import { buildDataPackage } from '../monitoring/exchange-package';
 import type { Executor } from '../db/client';
 

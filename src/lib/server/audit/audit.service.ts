@@ -33,6 +33,23 @@ export async function recordChange(tx: Executor, change: Change): Promise<void> 
 	await announcePublicChange(tx, change.municipalityId);
 }
 
+/**
+ * Records that someone took personal data out of the platform (a download of ideas with their authors' names).
+ * Nothing changed, so the public page cache is left alone.
+ */
+export async function recordExport(db: Executor, exported: { actor: Actor; municipalityId: string; entityType: string; entityId: string; details: unknown }): Promise<void> {
+	await insertAuditEvent(db, {
+		municipalityId: exported.municipalityId,
+		actorUserId: exported.actor.userId,
+		actorLabel: `${exported.actor.name} <${exported.actor.email}>`,
+		action: 'export',
+		entityType: exported.entityType,
+		entityId: exported.entityId,
+		before: null,
+		after: exported.details
+	});
+}
+
 const PAGE_SIZE = 50;
 
 export async function listAuditEvents({

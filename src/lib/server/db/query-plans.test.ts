@@ -7,6 +7,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { getIdea, IDEAS_COUNT_CAP, listIdeas } from '../participation/idea.service';
+import { selectIdeasForExport } from '../participation/idea-export.queries';
 import { searchMunicipality } from '../search/search.service';
 import { getIndicatorPage, getMonitor, listIndicatorsAfter, listMeasuresAfter } from '../monitoring/monitoring.service';
 import { getCoverageReport } from '../monitoring/coverage.service';
@@ -126,6 +127,17 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 				expect(result.mostRowsRead, q).toBeLessThan(1_000);
 			}
 		}
+	});
+
+	it('a batch of the staff’s export of ideas reads the batch, not the town, also deep into the edition', async () => {
+		const { municipalityId, editionId } = town;
+		const first = await selectIdeasForExport(connection.db, municipalityId, editionId, null, 1_000);
+		expect(first).toHaveLength(1_000);
+		const last = first.at(-1)!;
+		const result = await fullScansDuring((db) => selectIdeasForExport(db, municipalityId, editionId, { createdAt: last.cursor, id: last.id }, 100));
+		expect(result.fullScans).toEqual([]);
+		// 100 ideas with their authors and counted supports and comments (1.5 comments an idea); the town holds 2,000 ideas.
+		expect(result.mostRowsRead).toBeLessThan(600);
 	});
 
 	it('an idea with the most comments reads no large table in full', async () => {

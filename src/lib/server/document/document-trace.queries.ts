@@ -1,4 +1,4 @@
-import { and, asc, count, countDistinct, desc, eq, ilike, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { events, workingGroups } from '../participation/event.schema';
 import { ideas } from '../participation/idea.schema';
@@ -78,6 +78,19 @@ export async function selectTracesOfIdea(db: Executor, municipalityId: string, i
 		.where(and(eq(ideaTraces.municipalityId, municipalityId), eq(ideaTraces.ideaId, ideaId)))
 		.orderBy(asc(ideaTraces.createdAt))
 		.limit(100);
+}
+
+/** The goals and measures a batch of ideas fed into, by lineage: the staff's export of ideas numbers them. */
+export async function selectTraceTargetsOfIdeas(db: Executor, municipalityId: string, ideaIds: string[]) {
+	if (ideaIds.length === 0) return [];
+	const goalOfMeasure = sql`(select ${measures.goalId} from ${measures} where ${measures.id} = ${ideaTraces.measureId})`;
+	return db
+		.select({ ideaId: ideaTraces.ideaId, goalLineageId: goals.lineageId, measureLineageId: measures.lineageId })
+		.from(ideaTraces)
+		.leftJoin(measures, eq(measures.id, ideaTraces.measureId))
+		.innerJoin(goals, sql`${goals.id} = coalesce(${ideaTraces.goalId}, ${goalOfMeasure})`)
+		.where(and(eq(ideaTraces.municipalityId, municipalityId), inArray(ideaTraces.ideaId, ideaIds)))
+		.orderBy(asc(ideaTraces.createdAt));
 }
 
 /**

@@ -20,6 +20,7 @@ import {
 	selectMeasureEdition,
 	selectTrace,
 	selectTraceCounts,
+	selectTraceTargetsOfIdeas,
 	selectTracedIdeasOfEdition,
 	selectTracesOfIdea,
 	selectTracesOfTarget
@@ -126,6 +127,22 @@ export async function getIdeaTrace({ db, municipalityId, ideaId, editionId }: { 
 			fieldTitle: goal?.fieldTitle ?? ''
 		};
 	});
+}
+
+/**
+ * The numbers of the goals and measures each idea fed into ("1.2", "1.2.3"), for ideas read in batches: the
+ * edition's numbering is read once, then each batch costs one query.
+ */
+export async function traceNumbersOfIdeas({ db, municipalityId, editionId }: { db: Executor; municipalityId: string; editionId: string }) {
+	const numbering = await traceNumbering(db, municipalityId, editionId);
+	return async (ideaIds: string[]): Promise<Map<string, string[]>> => {
+		const numbers = new Map<string, string[]>();
+		for (const trace of await selectTraceTargetsOfIdeas(db, municipalityId, ideaIds)) {
+			const number = trace.measureLineageId ? numbering.measures.get(trace.measureLineageId)?.number : numbering.goals.get(trace.goalLineageId)?.number;
+			if (number) numbers.set(trace.ideaId, [...(numbers.get(trace.ideaId) ?? []), number]);
+		}
+		return numbers;
+	};
 }
 
 export type TraceSource = { kind: 'event' | 'working_group'; id: string; label: string };
