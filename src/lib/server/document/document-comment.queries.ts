@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNotNull, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { authUsers } from '../people/people.schema';
@@ -88,6 +88,37 @@ export async function selectEditionComments(
 			.limit(page.limit)
 			.offset(page.offset),
 		db.select({ value: count() }).from(documentComments).where(where)
+	]);
+	return { rows, total: total?.value ?? 0 };
+}
+
+/**
+ * The visible comments on the versions up to the one going to the council, oldest version first, without their
+ * authors' names; and how many there are in all, as the page holds a bounded number.
+ */
+export async function selectCommentsUpToVersion(db: Executor, municipalityId: string, editionId: string, versionNumber: number, limit: number) {
+	const where = and(
+		eq(documentComments.municipalityId, municipalityId),
+		eq(documentComments.editionId, editionId),
+		isNull(documentComments.hiddenReason),
+		lte(documentVersions.number, versionNumber)
+	);
+	const [rows, [total]] = await Promise.all([
+		db
+			.select({
+				versionId: documentComments.versionId,
+				versionNumber: documentVersions.number,
+				anchor: documentComments.anchor,
+				body: documentComments.body,
+				status: documentComments.status,
+				answer: documentComments.answer
+			})
+			.from(documentComments)
+			.innerJoin(documentVersions, eq(documentVersions.id, documentComments.versionId))
+			.where(where)
+			.orderBy(asc(documentVersions.number), asc(documentComments.createdAt), asc(documentComments.id))
+			.limit(limit),
+		db.select({ value: count() }).from(documentComments).innerJoin(documentVersions, eq(documentVersions.id, documentComments.versionId)).where(where)
 	]);
 	return { rows, total: total?.value ?? 0 };
 }

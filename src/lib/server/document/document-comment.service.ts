@@ -23,6 +23,7 @@ import {
 	deleteComment,
 	insertComment,
 	selectComment,
+	selectCommentsUpToVersion,
 	selectEditionComments,
 	selectEmailVerified,
 	selectRecentDuplicate,
@@ -33,7 +34,7 @@ import {
 	type DocumentCommentRow
 } from './document-comment.queries';
 import type { DocumentCommentStatus } from './document-comment.schema';
-import { selectLatestVersionNumber, selectVersion, selectVersionList } from './document-version.queries';
+import { selectLatestVersionNumber, selectVersion, selectVersionList, selectVersionSnapshots } from './document-version.queries';
 import { documentVersionNotFound } from './document-version.errors';
 
 /** Who answers comments and decides whether they were taken into account. */
@@ -344,6 +345,29 @@ export async function getCommentList({
 	const { snapshot, ...version } = (await selectVersion(db, municipalityId, edition.id, latest.number))!;
 	const list = await listCommentsOfVersion({ db, actor, municipalityId, edition, version: { id: version.id, isLatest: true, snapshot }, status });
 	return { strategy, edition, version: { id: version.id, number: version.number, title: version.title }, list };
+}
+
+/** A council paper lists at most this many comments; the rest are counted and left to the edition's page. */
+export const COUNCIL_COMMENT_LIMIT = 2000;
+
+export type CouncilComment = { versionNumber: number; target: CommentTarget | undefined; status: DocumentCommentStatus; body: string; answer: string | null };
+
+/**
+ * What was said about the drafts and how it was weighed, for the council submission of a version: the visible
+ * comments on that version and the ones before it, in version and document order, with status and answer. The
+ * authors' names stay out of a paper that is printed and published with the council's documents.
+ */
+export async function listCommentsForCouncil({ db, municipalityId, editionId, upToVersion }: { db: Executor; municipalityId: string; editionId: string; upToVersion: number }) {
+	const { rows, total } = await selectCommentsUpToVersion(db, municipalityId, editionId, upToVersion, COUNCIL_COMMENT_LIMIT);
+	const snapshots = await selectVersionSnapshots(db, municipalityId, [...new Set(rows.map((row) => row.versionId))]);
+	// Each version's passages by anchor, with their place in the document.
+	const passages = new Map(snapshots.map(({ id, snapshot }) => [id, new Map(commentTargetsOf(snapshot).map((target, place) => [target.anchor, { target, place }]))]));
+	const comments: CouncilComment[] = rows
+		.map((row, order) => ({ row, order, passage: passages.get(row.versionId)?.get(row.anchor) }))
+		// Within a version in the order of the document, and in the order written at one passage.
+		.sort((a, b) => a.row.versionNumber - b.row.versionNumber || (a.passage?.place ?? Infinity) - (b.passage?.place ?? Infinity) || a.order - b.order)
+		.map(({ row, passage }) => ({ versionNumber: row.versionNumber, target: passage?.target, status: row.status, body: row.body, answer: row.answer }));
+	return { comments, omitted: total - comments.length };
 }
 
 /** The back office's page: the edition with its comments; who may answer, who may only hide. */

@@ -12,6 +12,8 @@ import { addOfflineCount } from '../participation/figures.service';
 import { isDomainError } from '../shared/errors';
 import { exportSubmissionForPublic, exportSubmissionForStaff, type ExportStorage } from './document-council.service';
 import { getDocumentForDrafting, publishVersion, saveIntroduction } from './document-version.service';
+import { answerComment, commentOnDocument, setCommentHidden } from './document-comment.service';
+import { selectVersion } from './document-version.queries';
 
 // The exports are read back by independent tools (poppler's pdftotext, pandoc), as a reader would.
 const ARABIC_GOAL = 'تعليم اللغة للجميع';
@@ -57,7 +59,10 @@ beforeAll(async () => {
 				]
 			}
 		],
-		accounts: [{ email: 'admin@a-stadt.example.org', name: 'Admin A', password: 'admin-a-stadt-password', roles: [{ municipality: 'a-stadt', role: 'admin' }] }]
+		accounts: [
+			{ email: 'admin@a-stadt.example.org', name: 'Admin A', password: 'admin-a-stadt-password', roles: [{ municipality: 'a-stadt', role: 'admin' }] },
+			{ email: 'ada@example.org', name: 'Ada Beispielname', password: 'ada-password-1', roles: [{ municipality: 'a-stadt', role: 'participant' }] }
+		]
 	});
 });
 afterAll(async () => {
@@ -81,6 +86,15 @@ beforeAll(async () => {
 	const scope = { db: test.db, actor: admin, municipalityId: municipalityId(), editionId };
 	await saveIntroduction({ ...scope, input: { introduction: 'Ämterhausen wächst. Über 140 Nationen leben hier.\n\n- Vielfalt\n- Teilhabe' } });
 	await publishVersion({ ...scope, input: { title: 'Entwurf 1 – für die Fachgruppen', changeSummary: '' } });
+	// Comments on the draft: one answered, one open, one hidden by a moderator.
+	const { snapshot } = (await selectVersion(test.db, municipalityId(), editionId, 1))!;
+	const ada = { ...actorWith('participant'), name: 'Ada Beispielname', userId: test.ids.accountIds.get('ada@example.org')! };
+	const say = (anchor: string, body: string) => commentOnDocument({ ...scope, actor: ada, versionNumber: 1, input: { anchor, body } });
+	const answered = await say(snapshot.fields[0].goals[0].anchor, 'Bitte auch die Berufsschulen einbeziehen.');
+	await answerComment({ ...scope, commentId: answered.id, input: { status: 'taken_into_account', answer: 'Aufgenommen in Maßnahme 1.1.1.' } });
+	await say(snapshot.introduction[0].anchor, 'Woher stammt die Zahl der Nationen?');
+	const rude = await say(snapshot.fields[1].goals[0].anchor, 'Ein unsachlicher Zwischenruf');
+	await setCommentHidden({ ...scope, commentId: rude.id, reason: 'Beleidigung' });
 	await addOfflineCount({ ...scope, input: { label: 'Stadtteilfest', people: 437, note: '', countedOn: '2024-06-01' } });
 	const organisationId = randomUUID();
 	await test.db.execute(sql`insert into organisations (id, municipality_id, slug, name, sector) values (${organisationId}, ${municipalityId()}, 'bruecke', 'Brücke – Verein für Begegnung e. V.', 'association')`);
@@ -164,6 +178,37 @@ describe('the council submission as PDF and DOCX', () => {
 			);
 			expect(outcome).toMatch(/^error_(forbidden|not_signed_in)$/);
 		}
+	});
+
+	for (const format of ['pdf', 'docx'] as const) {
+		it(`the ${format.toUpperCase()} lists the comments on the drafts with passage, status and answer, but neither hidden ones nor names`, async () => {
+			const text = await textOf((await exportSubmissionForPublic(request(format))).bytes, format);
+			expect(text).toContain('Stellungnahmen zu den Entwurfsfassungen');
+			expect(text).toContain('Zu den veröffentlichten Fassungen bis einschließlich Fassung 1 gingen 2 Stellungnahmen ein.');
+			// In document order: the introduction before the goal, whatever the order they were written in.
+			const introduction = text.indexOf('Woher stammt die Zahl der Nationen?');
+			const goal = text.indexOf('Bitte auch die Berufsschulen einbeziehen.');
+			expect(introduction).toBeGreaterThan(0);
+			expect(goal).toBeGreaterThan(introduction);
+			expect(text).toContain('Fassung 1 · Einleitung, Absatz 1');
+			expect(text).toContain(`Fassung 1 · Ziel 1.1 ${GOALS[0]}`);
+			expect(text).toContain('Stand: berücksichtigt');
+			expect(text).toContain('Antwort: Aufgenommen in Maßnahme 1.1.1.');
+			expect(text).toContain('Stand: offen');
+			expect(text).not.toContain('Ein unsachlicher Zwischenruf');
+			expect(text).not.toContain('Ada Beispielname');
+		});
+	}
+
+	it('an answer given later makes a new file: the cached one would keep the comment open', async () => {
+		const before = await exportSubmissionForPublic(request('pdf'));
+		const admin = { ...actorWith('admin'), userId: test.ids.accountIds.get('admin@a-stadt.example.org')! };
+		const open = (await test.db.execute(sql`select id from document_comments where body = 'Woher stammt die Zahl der Nationen?'`)).rows[0].id as string;
+		await answerComment({ db: test.db, actor: admin, municipalityId: municipalityId(), editionId, commentId: open, input: { status: 'not_taken_into_account', answer: 'Die Zahl stammt aus dem Melderegister.' } });
+		const after = await exportSubmissionForPublic(request('pdf'));
+		expect(after.cached).toBe(false);
+		expect(after.etag).not.toBe(before.etag);
+		expect(await textOf(after.bytes, 'pdf')).toContain('Antwort: Die Zahl stammt aus dem Melderegister.');
 	});
 
 	it('a version that does not exist is not found', async () => {

@@ -17,7 +17,8 @@ import { councilRoles } from './document-decision.service';
 import { calendarDayIn } from '../calendar-day';
 import { writeSubmissionDocx } from './export/docx';
 import { writeSubmissionPdf } from './export/pdf';
-import type { CouncilSubmission } from './export/submission';
+import type { CouncilSubmission, SubmissionComment } from './export/submission';
+import { listCommentsForCouncil, type CouncilComment } from './document-comment.service';
 
 export type ExportFormat = 'pdf' | 'docx';
 
@@ -44,9 +45,10 @@ async function loadSubmission(db: Database, municipality: Municipality, strategy
 		versionNumber ?? (await selectAdoptedVersionNumber(db, municipality.id, edition.id)) ?? (await selectLatestVersionHead(db, municipality.id, edition.id))?.number;
 	const version = wanted === undefined ? undefined : await selectVersion(db, municipality.id, edition.id, wanted);
 	if (!version) throw documentVersionNotFound({ number: versionNumber ?? 0 });
-	const [figures, organisations] = await Promise.all([
+	const [figures, organisations, commented] = await Promise.all([
 		getEditionFigures({ db, municipalityId: municipality.id, editionId: edition.id }),
-		listRepresentedOrganisations({ db, municipalityId: municipality.id, editionId: edition.id })
+		listRepresentedOrganisations({ db, municipalityId: municipality.id, editionId: edition.id }),
+		listCommentsForCouncil({ db, municipalityId: municipality.id, editionId: edition.id, upToVersion: version.number })
 	]);
 	const publishedOn = formatCalendarDate('de', calendarDayIn(municipality.timeZone, version.publishedAt), { dateStyle: 'long' });
 	const figureRows = [
@@ -69,6 +71,7 @@ async function loadSubmission(db: Database, municipality: Municipality, strategy
 		publishedOn,
 		snapshot: version.snapshot,
 		organisations: organisations.map((organisation) => ({ name: organisation.name, sector: sectorLabel(organisation.sector) })),
+		comments: commented.comments.map(submissionComment),
 		labels: {
 			kind: m.document_council_pdf_kind({}, de),
 			edition: m.edition_name({ number: edition.number }, de),
@@ -82,19 +85,55 @@ async function loadSubmission(db: Database, municipality: Municipality, strategy
 			figures: m.document_council_pdf_figures({}, de),
 			organisations: m.document_council_pdf_organisations({}, de),
 			noOrganisations: m.document_council_pdf_no_organisations({}, de),
-			figureRows
+			figureRows,
+			comments: m.document_council_pdf_comments({}, de),
+			commentsIntro:
+				commented.comments.length === 0
+					? m.document_council_pdf_no_comments({ version: version.number }, de)
+					: m.document_council_pdf_comments_intro({ count: commented.comments.length + commented.omitted, version: version.number }, de),
+			commentsOmitted: commented.omitted > 0 ? m.document_council_pdf_comments_omitted({ count: commented.omitted }, de) : null,
+			commentColumns: {
+				number: m.document_council_pdf_comment_number({}, de),
+				passage: m.document_council_pdf_comment_passage({}, de),
+				comment: m.document_council_pdf_comment_text({}, de),
+				consideration: m.document_council_pdf_comment_consideration({}, de)
+			}
 		}
 	};
 	return { strategy, edition, version, submission };
 }
 
+const commentStatusLabels = {
+	open: () => m.document_comments_status_open({}, de),
+	taken_into_account: () => m.document_comments_status_taken_into_account({}, de),
+	not_taken_into_account: () => m.document_comments_status_not_taken_into_account({}, de)
+};
+
+/** The passage a comment is about, named as the public comment pages name it, in German, with its version. */
+function submissionComment(comment: CouncilComment): SubmissionComment {
+	const target = comment.target;
+	let passage = '';
+	if (target?.kind === 'introduction') passage = m.document_comments_target_introduction({ paragraph: target.paragraph }, de);
+	else if (target?.kind === 'section') passage = m.document_comments_target_section({ title: target.title, paragraph: target.paragraph }, de);
+	else if (target?.kind === 'field') passage = m.document_comments_target_field({ number: target.number, title: target.title }, de);
+	else if (target?.kind === 'goal') passage = m.document_comments_target_goal({ number: target.number, title: target.title }, de);
+	else if (target?.kind === 'measure') passage = m.document_comments_target_measure({ number: target.number, title: target.title }, de);
+	return {
+		passage: m.document_council_pdf_comment_where({ version: comment.versionNumber, passage }, de),
+		status: m.document_comments_status_badge({ status: commentStatusLabels[comment.status]() }, de),
+		body: comment.body,
+		answer: comment.answer ? m.document_council_pdf_comment_answer({ answer: comment.answer }, de) : null
+	};
+}
+
 /**
  * The file for a version, generated once. The key is the version id (immutable) and a hash of the
- * appendix, because the participation figures of an edition may still grow after a version is out.
+ * appendix, because the participation figures of an edition may still grow after a version is out, and
+ * comments are answered, hidden or written on later drafts.
  */
 async function fileFor(submission: CouncilSubmission, versionId: string, format: ExportFormat, storage: ExportStorage) {
 	const appendix = createHash('sha256')
-		.update(JSON.stringify([submission.labels.figureRows, submission.organisations, submission.municipalityName, submission.strategyTitle]))
+		.update(JSON.stringify([submission.labels.figureRows, submission.organisations, submission.comments, submission.labels.commentsIntro, submission.municipalityName, submission.strategyTitle]))
 		.digest('hex')
 		.slice(0, 16);
 	const key = `${versionId}-${appendix}`;

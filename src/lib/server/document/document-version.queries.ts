@@ -100,6 +100,15 @@ export async function selectVersion(db: Executor, municipalityId: string, editio
 	return row;
 }
 
+/** The snapshots of a few versions at once (those a list of comments was written on). */
+export async function selectVersionSnapshots(db: Executor, municipalityId: string, versionIds: string[]) {
+	if (versionIds.length === 0) return [];
+	return db
+		.select({ id: documentVersions.id, snapshot: documentVersions.snapshot })
+		.from(documentVersions)
+		.where(and(eq(documentVersions.municipalityId, municipalityId), inArray(documentVersions.id, versionIds)));
+}
+
 export async function selectVersionSnapshot(db: Executor, municipalityId: string, versionId: string) {
 	const [row] = await db
 		.select({ snapshot: documentVersions.snapshot })

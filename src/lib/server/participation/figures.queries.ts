@@ -20,7 +20,8 @@ export type FiguresRow = {
 
 /**
  * The people who took part in an edition and the organisations they represent, as common table
- * expressions (edition_events, held, visible_ideas, visible_comments, participants, represented, …)
+ * expressions (edition_events, held, visible_ideas, visible_comments, visible_document_comments, participants,
+ * represented, …)
  * for the statements below. The counting rules are explained in figures.service.ts.
  */
 const participationOf = (municipalityId: string, editionId: string, now: Date) => sql`
@@ -50,10 +51,16 @@ const participationOf = (municipalityId: string, editionId: string, now: Date) =
 			join visible_ideas i on i.id = c.idea_id
 			where c.municipality_id = ${municipalityId} and c.hidden_reason is null
 		),
+		visible_document_comments as (
+			select d.author_user_id from document_comments d
+			where d.municipality_id = ${municipalityId} and d.edition_id = ${editionId} and d.hidden_reason is null
+		),
 		contributors as (
 			select author_user_id as user_id from visible_ideas where author_user_id is not null
 			union
 			select author_user_id from visible_comments where author_user_id is not null
+			union
+			select author_user_id from visible_document_comments where author_user_id is not null
 			union
 			select s.user_id from idea_supports s join visible_ideas i on i.id = s.idea_id where s.municipality_id = ${municipalityId}
 		),
@@ -109,7 +116,7 @@ export async function selectEditionFigures(db: Executor, municipalityId: string,
 			(select count(*) from held where type <> 'working_group_meeting')::int as "workshops",
 			(select count(*) from held where type = 'working_group_meeting')::int as "meetings",
 			(select count(*) from visible_ideas)::int as "ideas",
-			(select count(*) from visible_comments)::int as "comments",
+			((select count(*) from visible_comments) + (select count(*) from visible_document_comments))::int as "comments",
 			(select coalesce(json_agg(json_build_object('sector', sector, 'organisations', organisations)), '[]'::json) from by_sector) as "sectors",
 			(select coalesce(json_agg(json_build_object('fieldId', id, 'title', title, 'ideas', ideas, 'events', events) order by position, title), '[]'::json) from by_field) as "fields",
 			(

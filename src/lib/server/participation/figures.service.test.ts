@@ -19,7 +19,7 @@ const edition = (number: number) => ({ number, periodStart: 2020, periodEnd: 202
 beforeAll(async () => {
 	test = await createTestDatabase({
 		municipalities: [
-			{ slug: 'a-stadt', name: 'A-Stadt', strategies: [{ slug: 'vielfalt', title: 'Vielfalt', editions: [1, 2, 3, 4, 5, 6].map(edition) }] },
+			{ slug: 'a-stadt', name: 'A-Stadt', strategies: [{ slug: 'vielfalt', title: 'Vielfalt', editions: [1, 2, 3, 4, 5, 6, 7].map(edition) }] },
 			{ slug: 'b-dorf', name: 'B-Dorf', strategies: [{ slug: 'vielfalt', title: 'Vielfalt in B', editions: [edition(1)] }] }
 		],
 		accounts: [
@@ -161,6 +161,18 @@ describe('participation figures', () => {
 		const result = await figures('a-stadt', id);
 		expect(result).toMatchObject({ people: 0, ideas: 1, comments: 0 });
 		expect(result.fields.map((field) => field.ideas)).toEqual([1, 0]);
+	});
+
+	it('comments on the drafts of the document count as comments, and their authors as people who took part', async () => {
+		const { id } = await editionOf('a-stadt', 7);
+		const [version] = await test.db
+			.insert(t.documentVersions)
+			.values({ municipalityId: municipalityId('a-stadt'), editionId: id, number: 1, title: 'Entwurf', snapshot: { format: 1, introduction: [], fields: [], sections: [] } })
+			.returning();
+		const onTheDraft = (author: string, hiddenReason: string | null) => ({ municipalityId: municipalityId('a-stadt'), editionId: id, versionId: version.id, anchor: 'introduction-1', authorUserId: author, body: 'Bitte genauer.', hiddenReason });
+		await test.db.insert(t.documentComments).values([onTheDraft(userId('ada@example.org'), null), onTheDraft(userId('ada@example.org'), null), onTheDraft(userId('bert@example.org'), 'Beleidigend.')]);
+
+		expect(await figures('a-stadt', id)).toMatchObject({ people: 1, ideas: 0, comments: 2 });
 	});
 
 	it('only events that have ended and were not cancelled count as held; working-group meetings apart', async () => {

@@ -16,7 +16,8 @@ type Scope = { db: Database; municipalityId: string };
  *
  * - People who took part: everyone who attended an event of the edition (attendance recorded as
  *   present, cancelled events left out) together with every signed-in person who wrote a visible idea,
- *   wrote a visible comment on a visible idea, or supports a visible idea. Each person is counted once:
+ *   wrote a visible comment on a visible idea or on a draft of the document, or supports a visible idea.
+ *   Each person is counted once:
  *   an account counts by its e-mail address, a guest registration by its e-mail address (case
  *   ignored), so the same person at five workshops who also comments online is one person. Walk-ins
  *   recorded without an e-mail address cannot be recognised again and count once per attendance.
@@ -26,7 +27,8 @@ type Scope = { db: Database; municipalityId: string };
  *   behalf a visible idea was submitted.
  * - Events held: events of the edition that have ended and were not cancelled; working-group meetings
  *   apart from workshops and all other events.
- * - Ideas and comments: visible ones only; content hidden by moderation is not counted.
+ * - Ideas and comments (on ideas and on the drafts): visible ones only; content hidden by moderation is
+ *   not counted.
  * - Offline counts (paper lists and the like) are listed apart and never added to the computed number
  *   of people, because nobody can tell how many of those people are already counted.
  */

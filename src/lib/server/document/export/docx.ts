@@ -77,6 +77,32 @@ function blocks(list: TextBlock[], indent = 0): Paragraph[] {
 	});
 }
 
+const cellParagraphs = (text: string, options: { bold?: boolean } = {}) => text.split(/\n+/).map((line) => paragraph(line, { ...options, spacing: { after: 60 } }));
+
+/**
+ * The comments as the table administrations weigh statements in (an Abwägungstabelle): number, passage,
+ * comment, and how it was taken into account; the header row repeats on every page.
+ */
+function commentTable(submission: CouncilSubmission): Table {
+	const columns = submission.labels.commentColumns;
+	const widths = [8, 27, 35, 30];
+	const row = (cells: Paragraph[][], header = false) =>
+		new TableRow({
+			tableHeader: header,
+			cantSplit: false,
+			children: cells.map((children, index) => new TableCell({ width: { size: widths[index], type: WidthType.PERCENTAGE }, children }))
+		});
+	return new Table({
+		width: { size: 100, type: WidthType.PERCENTAGE },
+		rows: [
+			row([columns.number, columns.passage, columns.comment, columns.consideration].map((text) => cellParagraphs(text, { bold: true })), true),
+			...submission.comments.map((comment, index) =>
+				row([cellParagraphs(String(index + 1)), cellParagraphs(comment.passage), cellParagraphs(comment.body), [...cellParagraphs(comment.status), ...(comment.answer ? cellParagraphs(comment.answer) : [])]])
+			)
+		]
+	});
+}
+
 export async function writeSubmissionDocx(submission: CouncilSubmission): Promise<Buffer> {
 	const { labels, snapshot } = submission;
 	const body: (Paragraph | Table | TableOfContents)[] = [];
@@ -145,6 +171,10 @@ export async function writeSubmissionDocx(submission: CouncilSubmission): Promis
 	body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 360 }, children: runsOf(labels.organisations) }));
 	if (submission.organisations.length === 0) body.push(paragraph(labels.noOrganisations));
 	for (const organisation of submission.organisations) body.push(paragraph(`${organisation.name} (${organisation.sector})`, { spacing: { after: 60 } }));
+	body.push(heading(labels.comments, HeadingLevel.HEADING_2, 'appendix-comments'));
+	body.push(paragraph(labels.commentsIntro, { spacing: { after: 160 } }));
+	if (submission.comments.length > 0) body.push(commentTable(submission));
+	if (labels.commentsOmitted) body.push(paragraph(labels.commentsOmitted, { spacing: { before: 160 } }));
 
 	const document = new Document({
 		title: `${submission.strategyTitle} – ${labels.edition}`,

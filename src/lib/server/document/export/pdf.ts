@@ -184,6 +184,21 @@ export function writeSubmissionPdf(submission: CouncilSubmission, fontDir: strin
 	for (const organisation of submission.organisations) {
 		write(`${organisation.name} (${organisation.sector})`, { size: 10.5, gapAfter: 0.15 });
 	}
+	keepWithNext(90);
+	write('', { size: 4, gapBefore: 1 });
+	mark('appendix-comments', labels.comments, 'appendix');
+	write(labels.comments, { size: 13.5, weight: 'bold', gapAfter: 0.4 });
+	write(labels.commentsIntro, { size: 10.5, color: MUTED, gapAfter: 0.4 });
+	let passage = '';
+	submission.comments.forEach((comment, index) => {
+		// A passage's heading never ends a page; each comment is numbered as in the DOCX table.
+		keepWithNext(comment.passage === passage ? 40 : 70);
+		if (comment.passage !== passage) write(comment.passage, { size: 11, weight: 'bold', gapBefore: 0.4, gapAfter: 0.2 });
+		passage = comment.passage;
+		write(`${index + 1}. ${comment.body}`, { size: 10.5, indent: 14, gapAfter: 0.15 });
+		write(comment.answer ? `${comment.status}. ${comment.answer}` : comment.status, { size: 10, indent: 14, color: MUTED, gapAfter: 0.5 });
+	});
+	if (labels.commentsOmitted) write(labels.commentsOmitted, { size: 10.5, color: MUTED, gapBefore: 0.4 });
 
 	// Contents, now that pages are known
 	doc.switchToPage(contentsStart);

@@ -18,7 +18,19 @@ export type SubmissionLabels = {
 	organisations: string;
 	noOrganisations: string;
 	figureRows: { label: string; value: number }[];
+	comments: string;
+	/** How many comments there are and how they are listed; or that there were none. */
+	commentsIntro: string;
+	/** Set when the paper lists fewer comments than there are. */
+	commentsOmitted: string | null;
+	commentColumns: { number: string; passage: string; comment: string; consideration: string };
 };
+
+/**
+ * One comment on a draft with how it was weighed, every part already worded in German: the passage ("Fassung 1 ·
+ * Ziel 1.2 …"), the status ("Stand: berücksichtigt") and the answer ("Antwort: …"), if any.
+ */
+export type SubmissionComment = { passage: string; status: string; body: string; answer: string | null };
 
 export type CouncilSubmission = {
 	municipalityName: string;
@@ -32,6 +44,7 @@ export type CouncilSubmission = {
 	publishedOn: string;
 	snapshot: DocumentSnapshot;
 	organisations: { name: string; sector: string }[];
+	comments: SubmissionComment[];
 	labels: SubmissionLabels;
 };
 
@@ -157,5 +170,6 @@ export function contentsOf(submission: CouncilSubmission): ContentsEntry[] {
 	}
 	for (const section of snapshot.sections) entries.push({ key: section.anchor, title: section.title, level: 1 });
 	entries.push({ key: 'appendix', title: labels.appendix, level: 1 });
+	entries.push({ key: 'appendix-comments', title: labels.comments, level: 2 });
 	return entries;
 }
