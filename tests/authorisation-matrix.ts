@@ -164,6 +164,7 @@ export const matrix: Record<string, string> = {
 	'POST /admin/[municipality]/events ?/rejectSubmission': 'SFFFFAAF',
 	'GET /admin/[municipality]/events/[id]': 'SFFFFAAF',
 	'POST /admin/[municipality]/events/[id] ?/attendance': 'SFFFFAAF',
+	'GET /admin/[municipality]/events/[id]/registrations.csv': 'SFFFFAAF',
 	'POST /admin/[municipality]/events/[id] ?/minutes': 'SFFFFAAF',
 	'POST /admin/[municipality]/events/[id] ?/removePhoto': 'SFFFFAAF',
 	'POST /admin/[municipality]/events/[id] ?/update': 'SFFFFAAF',

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from '@playwright/test';
 import { checkPage, expect, signIn, test } from './fixtures';
 
@@ -80,6 +82,16 @@ test('a facilitator records attendance, adds a walk-in and publishes minutes tha
 	await expect(page.getByText('Walter Spontan ist als anwesend eingetragen.')).toBeVisible();
 	await expect(page.getByRole('checkbox', { name: /Walter Spontan/ })).toBeChecked();
 	await checkPage(page);
+
+	// The same people as a spreadsheet, each with the language they registered in; the walk-in present.
+	await expect(page.getByText(/^Angemeldet in diesen Sprachen/)).toBeVisible();
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Anmeldungen herunterladen (CSV)' }).click();
+	const [header, ...rows]: string[][] = parse(await readFile((await (await downloading).path())!), { delimiter: ';', bom: true });
+	expect(header).toEqual(['Nr.', 'Name', 'E-Mail', 'Stand', 'Angemeldet am', 'Sprache der Anmeldung', 'ohne Anmeldung', 'Anwesend']);
+	const names = await boxes.evaluateAll((inputs) => inputs.map((input) => input.labels?.[0]?.textContent ?? ''));
+	expect(rows.map((row) => row[1]).sort()).toEqual(names.map((name) => name.replace(/\s*\(.*\)$/, '').trim()).sort());
+	expect(rows.find((row) => row[1] === 'Walter Spontan')!.slice(5)).toEqual(['', 'ja', 'ja']);
 
 	await page.getByRole('link', { name: 'Anwesenheitsliste drucken' }).click();
 	await checkPage(page);

@@ -31,7 +31,8 @@ import { utcToWallClock, wallClockToUtc } from './event.time';
 import type { Executor } from '../db/client';
 import { composeRegistrationMail } from './event.mail';
 
-const STAFF = ['admin', 'facilitator'] as const;
+/** Who runs events in the back office. */
+export const STAFF = ['admin', 'facilitator'] as const;
 const PAGE_SIZE = 50;
 
 type Scope = { db: Database; actor: Actor | null; municipalityId: string };
@@ -96,8 +97,19 @@ export async function getEventForStaff({ db, actor, municipalityId, eventId }: S
 			status: event.status
 		},
 		minutesHtml: renderMarkdown(event.minutes),
-		registrations: registrations.map((r) => ({ id: r.id, name: r.name, status: r.status, walkIn: r.walkIn, attended: r.attended }))
+		registrations: registrations.map((r) => ({ id: r.id, name: r.name, status: r.status, walkIn: r.walkIn, attended: r.attended })),
+		languages: registrationLanguages(registrations)
 	};
+}
+
+/**
+ * How many registered in each language, most first: where interpreting or translated material will help.
+ * Walk-ins are entered by staff, so their language says nothing.
+ */
+function registrationLanguages(registrations: { locale: string; walkIn: boolean }[]): { locale: string; count: number }[] {
+	const counts = new Map<string, number>();
+	for (const registration of registrations) if (!registration.walkIn) counts.set(registration.locale, (counts.get(registration.locale) ?? 0) + 1);
+	return [...counts].map(([locale, count]) => ({ locale, count })).sort((a, b) => b.count - a.count || a.locale.localeCompare(b.locale));
 }
 
 async function checkReferences(tx: Executor, municipalityId: string, input: EventInput) {

@@ -2,14 +2,13 @@
 // hundreds of contributions, and does so in the spreadsheet program it already uses.
 import * as m from '$lib/paraglide/messages';
 import { localizeHref, type Locale } from '$lib/paraglide/runtime';
-import { dateFormatter } from '$lib/date-format';
-import { intlLocale } from '$lib/i18n-locales';
 import { recordExport } from '../audit/audit.service';
 import type { Database } from '../db/client';
 import { traceNumbersOfIdeas } from '../document/document-trace.service';
 import { editionNotFound } from '../document/document.errors';
 import { hasRole, requireRole, type Actor } from '../people/actor';
 import { csvRecord, type CsvValue } from '../shared/csv';
+import { csvDelimiterFor, sortableLocalTime } from '../shared/spreadsheet';
 import { selectIdeasForExport, type IdeaExportCursor, type IdeaExportRow } from './idea-export.queries';
 import { selectEditionBySlugAndNumber } from './idea.queries';
 import { FACILITATOR_ROLES } from './idea.service';
@@ -33,15 +32,6 @@ type ExportRequest = {
 export function mayExportIdeas(actor: Actor | null, municipalityId: string): boolean {
 	if (!actor) return false;
 	return actor.isPlatformAdmin || FACILITATOR_ROLES.some((role) => hasRole(actor, municipalityId, role));
-}
-
-/**
- * Spreadsheet programs read a CSV file with the list separator of the reader's settings: a semicolon where
- * numbers are written with a decimal comma (German, Turkish, Ukrainian, Russian), a comma elsewhere.
- */
-export function csvDelimiterFor(locale: Locale): ',' | ';' {
-	const decimal = new Intl.NumberFormat(intlLocale(locale)).formatToParts(1.5).find((part) => part.type === 'decimal')?.value;
-	return decimal === ',' ? ';' : ',';
 }
 
 /**
@@ -152,14 +142,5 @@ function ideaRow({ locale, timeZone, linkOf }: { locale: Locale; timeZone: strin
 			idea.hiddenReason,
 			linkOf(idea.id)
 		];
-	};
-}
-
-/** "2025-03-14 18:30" in the municipality's time zone: read alike in every language and sorted as text. */
-function sortableLocalTime(timeZone: string): (date: Date) => string {
-	const format = dateFormatter('en', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-	return (date) => {
-		const part = Object.fromEntries(format.formatToParts(date).map((piece) => [piece.type, piece.value]));
-		return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
 	};
 }
