@@ -89,7 +89,7 @@ test('a facilitator records attendance, adds a walk-in and publishes minutes tha
 	await page.getByRole('link', { name: 'Anmeldungen herunterladen (CSV)' }).click();
 	const [header, ...rows]: string[][] = parse(await readFile((await (await downloading).path())!), { delimiter: ';', bom: true });
 	expect(header).toEqual(['Nr.', 'Name', 'E-Mail', 'Stand', 'Angemeldet am', 'Sprache der Anmeldung', 'ohne Anmeldung', 'Anwesend']);
-	const names = await boxes.evaluateAll((inputs) => inputs.map((input) => input.labels?.[0]?.textContent ?? ''));
+	const names = await boxes.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).labels?.[0]?.textContent ?? ''));
 	expect(rows.map((row) => row[1]).sort()).toEqual(names.map((name) => name.replace(/\s*\(.*\)$/, '').trim()).sort());
 	expect(rows.find((row) => row[1] === 'Walter Spontan')!.slice(5)).toEqual(['', 'ja', 'ja']);
 

@@ -89,7 +89,6 @@ function commentTable(submission: CouncilSubmission): Table {
 	const row = (cells: Paragraph[][], header = false) =>
 		new TableRow({
 			tableHeader: header,
-			cantSplit: false,
 			children: cells.map((children, index) => new TableCell({ width: { size: widths[index], type: WidthType.PERCENTAGE }, children }))
 		});
 	return new Table({

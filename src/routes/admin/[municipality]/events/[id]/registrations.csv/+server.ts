@@ -1,4 +1,5 @@
 import { getLocale } from '$lib/paraglide/runtime';
+import { privateCsvDownload } from '$lib/server/http/private-download';
 import { loadOrError } from '$lib/server/http/respond';
 import { getDb } from '$lib/server/runtime';
 import { exportRegistrations } from '$lib/server/participation/event-export.service';
@@ -12,12 +13,5 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 		const municipality = await getMunicipalityBySlug({ db, slug: params.municipality });
 		return exportRegistrations({ db, actor: locals.actor, municipality, eventId: params.id, locale: getLocale() });
 	});
-	return new Response(file.text, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${file.fileName}"`,
-			// Names and addresses: neither a shared cache nor the browser's keeps a copy.
-			'cache-control': 'private, no-store'
-		}
-	});
+	return privateCsvDownload(file.text, file.fileName);
 };

@@ -1,4 +1,5 @@
 import { getLocale } from '$lib/paraglide/runtime';
+import { privateCsvDownload } from '$lib/server/http/private-download';
 import { loadOrError } from '$lib/server/http/respond';
 import { getDb } from '$lib/server/runtime';
 import { exportIdeas } from '$lib/server/participation/idea-export.service';
@@ -12,12 +13,5 @@ export const GET: RequestHandler = async ({ params, locals, url }) => {
 		const municipality = await getMunicipalityBySlug({ db, slug: params.municipality });
 		return exportIdeas({ db, actor: locals.actor, municipality, strategySlug: params.strategy, number: Number(params.number), locale: getLocale(), origin: url.origin });
 	});
-	return new Response(file.body, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${file.fileName}"`,
-			// Names of residents: neither a shared cache nor the browser's keeps a copy.
-			'cache-control': 'private, no-store'
-		}
-	});
+	return privateCsvDownload(file.body, file.fileName);
 };
