@@ -43,10 +43,11 @@ export const CONTENT_LANGUAGE = 'de';
 export const contentLang = (): string | undefined => (getLocale() === CONTENT_LANGUAGE ? undefined : CONTENT_LANGUAGE);
 
 /**
- * The language to mark on text a person wrote: the one its script shows (Arabic, Ukrainian, Russian), else the
- * content language as for all content. Undefined where that is the page's own language.
+ * The language to mark on text a person wrote: the one recorded when it was written, else the one its script
+ * shows (Arabic, Ukrainian, Russian), else the content language as for all content. Undefined where that is the
+ * page's own language.
  */
-export function writtenLang(text: string): string | undefined {
-	const language = scriptLanguage(text) ?? CONTENT_LANGUAGE;
+export function writtenLang(text: string, recorded?: string | null): string | undefined {
+	const language = recorded ?? scriptLanguage(text) ?? CONTENT_LANGUAGE;
 	return language === getLocale() ? undefined : language;
 }

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { scriptLanguage } from './written-language';
+import { languageOfWriting, scriptLanguage } from './written-language';
 
 it.each([
 	['دروس لغة في المساء', 'ar'],
@@ -13,4 +13,22 @@ it.each([
 	['Курси мови', undefined]
 ])('%s → %s', (text, language) => {
 	expect(scriptLanguage(text)).toBe(language);
+});
+
+it.each([
+	// The page's language where the text is written in its script.
+	['Akşam dil kursları', 'tr', 'tr'],
+	['Evening language classes', 'en', 'en'],
+	['Sprachkurse am Abend', 'de', 'de'],
+	// What the script shows wins over the page.
+	['دروس لغة في المساء', 'de', 'ar'],
+	['Мовні курси ввечері', 'en', 'uk'],
+	['Курси мови', 'uk', 'uk'],
+	['Курсы языка', 'ru', 'ru'],
+	// Nothing can be said.
+	['Курси мови', 'de', null],
+	['Sprachkurse am Abend', 'ar', null],
+	['Sprachkurse am Abend', 'uk', null]
+])('%s written on a page in %s → %s', (text, pageLocale, language) => {
+	expect(languageOfWriting(text, pageLocale)).toBe(language);
 });

@@ -89,6 +89,10 @@ for (const variant of variants) {
 			await page.keyboard.press('Enter');
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 			await expectGoodPage(page, variant, testInfo, 'idea');
+			// Written on this page in its language, the idea is in the page's language here, and marked so in German.
+			await expect(page.getByRole('heading', { level: 1 })).not.toHaveAttribute('lang', /.*/);
+			await page.goto(page.url().replace(`/${locale}/`, '/'));
+			await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', locale);
 			// The German name inside the Arabic sign-out label is isolated, so its brackets stay in place.
 			await expect(page.locator('form[action$="/sign-out"] button')).toContainText('\u2068Sam Probe (Demo-Teilnahme)\u2069');
 		});
@@ -130,6 +134,7 @@ for (const variant of variants) {
 			await page.keyboard.press('Enter');
 			await expect(goalItem.locator('.form-success[role="status"]')).toBeVisible();
 			await expect(goalItem.getByRole('article')).toHaveCount(1);
+			await expect(goalItem.locator('.document-comment__body')).not.toHaveAttribute('lang', /.*/);
 			await expectGoodPage(page, variant, testInfo, 'comment');
 		});
 	});

@@ -1,3 +1,4 @@
+import { getLocale } from '$lib/paraglide/runtime';
 // The form actions of the public document page for comments, kept apart so the page stays thin.
 import type { z } from 'zod';
 import { parseForm } from '../http/forms';
@@ -31,10 +32,10 @@ function act<S extends z.ZodType>(schema: S, saved: string, work: (scope: Scope,
 export const documentCommentActions = {
 	comment: act(documentCommentFormSchema, 'comment', async (scope, data) => {
 		await limitComments(scope.actor?.userId ?? 'anonymous');
-		return commentOnDocument({ db: getDb(), ...scope, versionNumber: data.version, input: { anchor: data.anchor, body: data.body } });
+		return commentOnDocument({ db: getDb(), ...scope, versionNumber: data.version, input: { anchor: data.anchor, body: data.body }, writtenIn: getLocale() });
 	}),
 	editComment: act(documentCommentEditSchema, 'edited', (scope, data) =>
-		editOwnComment({ db: getDb(), ...scope, commentId: data.commentId, input: { body: data.body } })
+		editOwnComment({ db: getDb(), ...scope, commentId: data.commentId, input: { body: data.body }, writtenIn: getLocale() })
 	),
 	deleteComment: act(documentCommentDeleteSchema, 'deleted', (scope, data) => deleteOwnComment({ db: getDb(), ...scope, commentId: data.commentId }))
 };

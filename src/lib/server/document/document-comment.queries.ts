@@ -21,6 +21,7 @@ const listColumns = {
 	authorUserId: documentComments.authorUserId,
 	authorName: author.name,
 	body: documentComments.body,
+	language: documentComments.language,
 	status: documentComments.status,
 	answer: documentComments.answer,
 	answeredByName: documentComments.answeredByName,
@@ -168,7 +169,7 @@ export async function updateComment(
 	db: Executor,
 	municipalityId: string,
 	id: string,
-	values: Partial<Pick<DocumentCommentRow, 'body' | 'status' | 'answer' | 'answeredBy' | 'answeredByName' | 'answeredAt' | 'hiddenReason' | 'hiddenBy' | 'hiddenAt'>>
+	values: Partial<Pick<DocumentCommentRow, 'body' | 'language' | 'status' | 'answer' | 'answeredBy' | 'answeredByName' | 'answeredAt' | 'hiddenReason' | 'hiddenBy' | 'hiddenAt'>>
 ) {
 	const [row] = await db
 		.update(documentComments)

@@ -30,6 +30,8 @@ export const documentComments = pgTable(
 		anchor: text('anchor').notNull(),
 		authorUserId: text('author_user_id').references(() => authUsers.id, { onDelete: 'set null' }),
 		body: text('body').notNull(),
+		// The language the comment was written in, as on ideas (languageOfWriting); empty for older comments.
+		language: text('language'),
 		status: documentCommentStatusEnum('status').notNull().default('open'),
 		answer: text('answer'),
 		answeredBy: text('answered_by').references(() => authUsers.id, { onDelete: 'set null' }),

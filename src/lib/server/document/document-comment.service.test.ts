@@ -116,7 +116,7 @@ async function goalAnchor(slug = 'a-stadt', number = 1) {
 	return (await latestOf(slug, number)).version.fields[0].goals[0].anchor;
 }
 
-async function comment(by: Actor | null, body: string, options: { anchor?: string; number?: number; versionNumber?: number; slug?: string; now?: Date } = {}) {
+async function comment(by: Actor | null, body: string, options: { anchor?: string; number?: number; versionNumber?: number; slug?: string; now?: Date; writtenIn?: string } = {}) {
 	const slug = options.slug ?? 'a-stadt';
 	const number = options.number ?? 1;
 	const { edition, version } = await latestOf(slug, number);
@@ -127,6 +127,7 @@ async function comment(by: Actor | null, body: string, options: { anchor?: strin
 		editionId: edition.id,
 		versionNumber: options.versionNumber ?? version.number,
 		input: documentCommentSchema.parse({ anchor: options.anchor ?? (await goalAnchor(slug, number)), body }),
+		writtenIn: options.writtenIn,
 		now: options.now
 	});
 }
@@ -243,6 +244,19 @@ describe('versions and stages', () => {
 		} finally {
 			await test.db.execute(sql`update editions set stage = 'drafting' where id = ${edition.id}`);
 		}
+	});
+});
+
+describe('the language a comment was written in', () => {
+	it('is the language of the page it was written on, unless its script says otherwise; an edit records it again', async () => {
+		const { edition } = await latestOf('a-stadt', 1);
+		const english = await comment(ada(), 'Please also offer weekend classes.', { writtenIn: 'en' });
+		expect(english.language).toBe('en');
+		expect((await comment(ada(), 'من فضلكم دورات في عطلة نهاية الأسبوع', { writtenIn: 'de' })).language).toBe('ar');
+		const listed = (await visibleOnLatest(ada())).byAnchor[english.anchor].find((entry) => entry.id === english.id)!;
+		expect(listed.language).toBe('en');
+		const edited = await editOwnComment({ db: test.db, municipalityId: municipality('a-stadt'), editionId: edition.id, actor: ada(), commentId: english.id, input: { body: 'Bitte auch Kurse am Wochenende.' }, writtenIn: 'de' });
+		expect(edited.language).toBe('de');
 	});
 });
 

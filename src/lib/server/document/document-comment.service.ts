@@ -34,6 +34,7 @@ import {
 	type DocumentCommentRow
 } from './document-comment.queries';
 import type { DocumentCommentStatus } from './document-comment.schema';
+import { languageOfWriting } from '$lib/written-language';
 import { selectLatestVersionNumber, selectVersion, selectVersionList, selectVersionSnapshots } from './document-version.queries';
 import { documentVersionNotFound } from './document-version.errors';
 
@@ -96,8 +97,9 @@ export async function commentOnDocument({
 	editionId,
 	versionNumber,
 	input,
+	writtenIn,
 	now = new Date()
-}: Scope & { actor: Actor | null; editionId: string; versionNumber: number; input: { anchor: string; body: string }; now?: Date }) {
+}: Scope & { actor: Actor | null; editionId: string; versionNumber: number; input: { anchor: string; body: string }; writtenIn?: string; now?: Date }) {
 	const author = await requireVerifiedAuthor(db, actor);
 	return db.transaction(async (tx) => {
 		// The edition's row lock also serialises double submissions, so the duplicate check cannot race.
@@ -113,6 +115,8 @@ export async function commentOnDocument({
 			anchor: input.anchor,
 			authorUserId: author.userId,
 			body: input.body,
+			// The page's language the comment was written on decides the language recorded with it.
+			language: writtenIn ? languageOfWriting(input.body, writtenIn) : null,
 			createdAt: now,
 			updatedAt: now
 		});
@@ -136,15 +140,17 @@ export async function editOwnComment({
 	municipalityId,
 	editionId,
 	commentId,
-	input
-}: Scope & { actor: Actor | null; editionId: string; commentId: string; input: { body: string } }) {
+	input,
+	writtenIn
+}: Scope & { actor: Actor | null; editionId: string; commentId: string; input: { body: string }; writtenIn?: string }) {
 	const author = requireSignedIn(actor);
 	return db.transaction(async (tx) => {
 		const edition = await lockEdition(tx, municipalityId, editionId);
 		if (!edition) throw editionNotFound();
 		if (edition.stage !== commentingStage) throw documentCommentsClosed();
-		await ownOpenComment(tx, author, municipalityId, editionId, commentId);
-		const updated = await updateComment(tx, municipalityId, commentId, { body: input.body });
+		const comment = await ownOpenComment(tx, author, municipalityId, editionId, commentId);
+		const language = (writtenIn ? languageOfWriting(input.body, writtenIn) : null) ?? comment.language;
+		const updated = await updateComment(tx, municipalityId, commentId, { body: input.body, language });
 		await announcePublicChange(tx, municipalityId);
 		return updated;
 	});
@@ -222,6 +228,7 @@ export type PublicDocumentComment = {
 	anchor: string;
 	authorName: string | null;
 	body: string;
+	language: string | null;
 	status: DocumentCommentStatus;
 	answer: string | null;
 	answeredByName: string | null;
@@ -237,6 +244,7 @@ const publicComment =
 		anchor: row.anchor,
 		authorName: row.authorName,
 		body: row.body,
+		language: row.language,
 		status: row.status,
 		answer: row.answer,
 		answeredByName: row.answeredByName,

@@ -40,6 +40,9 @@ export const ideas = pgTable(
 		authorUserId: text('author_user_id').references(() => authUsers.id, { onDelete: 'set null' }),
 		title: text('title').notNull(),
 		body: text('body').notNull(),
+		// The language the text was written in, from the page it was written on (see languageOfWriting); empty
+		// for texts written before it was recorded, whose script alone tells.
+		language: text('language'),
 		status: ideaStatusEnum('status').notNull().default('new'),
 		statusExplanation: text('status_explanation').notNull().default(''),
 		mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => ideas.id, { onDelete: 'set null' }),
@@ -76,6 +79,7 @@ export const ideaComments = pgTable(
 		parentId: uuid('parent_id').references((): AnyPgColumn => ideaComments.id, { onDelete: 'cascade' }),
 		authorUserId: text('author_user_id').references(() => authUsers.id, { onDelete: 'set null' }),
 		body: text('body').notNull(),
+		language: text('language'),
 		hiddenReason: text('hidden_reason'),
 		// When the comment's author was last told of a reply: at most one such mail an hour.
 		repliesNotifiedAt: timestamp('replies_notified_at', { withTimezone: true }),

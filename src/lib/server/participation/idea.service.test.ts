@@ -108,6 +108,23 @@ const list = async (slug: string, number: number, raw: Record<string, unknown> =
 	return listIdeas({ db: test.db, municipalityId, editionId, filter: ideaFilterSchema.parse(raw) });
 };
 
+describe('the language an idea or comment was written in', () => {
+	it('is the language of the page it was written on, unless its script says otherwise; an edit records it again', async () => {
+		const { municipalityId, editionId, fields } = await editionScope('a-stadt', 2);
+		const input = (title: string, body: string) => ({ title, body, fieldId: fields[0].id, districtId: null });
+		const turkish = await submitIdea({ db: test.db, actor: ada(), municipalityId, editionId, input: input('Akşam dil kursları', 'Çalışan anneler için'), writtenIn: 'tr' });
+		expect(turkish.language).toBe('tr');
+		const arabic = await submitIdea({ db: test.db, actor: ada(), municipalityId, editionId, input: input('دروس لغة في المساء', 'للأمهات العاملات'), writtenIn: 'de' });
+		expect(arabic.language).toBe('ar');
+		expect((await getIdea({ db: test.db, municipalityId, ideaId: turkish.id, actor: null })).idea.language).toBe('tr');
+		const edited = await editIdea({ db: test.db, actor: ada(), municipalityId, ideaId: turkish.id, input: input('Evening classes', 'For working mothers'), writtenIn: 'en' });
+		expect(edited.language).toBe('en');
+		const comment = await commentOnIdea({ db: test.db, actor: bert(), municipalityId, ideaId: turkish.id, input: { body: 'Good idea, also on Saturdays.', parentId: null }, writtenIn: 'en' });
+		expect(comment.language).toBe('en');
+		expect((await getIdea({ db: test.db, municipalityId, ideaId: turkish.id, actor: null })).comments.find((entry) => entry.id === comment.id)?.language).toBe('en');
+	});
+});
+
 describe('submitting ideas', () => {
 	it('a signed-in person submits an idea while the edition is participating', async () => {
 		const idea = await submit(ada(), 'Mehr Sprachcafés in den Stadtteilen');

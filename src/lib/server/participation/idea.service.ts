@@ -2,6 +2,7 @@
 // edition, and what moderators and facilitators do with it. Staff writes are audited.
 import { isLocale, localizeHref, type Locale } from '$lib/paraglide/runtime';
 import type { IdeaFilter } from '$lib/validation/idea';
+import { languageOfWriting } from '$lib/written-language';
 import { recordChange } from '../audit/audit.service';
 import type { Database, Executor } from '../db/client';
 import { announcePublicChange } from '../http/public-change';
@@ -170,14 +171,19 @@ export async function listIdeaFormChoices({ db, municipalityId, editionId, actor
 }
 
 /** A signed-in person contributes an idea while the edition is collecting them. */
-export async function submitIdea({ db, actor, municipalityId, editionId, input }: Scope & { actor: Actor | null; editionId: string; input: IdeaInput }) {
+/** The page's language the text was written on, which decides the language recorded with it (languageOfWriting). */
+type WrittenIn = { writtenIn?: string };
+const recordedLanguage = (text: string, writtenIn: string | undefined) => (writtenIn ? languageOfWriting(text, writtenIn) : null);
+
+export async function submitIdea({ db, actor, municipalityId, editionId, input, writtenIn }: Scope & WrittenIn & { actor: Actor | null; editionId: string; input: IdeaInput }) {
 	const author = requireSignedIn(actor);
 	return db.transaction(async (tx) => {
 		const stage = await selectEditionStage(tx, municipalityId, editionId);
 		if (!stage) throw editionNotFound();
 		if (stage !== 'participating') throw ideasClosed();
 		await checkIdeaInput(tx, municipalityId, editionId, input, author.userId);
-		const idea = await insertIdea(tx, { ...input, municipalityId, editionId, authorUserId: author.userId });
+		const language = recordedLanguage(`${input.title}\n${input.body}`, writtenIn);
+		const idea = await insertIdea(tx, { ...input, language, municipalityId, editionId, authorUserId: author.userId });
 		await announcePublicChange(tx, municipalityId);
 		return idea;
 	});
@@ -192,8 +198,9 @@ export async function transcribeIdea({
 	actor,
 	municipalityId,
 	editionId,
-	input
-}: Scope & { actor: Actor | null; editionId: string; input: TranscribedIdeaInput }) {
+	input,
+	writtenIn
+}: Scope & WrittenIn & { actor: Actor | null; editionId: string; input: TranscribedIdeaInput }) {
 	const facilitator = requireRole(actor, municipalityId, FACILITATOR_ROLES);
 	return db.transaction(async (tx) => {
 		const stage = await selectEditionStage(tx, municipalityId, editionId);
@@ -201,21 +208,22 @@ export async function transcribeIdea({
 		if (stage !== 'participating' && stage !== 'drafting') throw ideasClosed();
 		await checkIdeaInput(tx, municipalityId, editionId, input, null);
 		await checkGathering(tx, municipalityId, editionId, input);
-		const idea = await insertIdea(tx, { ...input, municipalityId, editionId, authorUserId: null });
+		const language = recordedLanguage(`${input.title}\n${input.body}`, writtenIn);
+		const idea = await insertIdea(tx, { ...input, language, municipalityId, editionId, authorUserId: null });
 		await recordChange(tx, { actor: facilitator, municipalityId, action: 'create', entityType: 'idea', entityId: idea.id, after: idea });
 		return idea;
 	});
 }
 
 /** Authors may improve their own idea until facilitators have looked at it; nobody edits another's. */
-export async function editIdea({ db, actor, municipalityId, ideaId, input }: Scope & { actor: Actor | null; ideaId: string; input: IdeaInput }) {
+export async function editIdea({ db, actor, municipalityId, ideaId, input, writtenIn }: Scope & WrittenIn & { actor: Actor | null; ideaId: string; input: IdeaInput }) {
 	const author = requireSignedIn(actor);
 	return db.transaction(async (tx) => {
 		const idea = await selectIdeaRow(tx, municipalityId, ideaId);
 		if (!idea) throw ideaNotFound();
 		if (idea.authorUserId !== author.userId || idea.status !== 'new' || idea.hiddenReason) throw ideaNotEditable();
 		await checkIdeaInput(tx, municipalityId, idea.editionId, input, author.userId);
-		const updated = await updateIdea(tx, municipalityId, ideaId, input);
+		const updated = await updateIdea(tx, municipalityId, ideaId, { ...input, language: recordedLanguage(`${input.title}\n${input.body}`, writtenIn) ?? idea.language });
 		await announcePublicChange(tx, municipalityId);
 		return updated;
 	});
@@ -231,8 +239,9 @@ export async function commentOnIdea({
 	ideaId,
 	input,
 	notify,
+	writtenIn,
 	now = new Date()
-}: Scope & { actor: Actor | null; ideaId: string; input: { body: string; parentId: string | null }; notify?: CommentNoticeSetup; now?: Date }) {
+}: Scope & WrittenIn & { actor: Actor | null; ideaId: string; input: { body: string; parentId: string | null }; notify?: CommentNoticeSetup; now?: Date }) {
 	const author = requireSignedIn(actor);
 	const { comment, notices } = await db.transaction(async (tx) => {
 		const idea = await selectIdeaRow(tx, municipalityId, ideaId);
@@ -243,7 +252,7 @@ export async function commentOnIdea({
 			if (!parent || parent.ideaId !== ideaId) throw commentNotFound();
 			if (parent.parentId) throw replyTooDeep();
 		}
-		const comment = await insertComment(tx, { municipalityId, ideaId, parentId: input.parentId, authorUserId: author.userId, body: input.body });
+		const comment = await insertComment(tx, { municipalityId, ideaId, parentId: input.parentId, authorUserId: author.userId, body: input.body, language: recordedLanguage(input.body, writtenIn) });
 		await announcePublicChange(tx, municipalityId);
 		const notices: CommentNotice[] = [];
 		if (notify) {

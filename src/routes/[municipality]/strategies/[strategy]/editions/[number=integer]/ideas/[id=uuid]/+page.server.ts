@@ -55,7 +55,7 @@ export const actions: Actions = {
 	comment: act(commentSchema, async ({ data, url, ...scope }) => {
 		await limitComments(scope.actor?.userId ?? 'anonymous');
 		const { mailer, config } = getRuntime();
-		await commentOnIdea({ db: getDb(), ...scope, input: data, notify: { mailer, origin: config.origin ?? url.origin, ideaPath: deLocalizeHref(url.pathname) } });
+		await commentOnIdea({ db: getDb(), ...scope, input: data, writtenIn: getLocale(), notify: { mailer, origin: config.origin ?? url.origin, ideaPath: deLocalizeHref(url.pathname) } });
 	}, 'comment'),
 	support: act(empty, (scope) => supportIdea({ db: getDb(), ...scope }), 'support'),
 	unsupport: act(empty, (scope) => withdrawSupport({ db: getDb(), ...scope }), 'support'),

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref, getLocale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/runtime';
 import { parseForm } from '$lib/server/http/forms';
 import { actOrFail } from '$lib/server/http/respond';
@@ -29,7 +29,7 @@ export const actions: Actions = {
 			await limitWrites(locals.actor?.userId ?? 'anonymous');
 			await limitIdeas(locals.actor?.userId ?? 'anonymous');
 			const { municipality, edition, base } = await editionOf(params);
-			const idea = await submitIdea({ db: getDb(), actor: locals.actor, municipalityId: municipality.id, editionId: edition.id, input: form.data });
+			const idea = await submitIdea({ db: getDb(), writtenIn: getLocale(), actor: locals.actor, municipalityId: municipality.id, editionId: edition.id, input: form.data });
 			return { path: `${base}/${idea.id}` };
 		});
 		if ('path' in result) redirect(303, localizeHref(result.path));
@@ -41,7 +41,7 @@ export const actions: Actions = {
 		const result = await actOrFail(form.values, async () => {
 			await limitWrites(locals.actor?.userId ?? 'anonymous');
 			const { municipality, edition, base } = await editionOf(params);
-			const idea = await transcribeIdea({ db: getDb(), actor: locals.actor, municipalityId: municipality.id, editionId: edition.id, input: form.data });
+			const idea = await transcribeIdea({ db: getDb(), writtenIn: getLocale(), actor: locals.actor, municipalityId: municipality.id, editionId: edition.id, input: form.data });
 			return { path: `${base}/${idea.id}` };
 		});
 		if ('path' in result) redirect(303, localizeHref(result.path));

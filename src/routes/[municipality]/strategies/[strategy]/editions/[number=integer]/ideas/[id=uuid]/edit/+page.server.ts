@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/server/shared/translate';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref, getLocale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/runtime';
 import { parseForm } from '$lib/server/http/forms';
 import { actOrFail, loadOrError } from '$lib/server/http/respond';
@@ -27,7 +27,7 @@ export const actions: Actions = {
 		const result = await actOrFail(form.values, async () => {
 			await limitWrites(locals.actor?.userId ?? 'anonymous');
 			const municipality = await getMunicipalityBySlug({ db: getDb(), slug: params.municipality });
-			await editIdea({ db: getDb(), actor: locals.actor, municipalityId: municipality.id, ideaId: params.id, input: form.data });
+			await editIdea({ db: getDb(), writtenIn: getLocale(), actor: locals.actor, municipalityId: municipality.id, ideaId: params.id, input: form.data });
 			return { path: url.pathname.replace(/\/edit$/, '') };
 		});
 		if ('path' in result) redirect(303, result.path);
