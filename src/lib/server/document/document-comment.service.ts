@@ -149,7 +149,7 @@ export async function editOwnComment({
 		if (!edition) throw editionNotFound();
 		if (edition.stage !== commentingStage) throw documentCommentsClosed();
 		const comment = await ownOpenComment(tx, author, municipalityId, editionId, commentId);
-		const language = (writtenIn ? languageOfWriting(input.body, writtenIn) : null) ?? comment.language;
+		const language = writtenIn ? languageOfWriting(input.body, writtenIn) : comment.language;
 		const updated = await updateComment(tx, municipalityId, commentId, { body: input.body, language });
 		await announcePublicChange(tx, municipalityId);
 		return updated;

@@ -104,6 +104,7 @@ export async function selectTracedIdeasOfEdition(db: Executor, municipalityId: s
 			measureLineageId: measures.lineageId,
 			ideaId: ideas.id,
 			ideaTitle: ideas.title,
+			ideaLanguage: ideas.language,
 			hidden: isNotNull(ideas.hiddenReason).mapWith(Boolean),
 			eventId: events.id,
 			eventTitle: events.title,
@@ -130,7 +131,7 @@ export async function selectTracedIdeasOfEdition(db: Executor, municipalityId: s
 /** The ideas that fed into one goal or measure, for the staff who keep the trace. */
 export async function selectTracesOfTarget(db: Executor, municipalityId: string, target: { goalId: string } | { measureId: string }) {
 	return db
-		.select({ id: ideaTraces.id, ideaId: ideas.id, ideaTitle: ideas.title, note: ideaTraces.note })
+		.select({ id: ideaTraces.id, ideaId: ideas.id, ideaTitle: ideas.title, ideaLanguage: ideas.language, note: ideaTraces.note })
 		.from(ideaTraces)
 		.innerJoin(ideas, eq(ideas.id, ideaTraces.ideaId))
 		.where(
@@ -150,7 +151,7 @@ export async function searchIdeasOfEdition(
 ) {
 	const pattern = `%${query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 	return db
-		.select({ id: ideas.id, title: ideas.title, status: ideas.status })
+		.select({ id: ideas.id, title: ideas.title, language: ideas.language, status: ideas.status })
 		.from(ideas)
 		.where(
 			and(

@@ -146,7 +146,7 @@ export async function traceNumbersOfIdeas({ db, municipalityId, editionId }: { d
 }
 
 export type TraceSource = { kind: 'event' | 'working_group'; id: string; label: string };
-export type TracedIdeas = { ideas: { id: string; title: string }[]; sources: TraceSource[] };
+export type TracedIdeas = { ideas: { id: string; title: string; language: string | null }[]; sources: TraceSource[] };
 
 /**
  * The ideas behind each goal and measure of an edition, keyed by lineage id, with the events and
@@ -171,7 +171,7 @@ export async function getTracedIdeasByLineage({
 		const lineageId = row.measureLineageId ?? row.goalLineageId;
 		if (!lineageId) continue;
 		const entry = byLineage.get(lineageId) ?? { ideas: [], sources: [] };
-		if (!entry.ideas.some((idea) => idea.id === row.ideaId)) entry.ideas.push({ id: row.ideaId, title: row.ideaTitle });
+		if (!entry.ideas.some((idea) => idea.id === row.ideaId)) entry.ideas.push({ id: row.ideaId, title: row.ideaTitle, language: row.ideaLanguage });
 		const sources: TraceSource[] = [];
 		if (row.eventId && row.eventTitle) sources.push({ kind: 'event', id: row.eventId, label: row.eventTitle });
 		if (row.workingGroupId && row.workingGroupName) sources.push({ kind: 'working_group', id: row.workingGroupId, label: row.workingGroupName });

@@ -232,7 +232,7 @@ export async function selectIdeaDetail(db: Executor, municipalityId: string, ide
 export async function selectIdeaTitles(db: Executor, municipalityId: string, ideaIds: string[]) {
 	if (ideaIds.length === 0) return [];
 	return db
-		.select({ id: ideas.id, title: ideas.title, editionId: ideas.editionId })
+		.select({ id: ideas.id, title: ideas.title, language: ideas.language, editionId: ideas.editionId })
 		.from(ideas)
 		.where(and(eq(ideas.municipalityId, municipalityId), inArray(ideas.id, ideaIds)));
 }

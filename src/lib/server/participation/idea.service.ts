@@ -170,11 +170,11 @@ export async function listIdeaFormChoices({ db, municipalityId, editionId, actor
 	return { mayTranscribe, organisations, gatherings };
 }
 
-/** A signed-in person contributes an idea while the edition is collecting them. */
-/** The page's language the text was written on, which decides the language recorded with it (languageOfWriting). */
+/** The language of the page a text was written on, which decides the language recorded with it (languageOfWriting). */
 type WrittenIn = { writtenIn?: string };
 const recordedLanguage = (text: string, writtenIn: string | undefined) => (writtenIn ? languageOfWriting(text, writtenIn) : null);
 
+/** A signed-in person contributes an idea while the edition is collecting them. */
 export async function submitIdea({ db, actor, municipalityId, editionId, input, writtenIn }: Scope & WrittenIn & { actor: Actor | null; editionId: string; input: IdeaInput }) {
 	const author = requireSignedIn(actor);
 	return db.transaction(async (tx) => {
@@ -223,7 +223,9 @@ export async function editIdea({ db, actor, municipalityId, ideaId, input, writt
 		if (!idea) throw ideaNotFound();
 		if (idea.authorUserId !== author.userId || idea.status !== 'new' || idea.hiddenReason) throw ideaNotEditable();
 		await checkIdeaInput(tx, municipalityId, idea.editionId, input, author.userId);
-		const updated = await updateIdea(tx, municipalityId, ideaId, { ...input, language: recordedLanguage(`${input.title}\n${input.body}`, writtenIn) ?? idea.language });
+		// The new text's language, as for a new idea; a caller that does not know the page keeps the old record.
+		const language = writtenIn ? recordedLanguage(`${input.title}\n${input.body}`, writtenIn) : idea.language;
+		const updated = await updateIdea(tx, municipalityId, ideaId, { ...input, language });
 		await announcePublicChange(tx, municipalityId);
 		return updated;
 	});
