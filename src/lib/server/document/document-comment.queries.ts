@@ -104,24 +104,28 @@ export async function selectCommentsUpToVersion(db: Executor, municipalityId: st
 		isNull(documentComments.hiddenReason),
 		lte(documentVersions.number, versionNumber)
 	);
-	const [rows, [total]] = await Promise.all([
-		db
-			.select({
-				versionId: documentComments.versionId,
-				versionNumber: documentVersions.number,
-				anchor: documentComments.anchor,
-				body: documentComments.body,
-				status: documentComments.status,
-				answer: documentComments.answer
-			})
-			.from(documentComments)
-			.innerJoin(documentVersions, eq(documentVersions.id, documentComments.versionId))
-			.where(where)
-			.orderBy(asc(documentVersions.number), asc(documentComments.createdAt), asc(documentComments.id))
-			.limit(limit),
-		db.select({ value: count() }).from(documentComments).innerJoin(documentVersions, eq(documentVersions.id, documentComments.versionId)).where(where)
-	]);
-	return { rows, total: total?.value ?? 0 };
+	const rows = await db
+		.select({
+			versionId: documentComments.versionId,
+			versionNumber: documentVersions.number,
+			anchor: documentComments.anchor,
+			body: documentComments.body,
+			status: documentComments.status,
+			answer: documentComments.answer
+		})
+		.from(documentComments)
+		.innerJoin(documentVersions, eq(documentVersions.id, documentComments.versionId))
+		.where(where)
+		.orderBy(asc(documentVersions.number), asc(documentComments.createdAt), asc(documentComments.id))
+		.limit(limit);
+	// Counted only when the list is full: a consultation with fewer comments than the limit is all there.
+	if (rows.length < limit) return { rows, total: rows.length };
+	const [total] = await db
+		.select({ value: count() })
+		.from(documentComments)
+		.innerJoin(documentVersions, eq(documentVersions.id, documentComments.versionId))
+		.where(where);
+	return { rows, total: total?.value ?? rows.length };
 }
 
 export async function selectComment(db: Executor, municipalityId: string, id: string) {

@@ -3,7 +3,7 @@
 import { recordChange } from '../audit/audit.service';
 import type { Database, Executor } from '../db/client';
 import { announcePublicChange } from '../http/public-change';
-import { hasRole, requireRole, requireSignedIn, type Actor } from '../people/actor';
+import { holdsAnyRole, requireRole, requireSignedIn, type Actor } from '../people/actor';
 import type { Role } from '../people/people.schema';
 import { lockEdition } from './document.admin.queries';
 import { editionNotFound, strategyNotFound } from './document.errors';
@@ -326,7 +326,7 @@ export async function listEditionComments({
 		limit: ADMIN_COMMENTS_PAGE_SIZE,
 		offset: (page - 1) * ADMIN_COMMENTS_PAGE_SIZE
 	});
-	const mayAnswer = staff.isPlatformAdmin || answeringRoles.some((role) => hasRole(staff, municipalityId, role));
+	const mayAnswer = holdsAnyRole(staff, municipalityId, answeringRoles);
 	return { comments: rows, total, page, filter, pageCount: Math.max(1, Math.ceil(total / ADMIN_COMMENTS_PAGE_SIZE)), mayAnswer };
 }
 

@@ -2,7 +2,7 @@
 // into, and the public reads what became of each idea, where each goal came from, and counts per field.
 import type { Database, Executor } from '../db/client';
 import { recordChange } from '../audit/audit.service';
-import { hasRole, requireRole, type Actor } from '../people/actor';
+import { holdsAnyRole, requireRole, type Actor } from '../people/actor';
 import type { TraceTarget } from '$lib/validation/document-trace';
 import { draftingRoles } from './document-version.service';
 import { selectLatestVersionNumber, selectVersion } from './document-version.queries';
@@ -33,8 +33,7 @@ type Scope = { db: Database; actor: Actor | null; municipalityId: string };
 
 /** Whether the actor keeps the trace here: decides which forms a page offers; every write checks again. */
 export function mayKeepTrace(actor: Actor | null, municipalityId: string): boolean {
-	if (!actor) return false;
-	return actor.isPlatformAdmin || traceRoles.some((role) => hasRole(actor, municipalityId, role));
+	return holdsAnyRole(actor, municipalityId, traceRoles);
 }
 
 /** Links an idea to a goal or measure of its own edition; nothing else about the idea changes. */

@@ -6,7 +6,7 @@ import { recordExport } from '../audit/audit.service';
 import type { Database } from '../db/client';
 import { traceNumbersOfIdeas } from '../document/document-trace.service';
 import { editionNotFound } from '../document/document.errors';
-import { hasRole, requireRole, type Actor } from '../people/actor';
+import { holdsAnyRole, requireRole, type Actor } from '../people/actor';
 import { csvRecord, type CsvValue } from '../shared/csv';
 import { csvDelimiterFor, sortableLocalTime } from '../shared/spreadsheet';
 import { selectIdeasForExport, type IdeaExportCursor, type IdeaExportRow } from './idea-export.queries';
@@ -30,8 +30,7 @@ type ExportRequest = {
 
 /** Whether the actor may download the ideas: decides whether pages offer the link; the download checks again. */
 export function mayExportIdeas(actor: Actor | null, municipalityId: string): boolean {
-	if (!actor) return false;
-	return actor.isPlatformAdmin || FACILITATOR_ROLES.some((role) => hasRole(actor, municipalityId, role));
+	return holdsAnyRole(actor, municipalityId, FACILITATOR_ROLES);
 }
 
 /**
@@ -57,6 +56,7 @@ export async function exportIdeas(request: ExportRequest) {
 	const delimiter = csvDelimiterFor(locale);
 	const ideasPath = `/${municipality.slug}/strategies/${edition.strategySlug}/editions/${edition.number}/ideas`;
 	const toRow = ideaRow({ locale, timeZone: municipality.timeZone, linkOf: (id) => new URL(localizeHref(`${ideasPath}/${id}`, { locale }), request.origin).toString() });
+	const batchSize = request.batchSize ?? BATCH_SIZE;
 	const encoder = new TextEncoder();
 	let cursor: IdeaExportCursor | null = null;
 	let done = false;
@@ -67,11 +67,11 @@ export async function exportIdeas(request: ExportRequest) {
 		},
 		async pull(controller) {
 			if (done) return;
-			const batch = await selectIdeasForExport(db, municipality.id, edition.id, cursor, request.batchSize ?? BATCH_SIZE);
+			const batch = await selectIdeasForExport(db, municipality.id, edition.id, cursor, batchSize);
 			const numbers = await numbersOf(batch.map((idea) => idea.id));
 			controller.enqueue(encoder.encode(batch.map((idea) => csvRecord(toRow(idea, numbers.get(idea.id) ?? []), delimiter)).join('')));
 			const last = batch.at(-1);
-			if (!last || batch.length < (request.batchSize ?? BATCH_SIZE)) {
+			if (!last || batch.length < batchSize) {
 				done = true;
 				controller.close();
 			} else cursor = { createdAt: last.cursor, id: last.id };

@@ -224,7 +224,7 @@ export async function editIdea({ db, actor, municipalityId, ideaId, input, writt
 		if (idea.authorUserId !== author.userId || idea.status !== 'new' || idea.hiddenReason) throw ideaNotEditable();
 		await checkIdeaInput(tx, municipalityId, idea.editionId, input, author.userId);
 		// The new text's language, as for a new idea; a caller that does not know the page keeps the old record.
-		const language = writtenIn ? recordedLanguage(`${input.title}\n${input.body}`, writtenIn) : idea.language;
+		const language = writtenIn ? languageOfWriting(`${input.title}\n${input.body}`, writtenIn) : idea.language;
 		const updated = await updateIdea(tx, municipalityId, ideaId, { ...input, language });
 		await announcePublicChange(tx, municipalityId);
 		return updated;

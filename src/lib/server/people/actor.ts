@@ -39,10 +39,16 @@ export function administeredMunicipalityIds(actor: Actor): Set<string> {
 	return new Set(actor.memberships.filter((m) => m.role === 'admin').map((m) => m.municipalityId));
 }
 
+/** Whether the actor may do staff work held by these roles here: what pages offer; requireRole decides. */
+export function holdsAnyRole(actor: Actor | null, municipalityId: string, roles: readonly Role[]): boolean {
+	if (!actor) return false;
+	return actor.isPlatformAdmin || roles.some((role) => hasRole(actor, municipalityId, role));
+}
+
 /** Staff work: platform administrators everywhere, everyone else where they hold one of the roles. */
 export function requireRole(actor: Actor | null, municipalityId: string, roles: readonly Role[]): Actor {
 	if (!actor) throw notSignedIn();
-	if (actor.isPlatformAdmin || roles.some((role) => hasRole(actor, municipalityId, role))) return actor;
+	if (holdsAnyRole(actor, municipalityId, roles)) return actor;
 	throw forbidden();
 }
 
