@@ -11,20 +11,25 @@ import { startEmbeddedPostgres } from '../src/lib/server/db/embedded';
 import { createTestDatabase, type TestDatabase } from '../src/lib/server/db/test-db';
 import { authCredentials, authUsers, roleAssignments } from '../src/lib/server/people/people.schema';
 import type { Database } from '../src/lib/server/db/client';
+import { runAdminCommand } from './admin-command';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 
 type Outcome = { code: number; stdout: string; stderr: string };
 
-/** Runs the CLI as an operator would; stdin is a pipe, so it never prompts. */
-async function admin(args: string[], env: Record<string, string>): Promise<Outcome> {
-	// Only what the test names reaches the CLI's database settings, never the developer's own.
+/** The environment without the developer's own database settings: only what the test names reaches the CLI. */
+function cliEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
 	const { DATABASE_URL: _url, DATA_DIR: _dir, ...inherited } = process.env;
+	return { ...inherited, ...env };
+}
+
+/** Runs the CLI as an operator would, in a process of its own; stdin is a pipe, so it never prompts. */
+async function admin(args: string[], env: Record<string, string>): Promise<Outcome> {
 	try {
 		const { stdout, stderr } = await run('npx', ['tsx', 'scripts/admin.ts', ...args], {
 			cwd: root,
-			env: { ...inherited, ...env },
+			env: cliEnvironment(env),
 			timeout: 60_000
 		});
 		return { code: 0, stdout, stderr };
@@ -33,6 +38,17 @@ async function admin(args: string[], env: Record<string, string>): Promise<Outco
 		if (typeof failed.code !== 'number') throw error;
 		return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
 	}
+}
+
+/**
+ * The same command run in this process, without a terminal. Starting the CLI's process costs seconds on a busy
+ * machine, so only the stories that depend on the process itself (its exit status, what it prints) start one.
+ */
+async function adminInProcess(args: string[], env: Record<string, string>): Promise<Outcome> {
+	const stdout: string[] = [];
+	const stderr: string[] = [];
+	const code = await runAdminCommand(args, cliEnvironment(env), { out: (text) => stdout.push(text), err: (text) => stderr.push(text) });
+	return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }
 
 async function accountOf(db: Database, email: string) {
@@ -83,7 +99,7 @@ describe('npm run admin -- create', () => {
 	});
 
 	it('creates an install-wide administrator with --platform, without a municipality role', async () => {
-		const result = await admin(['create', '--email', 'betrieb@example.org', '--platform', '--password', 'plattform-passwort'], env);
+		const result = await adminInProcess(['create', '--email', 'betrieb@example.org', '--platform', '--password', 'plattform-passwort'], env);
 		expect(result.code).toBe(0);
 		const account = await accountOf(test.db, 'betrieb@example.org');
 		expect(account?.user.isPlatformAdmin).toBe(true);
@@ -97,13 +113,27 @@ describe('npm run admin -- create', () => {
 		[['--email', 'kurz@example.org', '--municipality', 'a-stadt', '--password', 'zu-kurz'], /--password must have at least 12 characters/, 'kurz@example.org'],
 		[['--email', 'ohne@example.org', '--password', 'ein-langes-passwort'], /give --municipality SLUG or --platform/, 'ohne@example.org'],
 		[['--email', 'rolle@example.org', '--municipality', 'a-stadt', '--role', 'chef', '--password', 'ein-langes-passwort'], /--role must be one of/, 'rolle@example.org']
-	])('refuses %j with a clear message, exit code 1 and no account', async (args, message, email) => {
+	])('refuses %j with a clear message, status 1 and no account', async (args, message, email) => {
 		const usersBefore = await test.db.select().from(authUsers);
-		const result = await admin(['create', ...args], env);
+		const result = await adminInProcess(['create', ...args], env);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(message);
 		if (email) expect(await accountOf(test.db, email)).toBeUndefined();
 		expect(await test.db.select().from(authUsers)).toEqual(usersBefore);
+	});
+
+	it('exits with status 1 and says why when it refuses', async () => {
+		const result = await admin(['create', '--email', 'ohne@example.org', '--password', 'ein-langes-passwort'], env);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toMatch(/^Error: give --municipality SLUG or --platform\n\nUsage:/);
+		expect(result.stdout).toBe('');
+	});
+
+	it('prints its usage for --help and exits with status 0', async () => {
+		const result = await adminInProcess(['--help'], env);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/^Usage:\n {2}npm run admin -- create --email E --municipality SLUG/);
+		expect(result.stderr).toBe('');
 	});
 });
 
