@@ -9,14 +9,15 @@ export async function insertAuditEvent(db: Executor, event: typeof auditEvents.$
 }
 
 /**
- * Newest first, keyset-paginated on (created_at, id) so deep pages stay as fast as the first. The
+ * Newest first, keyset-paginated on (created_at, id) so deep pages stay as fast as the first, optionally only
+ * one kind of entity, one action or one entity's history (each has an index beginning with the municipality). The
  * cursor is the id of the last event shown; its timestamp is read in the database, because a
  * JavaScript Date would cut PostgreSQL's microseconds and skip events.
  */
 export async function selectAuditEvents(
 	db: Executor,
 	municipalityId: string,
-	{ beforeId, limit }: { beforeId?: string; limit: number }
+	{ beforeId, limit, entityType, action, entityId }: { beforeId?: string; limit: number; entityType?: string; action?: string; entityId?: string }
 ) {
 	return db
 		.select()
@@ -24,6 +25,9 @@ export async function selectAuditEvents(
 		.where(
 			and(
 				eq(auditEvents.municipalityId, municipalityId),
+				entityType ? eq(auditEvents.entityType, entityType) : undefined,
+				action ? eq(auditEvents.action, action) : undefined,
+				entityId ? eq(auditEvents.entityId, entityId) : undefined,
 				beforeId
 					? sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (select created_at, id from audit_events where id = ${beforeId} and municipality_id = ${municipalityId})`
 					: undefined

@@ -17,5 +17,14 @@ export const auditEvents = pgTable(
 		after: jsonb('after'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(table) => [index('audit_events_municipality_created_idx').on(table.municipalityId, table.createdAt.desc())]
+	(table) => [
+		// Ascending, read backwards for the newest first: "created_at desc" puts nulls first, which an index declared
+		// "desc" (nulls last) does not match, so PostgreSQL sorted the whole log of the municipality for every page.
+		index('audit_events_municipality_created_id_idx').on(table.municipalityId, table.createdAt, table.id),
+		// The audit page's filters: one kind of entity, with or without an action; one action; one entity's history.
+		index('audit_events_municipality_type_created_idx').on(table.municipalityId, table.entityType, table.createdAt, table.id),
+		index('audit_events_municipality_type_action_created_idx').on(table.municipalityId, table.entityType, table.action, table.createdAt, table.id),
+		index('audit_events_municipality_action_created_idx').on(table.municipalityId, table.action, table.createdAt, table.id),
+		index('audit_events_municipality_entity_created_idx').on(table.municipalityId, table.entityId, table.createdAt, table.id)
+	]
 );

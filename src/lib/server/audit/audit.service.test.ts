@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { Actor } from '../people/actor';
 import { isDomainError } from '../shared/errors';
-import { listAuditEvents, recordChange } from './audit.service';
+import { auditPage, listAuditEvents, recordChange } from './audit.service';
 
 let test: TestDatabase;
 const actorFor = (municipalityId: string, role: 'admin' | 'participant'): Actor => ({
@@ -37,6 +37,11 @@ beforeAll(async () => {
 		}
 	});
 	await recordChange(test.db, { actor: { system: 'test' }, municipalityId: zwei, action: 'create', entityType: 'district', entityId: 'z' });
+	// Zwei's history of one goal, beside a district of the same id in Eins: filters must not cross municipalities.
+	for (const [action, after] of [['create', { title: 'Ziel' }], ['update', { title: 'Ziel, geschärft' }], ['delete', null]] as const) {
+		await recordChange(test.db, { actor: { system: 'test' }, municipalityId: zwei, action, entityType: 'goal', entityId: 'g1', before: action === 'create' ? null : { title: 'Ziel' }, after });
+	}
+	await recordChange(test.db, { actor: actorFor(eins, 'admin'), municipalityId: eins, action: 'delete', entityType: 'district', entityId: 'g1', before: { name: 'gleiche id' } });
 });
 afterAll(() => test.drop());
 
@@ -47,10 +52,10 @@ it('pages through a municipality’s audit log newest first without gaps or repe
 	expect(first.events).toHaveLength(50);
 	expect(first.nextCursor).not.toBeNull();
 	const second = await listAuditEvents({ db: test.db, actor, municipalityId: eins, cursor: first.nextCursor! });
-	expect(second.events).toHaveLength(5);
+	expect(second.events).toHaveLength(6);
 	expect(second.nextCursor).toBeNull();
 	const seen = [...first.events, ...second.events].map((event) => event.entityId);
-	expect(new Set(seen).size).toBe(55);
+	expect(new Set(seen).size).toBe(56);
 	// All 55 were written in one transaction, so they share a timestamp and their order among themselves is the id's.
 	expect([...first.events, ...second.events].find((event) => event.entityId === 'd54')?.before).toEqual({ name: 'alt 54' });
 	expect(first.events[0].actorLabel).toBe('Erika Test <erika@example.org>');
@@ -64,11 +69,44 @@ it('shows no municipality the audit log of another, and only to its admins', asy
 		expect(isDomainError(outcome) ? outcome.code : outcome).toBe(actor ? 'error_forbidden' : 'error_not_signed_in');
 	}
 	const own = await listAuditEvents({ db: test.db, actor: actorFor(zwei, 'admin'), municipalityId: zwei });
-	expect(own.events.map((event) => event.entityId)).toEqual(['z']);
+	expect(own.events.map((event) => event.entityId).sort()).toEqual(['g1', 'g1', 'g1', 'z']);
 });
 
 it('ignores a malformed cursor instead of failing', async () => {
 	const eins = test.ids.municipalityIds.get('eins')!;
 	const page = await listAuditEvents({ db: test.db, actor: actorFor(eins, 'admin'), municipalityId: eins, cursor: 'not-a-cursor' });
 	expect(page.events).toHaveLength(50);
+});
+
+it('filters by kind, action and one entity’s history, keeps the filter across pages and stays within the municipality', async () => {
+	const eins = test.ids.municipalityIds.get('eins')!;
+	const zwei = test.ids.municipalityIds.get('zwei')!;
+	const admin = actorFor(zwei, 'admin');
+	const history = await auditPage({ db: test.db, actor: admin, municipalityId: zwei, query: new URLSearchParams('entity=g1') });
+	expect(history.events.map((event) => event.action)).toEqual(['delete', 'update', 'create']);
+	expect(history.filter).toEqual({ entity: 'g1' });
+	const updates = await auditPage({ db: test.db, actor: admin, municipalityId: zwei, query: new URLSearchParams('type=goal&action=update') });
+	expect(updates.events.map((event) => event.changes)).toEqual([[{ field: 'title', before: 'Ziel', after: 'Ziel, geschärft' }]]);
+	// The form's "all" sends empty values.
+	const all = await auditPage({ db: test.db, actor: admin, municipalityId: zwei, query: new URLSearchParams('type=&action=&entity=') });
+	expect(all.events).toHaveLength(4);
+	const districts = await auditPage({ db: test.db, actor: actorFor(eins, 'admin'), municipalityId: eins, query: new URLSearchParams('type=district&action=update') });
+	expect(districts.events).toHaveLength(50);
+	const next = await auditPage({
+		db: test.db,
+		actor: actorFor(eins, 'admin'),
+		municipalityId: eins,
+		query: new URLSearchParams({ type: 'district', action: 'update', before: districts.nextCursor! })
+	});
+	expect(next.events.map((event) => event.action)).toEqual(['update', 'update', 'update', 'update', 'update']);
+});
+
+it('answers an unknown kind or action with 400, but only after checking who asks', async () => {
+	const zwei = test.ids.municipalityIds.get('zwei')!;
+	for (const query of ['type=password', 'action=drop', 'type=goal%00']) {
+		const outcome = await auditPage({ db: test.db, actor: actorFor(zwei, 'admin'), municipalityId: zwei, query: new URLSearchParams(query) }).catch((error: unknown) => error);
+		expect(isDomainError(outcome) && [outcome.code, outcome.status]).toEqual(['audit_filter_invalid', 400]);
+	}
+	const stranger = await auditPage({ db: test.db, actor: actorFor(zwei, 'participant'), municipalityId: zwei, query: new URLSearchParams('type=password') }).catch((error: unknown) => error);
+	expect(isDomainError(stranger) && stranger.code).toBe('error_forbidden');
 });

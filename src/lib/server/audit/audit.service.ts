@@ -1,8 +1,12 @@
 // Audit owns the record of who changed what, when, with the state before and after.
 // Every admin write goes through recordChange inside its own transaction, so no change goes unrecorded.
+import { z } from 'zod';
+import { auditActions, auditEntityTypes, type AuditAction, type AuditEntityType } from '$lib/audit-entity-types';
 import type { Executor } from '../db/client';
 import { announcePublicChange } from '../http/public-change';
 import { requireMunicipalityAdmin, type Actor } from '../people/actor';
+import { defineError } from '../shared/errors';
+import { changedFields } from './audit-changes';
 import { insertAuditEvent, selectAuditEvents } from './audit.queries';
 
 export type { AuditEvent } from './audit.queries';
@@ -10,8 +14,8 @@ export type { AuditEvent } from './audit.queries';
 export type Change = {
 	actor: Actor | { system: string };
 	municipalityId: string | null;
-	action: 'create' | 'update' | 'delete' | 'move';
-	entityType: string;
+	action: Exclude<AuditAction, 'export'>;
+	entityType: AuditEntityType;
 	entityId: string;
 	before?: unknown;
 	after?: unknown;
@@ -37,7 +41,7 @@ export async function recordChange(tx: Executor, change: Change): Promise<void> 
  * Records that someone took personal data out of the platform (a download of ideas with their authors' names).
  * Nothing changed, so the public page cache is left alone.
  */
-export async function recordExport(db: Executor, exported: { actor: Actor; municipalityId: string; entityType: string; entityId: string; details: unknown }): Promise<void> {
+export async function recordExport(db: Executor, exported: { actor: Actor; municipalityId: string; entityType: AuditEntityType; entityId: string; details: unknown }): Promise<void> {
 	await insertAuditEvent(db, {
 		municipalityId: exported.municipalityId,
 		actorUserId: exported.actor.userId,
@@ -52,22 +56,65 @@ export async function recordExport(db: Executor, exported: { actor: Actor; munic
 
 const PAGE_SIZE = 50;
 
+const auditFilterInvalid = defineError('audit_filter_invalid', 400);
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// The filter form sends an empty value for "all".
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
+
+const auditFilterSchema = z.object({
+	type: optional(z.enum(auditEntityTypes)),
+	action: optional(z.enum(auditActions)),
+	entity: optional(z.string().max(200).regex(/^[^\p{Cc}]+$/u)),
+	// The cursor is the id of the last event of the previous page; anything else starts from the top.
+	before: z.string().nullable().transform((value) => (value && uuidPattern.test(value) ? value : undefined))
+});
+
+export type AuditFilter = { type?: AuditEntityType; action?: AuditAction; entity?: string };
+
+/** The audit page's address → its filter and cursor; a kind or action that does not exist is a 400. */
+function parseAuditQuery(params: URLSearchParams): { filter: AuditFilter; cursor?: string } {
+	const parsed = auditFilterSchema.safeParse({
+		type: params.get('type'),
+		action: params.get('action'),
+		entity: params.get('entity'),
+		before: params.get('before')
+	});
+	if (!parsed.success) throw auditFilterInvalid();
+	const { before, ...filter } = parsed.data;
+	return { filter, cursor: before };
+}
+
 export async function listAuditEvents({
 	db,
 	actor,
 	municipalityId,
+	filter = {},
 	cursor
 }: {
 	db: Executor;
 	actor: Actor | null;
 	municipalityId: string;
+	filter?: AuditFilter;
 	cursor?: string;
 }) {
 	requireMunicipalityAdmin(actor, municipalityId);
-	// The cursor is the id of the last event of the previous page; anything else starts from the top.
-	const beforeId = cursor && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(cursor) ? cursor : undefined;
-	const rows = await selectAuditEvents(db, municipalityId, { beforeId, limit: PAGE_SIZE + 1 });
-	const events = rows.slice(0, PAGE_SIZE);
+	const beforeId = cursor && uuidPattern.test(cursor) ? cursor : undefined;
+	const rows = await selectAuditEvents(db, municipalityId, {
+		beforeId,
+		limit: PAGE_SIZE + 1,
+		entityType: filter.type,
+		action: filter.action,
+		entityId: filter.entity
+	});
+	const events = rows.slice(0, PAGE_SIZE).map((row) => ({ ...row, changes: changedFields(row.before, row.after) }));
 	const last = events.at(-1);
 	return { events, nextCursor: rows.length > PAGE_SIZE && last ? last.id : null };
+}
+
+/** The back office's audit page: who may read it is checked before its address is, so a stranger learns nothing from a 400. */
+export async function auditPage({ db, actor, municipalityId, query }: { db: Executor; actor: Actor | null; municipalityId: string; query: URLSearchParams }) {
+	requireMunicipalityAdmin(actor, municipalityId);
+	const { filter, cursor } = parseAuditQuery(query);
+	return { ...(await listAuditEvents({ db, actor, municipalityId, filter, cursor })), filter };
 }

@@ -14,12 +14,13 @@ import { getCoverageReport } from '../monitoring/coverage.service';
 import { getMonitorTodo } from '../monitoring/staleness.service';
 import { compareWithPeer, listPeerIndicators } from '../monitoring/exchange-compare';
 import { getIndicatorPageWithRevisions, getSnapshotsPage, takeSnapshot } from '../monitoring/snapshot.service';
+import { auditPage } from '../audit/audit.service';
 import { connectDatabase, type Database, type DatabaseConnection } from './client';
 import { seedScale } from './scale-seed';
 import * as schema from './schema';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
-const largeTables = new Set(['ideas', 'idea_comments', 'indicator_measurements', 'auth_users']);
+const largeTables = new Set(['ideas', 'idea_comments', 'indicator_measurements', 'auth_users', 'audit_events']);
 
 let test: TestDatabase;
 let connection: DatabaseConnection;
@@ -138,6 +139,30 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		expect(result.fullScans).toEqual([]);
 		// 100 ideas with their authors and counted supports and comments (1.5 comments an idea); the town holds 2,000 ideas.
 		expect(result.mostRowsRead).toBeLessThan(600);
+	});
+
+	it('the audit log filtered by kind, by a rare action or to one entity’s history reads a page, not the town’s log', async () => {
+		// Years of an office's work: 20,000 entries in the town and 1,000 in each other municipality; three moves and one
+		// short history in the town. (With a few hundred matches PostgreSQL rightly sorts them all instead.)
+		await connection.pool.query(`
+			insert into audit_events (municipality_id, actor_label, action, entity_type, entity_id, created_at)
+			select m.id, 'Verwaltung', (array['create', 'update', 'delete'])[1 + g % 3], (array['goal', 'measure', 'idea', 'event', 'district'])[1 + g % 5],
+				'e' || (g % 997), now() - g * interval '1 minute'
+			from municipalities m, generate_series(1, 20000) g
+			where g <= 1000 or m.slug = 'skala-007'`);
+		await connection.pool.query(
+			`insert into audit_events (municipality_id, actor_label, action, entity_type, entity_id, created_at)
+			select $1, 'Verwaltung', a, 'goal', case when a = 'move' then 'e' || g else 'verlauf' end, now() - g * interval '1 day'
+			from unnest(array['move', 'update']) a, generate_series(1, 3) g`,
+			[town.municipalityId]
+		);
+		await connection.pool.query('analyze audit_events');
+		const admin = { userId: 'u', name: 'A', email: 'a@example.org', isPlatformAdmin: false, memberships: [{ municipalityId: town.municipalityId, municipalitySlug: 'skala-007', municipalityName: 'Skala', role: 'admin' as const }] };
+		for (const [query, entries] of [['type=measure&action=update', 50], ['action=move', 3], ['entity=verlauf', 3], ['', 50]] as const) {
+			const result = await fullScansDuring((db) => auditPage({ db, actor: admin, municipalityId: town.municipalityId, query: new URLSearchParams(query) }));
+			expect(result.fullScans, query).toEqual([]);
+			expect(result.mostRowsRead, query).toBeLessThanOrEqual(entries + 1);
+		}
 	});
 
 	it('an idea with the most comments reads no large table in full', async () => {
