@@ -1,4 +1,4 @@
-// `npm run bench -- --scale N`: the public pages whose main table grows with use, measured on a database
+// `npm run bench -- --scale N`: the public pages and API lists whose main table grows with use, measured on a database
 // with 10,000 rows of ideas, comments and measurements and again on one with N rows of each (seeded by
 // seedScale into a fresh embedded PostgreSQL), so that indexes and pagination are shown to keep a page's
 // time flat as the data grows. Target: the p50 latency at N rows at most 1.5 times that at 10,000.
@@ -16,14 +16,20 @@ const TOWNS = 10;
 const editionPath = '/skala-001/strategies/leitbild/editions/1';
 
 type ScalePage = { id: string; title: string; path: (links: Links) => string };
-type Links = { idea: string; indicator: string };
+type Links = { idea: string; indicator: string; apiIdeasPage2: string };
 
 export const scalePages: ScalePage[] = [
 	{ id: 's1', title: 'ideas list, page 2', path: () => `${editionPath}/ideas?page=2` },
 	{ id: 's2', title: 'ideas list, filtered by status, page 2', path: () => `${editionPath}/ideas?status=adopted&page=2` },
 	{ id: 's3', title: 'one idea with its comments', path: (links) => links.idea },
 	{ id: 's4', title: 'the edition’s monitor', path: () => `${editionPath}/monitor` },
-	{ id: 's5', title: 'one indicator with its measurements', path: (links) => links.indicator }
+	{ id: 's5', title: 'one indicator with its measurements', path: (links) => links.indicator },
+	{ id: 's6', title: 'open-data API: the edition’s ideas, 2nd page by cursor', path: (links) => links.apiIdeasPage2 },
+	{
+		id: 's7',
+		title: 'open-data API: an indicator’s measurements, 1st page',
+		path: (links) => `/api/v1/municipalities/skala-001/indicators/${links.indicator.split('/').at(-1)}/measurements?limit=50`
+	}
 ];
 
 export type ScaleServer = { port: number; child: { pid?: number } };
@@ -68,7 +74,11 @@ async function linksOf(harness: ScaleHarness, server: ScaleServer): Promise<Link
 	const indicator = monitor.body.match(/href="([^"]*\/monitor\/indicators\/[0-9a-f-]{36})"/)?.[1];
 	if (list.status !== 200 || !idea) throw new Error(`precondition failed: ${editionPath}/ideas answered ${list.status} without an idea`);
 	if (monitor.status !== 200 || !indicator) throw new Error(`precondition failed: ${editionPath}/monitor answered ${monitor.status} without an indicator`);
-	return { idea, indicator };
+	const apiIdeas = await harness.get(`${origin}/api/v1/municipalities/skala-001/strategies/leitbild/editions/1/ideas?limit=50`);
+	const next = apiIdeas.status === 200 ? (JSON.parse(apiIdeas.body) as { next: string | null }).next : null;
+	if (!next) throw new Error(`precondition failed: the API's ideas answered ${apiIdeas.status} without a next page`);
+	const apiIdeasPage2 = new URL(next).pathname + new URL(next).search;
+	return { idea, indicator, apiIdeasPage2 };
 }
 
 export async function benchAtScale(harness: ScaleHarness, largeRows: number): Promise<ScaleResult[]> {
@@ -76,7 +86,12 @@ export async function benchAtScale(harness: ScaleHarness, largeRows: number): Pr
 	for (const [size, rows] of [['small', SMALL_SCALE], ['large', largeRows]] as const) {
 		const dataDir = path.join(harness.workDir, `scale-${rows}`);
 		await seed(dataDir, rows, harness.log);
-		const server = await harness.startApp({ DEMO: 'off', PUBLIC_CACHE: 'off', AUTH_SECRET: randomBytes(24).toString('hex') }, dataDir, `Leitbild at ${rows} rows`);
+		// The API's per-address limit is raised: every request of the bench comes from one address.
+		const server = await harness.startApp(
+			{ DEMO: 'off', PUBLIC_CACHE: 'off', AUTH_SECRET: randomBytes(24).toString('hex'), API_RATE_LIMIT_PER_MINUTE: '100000000' },
+			dataDir,
+			`Leitbild at ${rows} rows`
+		);
 		try {
 			const links = await linksOf(harness, server);
 			for (const page of scalePages) {

@@ -283,6 +283,7 @@ export const matrix: Record<string, string> = {
 	'GET /api/v1/municipalities/[municipality]/strategies/[strategy]/editions': 'AAAAAAAA',
 	'GET /api/v1/municipalities/[municipality]/strategies/[strategy]/editions/[number]': 'AAAAAAAA',
 	'GET /api/v1/municipalities/[municipality]/strategies/[strategy]/editions/[number]/indicators': 'AAAAAAAA',
+	'GET /api/v1/municipalities/[municipality]/strategies/[strategy]/editions/[number]/ideas': 'AAAAAAAA',
 	'GET /api/v1/municipalities/[municipality]/strategies/[strategy]/editions/[number]/measures': 'AAAAAAAA',
 	'GET /api/v1/municipalities/[municipality]/strategies/[strategy]/editions/[number]/measures.csv': 'AAAAAAAA',
 	'GET /api/v1/openapi.json': 'AAAAAAAA',

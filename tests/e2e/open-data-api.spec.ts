@@ -97,3 +97,30 @@ storyTest('an indicator next to the same indicator of another municipality on th
 	await expect(page.getByRole('table', { name: /Münster und Greven/ })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Indikator bei Greven ansehen' })).toBeVisible();
 });
+
+// A researcher studying the participation reads every visible idea of the 4th edition, with what became of it.
+test('the ideas of an edition, page by page, without their authors; adopted ones name where they were taken up', async ({ request }) => {
+	const list = await (await request.get('/muenster/strategies/migration-und-integration/editions/4/ideas')).text();
+	const listed = Number(/Ideen: (\d+)/.exec(list)?.[1]);
+	type Idea = { id: string; title: string; status: string; takenUpIn: string[]; links: { html: string } };
+	const seen: Idea[] = [];
+	let next: string | null = `${edition}/ideas?limit=40`;
+	while (next) {
+		const response = await request.get(next);
+		expect(response.status()).toBe(200);
+		const text = await response.text();
+		// The demo's participants are named on no page of the API.
+		expect(text).not.toMatch(/@(muenster\.)?example\.org/);
+		const body: { data: Idea[]; next: string | null } = JSON.parse(text);
+		seen.push(...body.data);
+		next = body.next;
+	}
+	expect(new Set(seen.map((idea) => idea.id)).size).toBe(seen.length);
+	// The list counts the idea hidden by moderation as well; the API leaves it out.
+	expect(seen.length).toBeGreaterThanOrEqual(listed - 1);
+	expect(seen.length).toBeLessThanOrEqual(listed);
+	expect(seen.some((idea) => idea.status === 'adopted' && idea.takenUpIn.length > 0)).toBe(true);
+	const adopted: { data: Idea[] } = await (await request.get(`${edition}/ideas?status=adopted&limit=200`)).json();
+	expect(adopted.data.length).toBe(seen.filter((idea) => idea.status === 'adopted').length);
+	expect((await request.get(new URL(seen[0].links.html).pathname)).status()).toBe(200);
+});

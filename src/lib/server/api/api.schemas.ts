@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { editionStages } from '../document/document.schema';
 import { indicatorDirections, indicatorFrequencies, measureStatuses } from '../monitoring/monitoring.schema';
 import { eventStatuses, eventTypes } from '../participation/event.schema';
+import { ideaStatuses } from '../participation/idea.schema';
 
 /** Every named schema of the API; each becomes one entry of the OpenAPI document's components. */
 export const apiSchemas = z.registry<{ id: string }>();
@@ -100,7 +101,7 @@ export const editionSchema = editionSummarySchema
 		strategy: z.object({ id, slug: z.string(), title: z.string() }),
 		stageDates: z.array(z.object({ stage: z.enum(editionStages), startsOn: date, endsOn: date.nullable() })),
 		fields: z.array(outlineFieldSchema),
-		links: z.object({ self: link, html: link, measures: link, measuresCsv: link, indicators: link, dataPackage: link })
+		links: z.object({ self: link, html: link, measures: link, measuresCsv: link, indicators: link, ideas: link, dataPackage: link })
 	})
 	.register(apiSchemas, { id: 'Edition' });
 
@@ -217,6 +218,26 @@ export const eventSchema = z
 	})
 	.register(apiSchemas, { id: 'Event' });
 
+export const ideaSchema = z
+	.object({
+		id,
+		createdAt: dateTime,
+		title: z.string(),
+		body: z.string().describe('Plain text as the resident wrote it, line breaks kept.'),
+		language: z.string().nullable().describe('BCP 47 code of the language the text was written in; null where it was not recorded.'),
+		status: z.enum(ideaStatuses),
+		statusExplanation: z.string().describe('The office’s public explanation of the status; may be empty.'),
+		fieldId: id.describe('Field of action of the edition (see the edition’s outline).'),
+		districtId: id.nullable(),
+		source: z.enum(['online', 'transcribed']).describe('Written online, or transcribed by the office from a workshop or working group.'),
+		mergedIntoId: id.nullable().describe('The idea this one was merged into.'),
+		supports: z.number().int().min(0),
+		comments: z.number().int().min(0).describe('Visible comments.'),
+		takenUpIn: z.array(z.string()).describe('Numbers of the goals and measures of the edition’s document this idea fed into ("1.2", "1.2.3").'),
+		links: z.object({ html: link })
+	})
+	.register(apiSchemas, { id: 'Idea' });
+
 export const municipalityListSchema = listOf(municipalitySchema, 'MunicipalityList');
 export const strategyListSchema = listOf(strategySchema, 'StrategyList');
 export const editionListSchema = listOf(editionSummarySchema, 'EditionList');
@@ -225,6 +246,7 @@ export const indicatorListSchema = listOf(indicatorSchema, 'IndicatorList');
 export const measurementListSchema = listOf(measurementSchema, 'MeasurementList');
 export const sourceListSchema = listOf(sourceSchema, 'SourceList');
 export const eventListSchema = listOf(eventSchema, 'EventList');
+export const ideaListSchema = listOf(ideaSchema, 'IdeaList');
 
 /** One row of a CSV download; the column keys are fixed and English. */
 export const measureCsvRowSchema = z

@@ -5,11 +5,13 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
-import { editions, measures } from '../document/document.schema';
+import { editions, fields, goals, measures } from '../document/document.schema';
+import { ideaTraces } from '../document/document-trace.schema';
 import { limitApiReads } from '../http/rate-limit';
 import { indicators, measureDistricts, measureOrganisations, measureTracking } from '../monitoring/monitoring.schema';
 import { declareDistrictBreakdown, writeMeasurements } from '../monitoring/measurement.service';
 import { events } from '../participation/event.schema';
+import { ideaComments, ideas, ideaSupports } from '../participation/idea.schema';
 import { organisations } from '../people/organisation.schema';
 import { districts } from '../tenancy/tenancy.schema';
 import { serveEndpoint, type Endpoint } from './api.http';
@@ -22,6 +24,7 @@ import {
 	listDistrictsEndpoint,
 	listEditionsEndpoint,
 	listEventsEndpoint,
+	listIdeasEndpoint,
 	listIndicatorsEndpoint,
 	listMeasurementsEndpoint,
 	listMeasuresEndpoint,
@@ -36,7 +39,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 let test: TestDatabase;
 const now = new Date('2026-03-01T10:00:00Z');
 const ORIGIN = 'http://leitbild.test';
-const ids = { indicatorA: '', indicatorB: '', measuresA: [] as string[], measureB: '', nord: '' };
+const ids = { indicatorA: '', indicatorB: '', measuresA: [] as string[], measureB: '', nord: '', ideasA: [] as string[], hiddenIdea: '', ideaB: '' };
 
 const edition = (fields: { title: string; goals: { title: string; measures: { title: string }[] }[] }[]) => ({
 	number: 1,
@@ -48,6 +51,7 @@ const edition = (fields: { title: string; goals: { title: string; measures: { ti
 
 beforeAll(async () => {
 	test = await createTestDatabase({
+		accounts: [{ email: 'ideengeberin@example.org', name: 'Ida Ideengeberin', password: 'ein-langes-passwort' }],
 		municipalities: [
 			{
 				slug: 'a-stadt',
@@ -133,6 +137,42 @@ beforeAll(async () => {
 		{ municipalityId: a, type: 'other' as const, title: 'Abgelehnt', publication: 'rejected' as const, startsAt: at('2026-04-05T16:00:00Z'), endsAt: at('2026-04-05T18:00:00Z') },
 		{ municipalityId: b, type: 'workshop' as const, title: 'Termin in B', startsAt: at('2026-04-05T16:00:00Z'), endsAt: at('2026-04-05T18:00:00Z') }
 	]);
+	// Five ideas in A (one hidden by moderation, one transcribed from a workshop; three share a creation time, so
+	// paging must break ties by id) and one in B.
+	const author = test.ids.accountIds.get('ideengeberin@example.org')!;
+	const [fieldA] = await test.db.select().from(fields).where(eq(fields.municipalityId, a)).orderBy(fields.position).limit(1);
+	const [goalA] = await test.db.select().from(goals).where(eq(goals.fieldId, fieldA.id)).orderBy(goals.position).limit(1);
+	const [fieldB] = await test.db.select().from(fields).where(eq(fields.municipalityId, b));
+	const idea = (title: string, createdAt: string, more: Partial<typeof ideas.$inferInsert> = {}) => ({
+		municipalityId: a,
+		editionId: editionA.id,
+		fieldId: fieldA.id,
+		authorUserId: author,
+		title,
+		body: `Text zu ${title}`,
+		createdAt: at(createdAt),
+		...more
+	});
+	const insertedA = await test.db
+		.insert(ideas)
+		.values([
+			idea('Sprachcafé', '2026-02-01T10:00:00Z', { status: 'adopted', statusExplanation: 'Im Entwurf aufgegriffen.', districtId: ids.nord, language: 'de' }),
+			idea('Patenschaften', '2026-02-02T10:00:00Z'),
+			idea('Beratung am Abend', '2026-02-02T10:00:00Z', { sourceLabel: 'Werkstatt 1', authorUserId: null }),
+			idea('Verborgen', '2026-02-02T10:00:00Z', { hiddenReason: 'Beleidigung' }),
+			idea('Mehrsprachige Formulare', '2026-02-03T10:00:00Z', { status: 'considered' })
+		])
+		.returning();
+	ids.ideasA = insertedA.filter((row) => !row.hiddenReason).map((row) => row.id);
+	ids.hiddenIdea = insertedA.find((row) => row.hiddenReason)!.id;
+	const [ideaB] = await test.db.insert(ideas).values({ municipalityId: b, editionId: editionB.id, fieldId: fieldB.id, title: 'Idee aus B', body: 'Geheim in B' }).returning();
+	ids.ideaB = ideaB.id;
+	await test.db.insert(ideaSupports).values({ municipalityId: a, ideaId: insertedA[0].id, userId: author });
+	await test.db.insert(ideaComments).values([
+		{ municipalityId: a, ideaId: insertedA[0].id, authorUserId: author, body: 'Gute Idee' },
+		{ municipalityId: a, ideaId: insertedA[0].id, authorUserId: author, body: 'Versteckt', hiddenReason: 'Spam' }
+	]);
+	await test.db.insert(ideaTraces).values({ municipalityId: a, editionId: editionA.id, ideaId: insertedA[0].id, goalId: goalA.id, createdByName: 'Büro' });
 });
 afterAll(() => test.drop());
 
@@ -197,7 +237,8 @@ describe('every answer matches the schema it is documented with', () => {
 		[listMeasuresEndpoint, `${EDITION_A}/measures`],
 		[listIndicatorsEndpoint, `${EDITION_A}/indicators`],
 		[listDistrictsEndpoint, `${A}/districts`],
-		[listEventsEndpoint, `${A}/events`]
+		[listEventsEndpoint, `${A}/events`],
+		[listIdeasEndpoint, `${EDITION_A}/ideas`]
 	];
 	it.each(cases)('%#: %s', async (endpoint, path) => {
 		const answer = await call(endpoint, path);
@@ -238,9 +279,10 @@ describe('only public data of the municipality in the address goes out', () => {
 			(await call(listDistrictsEndpoint, `${A}/districts`)).text,
 			(await call(listEventsEndpoint, `${A}/events`)).text,
 			(await call(getEditionEndpoint, EDITION_A)).text,
-			(await call(listStrategiesEndpoint, `${A}/strategies`)).text
+			(await call(listStrategiesEndpoint, `${A}/strategies`)).text,
+			(await call(listIdeasEndpoint, `${EDITION_A}/ideas?limit=200`)).text
 		].join('\n');
-		for (const foreign of [ids.measureB, ids.indicatorB, 'Geheimfeld B', 'Maßnahme B', 'Indikator B', 'Mitte', 'Termin in B', 'Leitbild B']) {
+		for (const foreign of [ids.measureB, ids.indicatorB, ids.ideaB, 'Geheimfeld B', 'Maßnahme B', 'Indikator B', 'Mitte', 'Termin in B', 'Leitbild B', 'Geheim in B']) {
 			expect(all).not.toContain(foreign);
 		}
 	});
@@ -295,6 +337,33 @@ describe('only public data of the municipality in the address goes out', () => {
 		expect(answer.text).not.toContain('vorstand@lotsen.example.org');
 		expect(answer.text).not.toContain('Frau Beispiel');
 	});
+
+	it('ideas go out without their authors, hidden ones and hidden comments not at all, with what became of them', async () => {
+		const answer = await call(listIdeasEndpoint, `${EDITION_A}/ideas`);
+		const body = answer.body as { data: Record<string, unknown>[] };
+		const titles = body.data.map((idea) => idea.title);
+		// Oldest first; the two of the same second in the order of their ids.
+		expect([titles[0], titles.at(-1), titles.length]).toEqual(['Sprachcafé', 'Mehrsprachige Formulare', 4]);
+		expect(titles.slice(1, 3).sort()).toEqual(['Beratung am Abend', 'Patenschaften']);
+		expect(body.data[0]).toMatchObject({
+			status: 'adopted',
+			statusExplanation: 'Im Entwurf aufgegriffen.',
+			districtId: ids.nord,
+			language: 'de',
+			source: 'online',
+			supports: 1,
+			comments: 1,
+			takenUpIn: ['1.1'],
+			createdAt: '2026-02-01T10:00:00.000Z',
+			links: { html: `${ORIGIN}/a-stadt/strategies/leitbild/editions/1/ideas/${ids.ideasA[0]}` }
+		});
+		expect(body.data.find((idea) => idea.title === 'Beratung am Abend')).toMatchObject({ source: 'transcribed', supports: 0, comments: 0, takenUpIn: [] });
+		for (const secret of ['Ida Ideengeberin', 'ideengeberin@example.org', 'Verborgen', ids.hiddenIdea, 'Beleidigung', 'Werkstatt 1', 'Versteckt']) {
+			expect(answer.text).not.toContain(secret);
+		}
+		const considered = (await call(listIdeasEndpoint, `${EDITION_A}/ideas?status=considered`)).body as { data: { title: string }[] };
+		expect(considered.data.map((idea) => idea.title)).toEqual(['Mehrsprachige Formulare']);
+	});
 });
 
 describe('cursor pagination walks every item once', () => {
@@ -344,6 +413,15 @@ describe('cursor pagination walks every item once', () => {
 		expect(keys).toEqual([...keys].sort());
 	});
 
+	it('ideas page by page, oldest first, ties on a creation time broken by id, also under a status filter', async () => {
+		const { items, pages } = await walk(listIdeasEndpoint, `${EDITION_A}/ideas?limit=1`);
+		expect(pages).toBe(4);
+		expect(items.map((idea) => idea.id).sort()).toEqual([...ids.ideasA].sort());
+		const filtered = await walk(listIdeasEndpoint, `${EDITION_A}/ideas?status=new&limit=1`);
+		expect((filtered.items as unknown as { title: string }[]).map((idea) => idea.title).sort()).toEqual(['Beratung am Abend', 'Patenschaften']);
+		expect(filtered.pages).toBe(2);
+	});
+
 	it('events page by page, with a page size of one', async () => {
 		const { items, pages } = await walk(listEventsEndpoint, `${A}/events?limit=1`);
 		expect(pages).toBe(7);
@@ -375,7 +453,9 @@ describe('bad requests are refused with a JSON error and a stable code', () => {
 		[listMeasuresEndpoint, `${EDITION_A}/measures?cursor=${Buffer.from('[1,0.5,2]').toString('base64url')}`],
 		[listIndicatorsEndpoint, `${EDITION_A}/indicators?cursor=${Buffer.from('["Beratene Personen","keine-uuid"]').toString('base64url')}`],
 		[listMeasurementsEndpoint, `${A}/indicators/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/measurements?cursor=${Buffer.from('[1,2]').toString('base64url')}`],
-		[listEventsEndpoint, `${A}/events?cursor=${Buffer.from('["gestern","x"]').toString('base64url')}`]
+		[listEventsEndpoint, `${A}/events?cursor=${Buffer.from('["gestern","x"]').toString('base64url')}`],
+		[listIdeasEndpoint, `${EDITION_A}/ideas?cursor=${Buffer.from('["gestern","keine-uuid"]').toString('base64url')}`],
+		[listIdeasEndpoint, `${EDITION_A}/ideas?cursor=${Buffer.from('[1,2]').toString('base64url')}`]
 	] as [Endpoint, string][])('a cursor this API never handed out → 400 invalid_cursor (%#)', async (endpoint, path) => {
 		const answer = await call(endpoint, path);
 		if (endpoint === listMeasurementsEndpoint) {
@@ -385,6 +465,12 @@ describe('bad requests are refused with a JSON error and a stable code', () => {
 		}
 		expect(answer.status).toBe(400);
 		expect(answer.body).toMatchObject({ code: 'invalid_cursor' });
+	});
+
+	it('a status ideas do not have → 400', async () => {
+		const answer = await call(listIdeasEndpoint, `${EDITION_A}/ideas?status=geheim`);
+		expect(answer.status).toBe(400);
+		expect(answer.body).toMatchObject({ code: 'invalid_parameter', details: [{ path: 'status' }] });
 	});
 
 	it('a malformed date in the events filter → 400', async () => {
@@ -480,6 +566,7 @@ describe('the OpenAPI document', () => {
 			listDistricts: `${A}/districts`,
 			listSources: `${A}/sources`,
 			listEvents: `${A}/events`,
+			listIdeas: `${EDITION_A}/ideas?limit=2`,
 			getDataPackage: `${EDITION_A}/datapackage.json`
 		};
 		expect(jsonEndpoints.map((e) => e.operationId).sort()).toEqual(Object.keys(paths).sort());

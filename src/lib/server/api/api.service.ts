@@ -30,6 +30,7 @@ import {
 	editionListSchema,
 	editionSchema,
 	eventListSchema,
+	ideaListSchema,
 	indicatorListSchema,
 	measureCsvRowSchema,
 	measureListSchema,
@@ -44,6 +45,8 @@ import {
 import { toCsv } from '../shared/csv';
 import { buildDataPackage } from '../monitoring/exchange-package';
 import type { Executor } from '../db/client';
+import { listPublicIdeasAfter } from '../participation/idea-open-data.service';
+import { ideaStatuses } from '../participation/idea.schema';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/).describe('Slug as in the public address.');
 const municipalityParams = z.object({ municipality: slug });
@@ -231,6 +234,7 @@ export const getEditionEndpoint = defineEndpoint({
 				measures: apiUrl(url, `${base}/measures`),
 				measuresCsv: apiUrl(url, `${base}/measures.csv`),
 				indicators: apiUrl(url, `${base}/indicators`),
+				ideas: apiUrl(url, `${base}/ideas`),
 				dataPackage: apiUrl(url, `${base}/datapackage.json`)
 			}
 		};
@@ -290,6 +294,59 @@ export const listMeasuresEndpoint = defineEndpoint({
 				budgetEuros: measure.tracking.budgetEuros,
 				progress: measure.tracking.progress,
 				links: { html: absolute(url, `${monitorPath}/measures/${measure.id}`) }
+			})),
+			next: nextUrl(url, page.nextKey)
+		};
+	}
+});
+
+/** An ideas cursor is the last idea's creation time (PostgreSQL's text, microseconds kept) and id. */
+const ideaCursor = (key: CursorKey | null) => {
+	if (!key) return null;
+	const [createdAt, id] = key;
+	if (key.length !== 2 || typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt)) || !z.uuid().safeParse(id).success) {
+		throw new ApiError(400, 'invalid_cursor', 'The cursor is not one this API handed out.');
+	}
+	return { createdAt, id };
+};
+
+export const listIdeasEndpoint = defineEndpoint({
+	operationId: 'listIdeas',
+	path: '/municipalities/{municipality}/strategies/{strategy}/editions/{number}/ideas',
+	summary: 'Visible ideas of an edition, oldest first, with status, field of action, district, supports, comments and the goals and measures they fed into. Authors are not published.',
+	params: editionParams,
+	query: pageQuery.extend({ status: z.enum(ideaStatuses).optional().describe('Only ideas with this status.') }),
+	response: ideaListSchema,
+	async load({ db, params, query, url }) {
+		const m = await municipalityOf(db, params.municipality);
+		const { edition, ideas } = await listPublicIdeasAfter({
+			db,
+			municipalityId: m.id,
+			strategySlug: params.strategy,
+			number: params.number,
+			after: ideaCursor(cursorOf(query.cursor)),
+			status: query.status,
+			limit: query.limit + 1
+		});
+		const ideasPath = `/${m.slug}/strategies/${edition.strategySlug}/editions/${edition.number}/ideas`;
+		const page = pageOfRows(ideas, (idea) => [idea.cursor, idea.id], query.limit);
+		return {
+			data: page.items.map((idea) => ({
+				id: idea.id,
+				createdAt: idea.createdAt.toISOString(),
+				title: idea.title,
+				body: idea.body,
+				language: idea.language,
+				status: idea.status,
+				statusExplanation: idea.statusExplanation,
+				fieldId: idea.fieldId,
+				districtId: idea.districtId,
+				source: idea.transcribed ? ('transcribed' as const) : ('online' as const),
+				mergedIntoId: idea.mergedIntoId,
+				supports: idea.supportCount,
+				comments: idea.commentCount,
+				takenUpIn: idea.takenUpIn,
+				links: { html: absolute(url, `${ideasPath}/${idea.id}`) }
 			})),
 			next: nextUrl(url, page.nextKey)
 		};
@@ -598,6 +655,7 @@ export const endpoints: Endpoint[] = [
 	getEditionEndpoint,
 	listMeasuresEndpoint,
 	measuresCsvEndpoint,
+	listIdeasEndpoint,
 	listIndicatorsEndpoint,
 	listMeasurementsEndpoint,
 	measurementsCsvEndpoint,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { getIdea, IDEAS_COUNT_CAP, listIdeas } from '../participation/idea.service';
 import { selectIdeasForExport } from '../participation/idea-export.queries';
+import { selectPublicIdeaPage } from '../participation/idea-open-data.queries';
 import { searchMunicipality } from '../search/search.service';
 import { getIndicatorPage, getMonitor, listIndicatorsAfter, listMeasuresAfter } from '../monitoring/monitoring.service';
 import { getCoverageReport } from '../monitoring/coverage.service';
@@ -162,6 +163,17 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 			const result = await fullScansDuring((db) => auditPage({ db, actor: admin, municipalityId: town.municipalityId, query: new URLSearchParams(query) }));
 			expect(result.fullScans, query).toEqual([]);
 			expect(result.mostRowsRead, query).toBeLessThanOrEqual(entries + 1);
+		}
+	});
+
+	it('a page of the open-data API’s ideas reads the page, not the town, deep into the edition and filtered by status', async () => {
+		const { municipalityId, editionId } = town;
+		const deep = (await selectIdeasForExport(connection.db, municipalityId, editionId, null, 1_500)).at(-1)!;
+		for (const status of [undefined, 'adopted'] as const) {
+			const result = await fullScansDuring((db) => selectPublicIdeaPage(db, municipalityId, editionId, { after: { createdAt: deep.cursor, id: deep.id }, status, limit: 51 }));
+			expect(result.fullScans).toEqual([]);
+			// 51 ideas with their counted supports and visible comments (1.5 comments an idea, some supports).
+			expect(result.mostRowsRead, status ?? 'all').toBeLessThan(400);
 		}
 	});
 

@@ -1,0 +1,54 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { ideaComments, ideas, ideaSupports, type IdeaStatus } from './idea.schema';
+
+/** Where a page ended: the creation time as PostgreSQL's text, as a Date would cut its microseconds and repeat the row. */
+export type PublicIdeaCursor = { createdAt: string; id: string };
+
+/**
+ * One page of an edition's visible ideas for the open-data API, oldest first, after the cursor: keyset on the
+ * (municipality, edition[, status], created, id) indexes. No author, no organisation: the API publishes what
+ * the ideas list shows to everyone, and hidden ideas not at all.
+ */
+export async function selectPublicIdeaPage(
+	db: Executor,
+	municipalityId: string,
+	editionId: string,
+	{ after, status, limit }: { after: PublicIdeaCursor | null; status?: IdeaStatus; limit: number }
+) {
+	const chosen = db
+		.select({ id: ideas.id })
+		.from(ideas)
+		.where(
+			and(
+				eq(ideas.municipalityId, municipalityId),
+				eq(ideas.editionId, editionId),
+				status ? eq(ideas.status, status) : undefined,
+				isNull(ideas.hiddenReason),
+				after ? sql`(${ideas.createdAt}, ${ideas.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined
+			)
+		)
+		.orderBy(asc(ideas.createdAt), asc(ideas.id))
+		.limit(limit)
+		.as('chosen');
+	return db
+		.select({
+			id: ideas.id,
+			createdAt: ideas.createdAt,
+			cursor: sql<string>`${ideas.createdAt}::text`,
+			title: ideas.title,
+			body: ideas.body,
+			language: ideas.language,
+			status: ideas.status,
+			statusExplanation: ideas.statusExplanation,
+			fieldId: ideas.fieldId,
+			districtId: ideas.districtId,
+			transcribed: sql<boolean>`${ideas.sourceLabel} is not null`,
+			mergedIntoId: ideas.mergedIntoId,
+			supportCount: sql<number>`(select count(*)::int from ${ideaSupports} where ${ideaSupports.ideaId} = ${ideas.id})`,
+			commentCount: sql<number>`(select count(*)::int from ${ideaComments} where ${ideaComments.ideaId} = ${ideas.id} and ${ideaComments.hiddenReason} is null)`
+		})
+		.from(chosen)
+		.innerJoin(ideas, eq(ideas.id, chosen.id))
+		.orderBy(asc(ideas.createdAt), asc(ideas.id));
+}
