@@ -1,8 +1,8 @@
 // Keyset-paged reads of the open-data API for lists that can grow without bound (measurements,
 // events). Each query is scoped by municipality, walks an index in its sort order and stops at limit + 1.
-import { and, asc, eq, gt, gte, isNotNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { indicatorMeasurements } from '../monitoring/measurement.schema';
+import { dimensionMembers, indicatorMeasurements, measurementMembers } from '../monitoring/measurement.schema';
 import { districtOfMeasurement } from '../monitoring/measurement.queries';
 import { indicatorSources } from '../monitoring/monitoring.schema';
 import { events } from '../participation/event.schema';
@@ -13,20 +13,33 @@ export async function selectMeasurementPage(
 	{ municipalityId, indicatorId, after, limit }: { municipalityId: string; indicatorId: string; after: { date: string; id: string } | null; limit: number }
 ) {
 	const districtOf = districtOfMeasurement(db);
-	const conditions: (SQL | undefined)[] = [
-		eq(indicatorMeasurements.municipalityId, municipalityId),
-		eq(indicatorMeasurements.indicatorId, indicatorId),
-		// The city value and single-district values; the caller passes them through the disclosure.
-		or(eq(indicatorMeasurements.detailLevel, 0), and(eq(indicatorMeasurements.detailLevel, 1), isNotNull(districts.id)))
-	];
-	if (after) {
-		conditions.push(
-			or(
-				gt(indicatorMeasurements.measuredOn, after.date),
-				and(eq(indicatorMeasurements.measuredOn, after.date), gt(indicatorMeasurements.id, after.id))
+	const inOneDistrictOfTheTown = sql`exists (
+		select 1 from ${measurementMembers}
+		join ${dimensionMembers} on ${dimensionMembers.id} = ${measurementMembers.memberId}
+		join ${districts} on ${districts.id} = ${dimensionMembers.districtId} and ${districts.municipalityId} = ${municipalityId}
+		where ${measurementMembers.measurementId} = ${indicatorMeasurements.id})`;
+	// The page is chosen from the measurements alone, in the index's order, and only then joined: joined first,
+	// PostgreSQL read and sorted every value of the indicator for each page.
+	const chosen = db
+		.select({ id: indicatorMeasurements.id })
+		.from(indicatorMeasurements)
+		.where(
+			and(
+				eq(indicatorMeasurements.municipalityId, municipalityId),
+				eq(indicatorMeasurements.indicatorId, indicatorId),
+				// The city value and single-district values; the caller passes them through the disclosure.
+				or(eq(indicatorMeasurements.detailLevel, 0), and(eq(indicatorMeasurements.detailLevel, 1), inOneDistrictOfTheTown)),
+				after
+					? or(
+							gt(indicatorMeasurements.measuredOn, after.date),
+							and(eq(indicatorMeasurements.measuredOn, after.date), gt(indicatorMeasurements.id, after.id))
+						)
+					: undefined
 			)
-		);
-	}
+		)
+		.orderBy(asc(indicatorMeasurements.measuredOn), asc(indicatorMeasurements.id))
+		.limit(limit + 1)
+		.as('chosen');
 	return db
 		.select({
 			id: indicatorMeasurements.id,
@@ -39,13 +52,12 @@ export async function selectMeasurementPage(
 			districtSlug: districts.slug,
 			districtName: districts.name
 		})
-		.from(indicatorMeasurements)
+		.from(chosen)
+		.innerJoin(indicatorMeasurements, eq(indicatorMeasurements.id, chosen.id))
 		.leftJoin(districtOf, eq(districtOf.measurementId, indicatorMeasurements.id))
 		.leftJoin(districts, and(eq(districts.id, districtOf.districtId), eq(districts.municipalityId, municipalityId)))
 		.leftJoin(indicatorSources, and(eq(indicatorSources.id, indicatorMeasurements.sourceId), eq(indicatorSources.municipalityId, municipalityId)))
-		.where(and(...conditions))
-		.orderBy(asc(indicatorMeasurements.measuredOn), asc(indicatorMeasurements.id))
-		.limit(limit + 1);
+		.orderBy(asc(indicatorMeasurements.measuredOn), asc(indicatorMeasurements.id));
 }
 
 /** Published events that have not ended before `from` (and start before `to`), in order of their start. */

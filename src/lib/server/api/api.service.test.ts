@@ -10,6 +10,8 @@ import { ideaTraces } from '../document/document-trace.schema';
 import { limitApiReads } from '../http/rate-limit';
 import { indicators, measureDistricts, measureOrganisations, measureTracking } from '../monitoring/monitoring.schema';
 import { declareDistrictBreakdown, writeMeasurements } from '../monitoring/measurement.service';
+import { upsertDisclosureRule } from '../monitoring/disclosure.queries';
+import { disclosureRules } from '../monitoring/disclosure.schema';
 import { events } from '../participation/event.schema';
 import { ideaComments, ideas, ideaSupports } from '../participation/idea.schema';
 import { organisations } from '../people/organisation.schema';
@@ -420,6 +422,21 @@ describe('cursor pagination walks every item once', () => {
 		const filtered = await walk(listIdeasEndpoint, `${EDITION_A}/ideas?status=new&limit=1`);
 		expect((filtered.items as unknown as { title: string }[]).map((idea) => idea.title).sort()).toEqual(['Beratung am Abend', 'Patenschaften']);
 		expect(filtered.pages).toBe(2);
+	});
+
+	it('a page of measurements withholds exactly what the whole series withholds, though it reads only its own periods', async () => {
+		const a = test.ids.municipalityIds.get('a-stadt')!;
+		// Small district values are withheld, and with them what would let a reader work them out.
+		await upsertDisclosureRule(test.db, { municipalityId: a, indicatorId: ids.indicatorA, minCount: 12 });
+		try {
+			const path = `${A}/indicators/${ids.indicatorA}/measurements`;
+			const whole = ((await call(listMeasurementsEndpoint, `${path}?limit=200`)).body as { data: { id: string; value: number | null; suppressed: boolean }[] }).data;
+			const paged = (await walk(listMeasurementsEndpoint, `${path}?limit=4`)).items as unknown as typeof whole;
+			expect(whole.filter((cell) => cell.suppressed).length).toBeGreaterThan(0);
+			expect(paged.map(({ id, value, suppressed }) => ({ id, value, suppressed }))).toEqual(whole.map(({ id, value, suppressed }) => ({ id, value, suppressed })));
+		} finally {
+			await test.db.delete(disclosureRules).where(eq(disclosureRules.indicatorId, ids.indicatorA));
+		}
 	});
 
 	it('events page by page, with a page size of one', async () => {

@@ -479,10 +479,9 @@ export const listMeasurementsEndpoint = defineEndpoint({
 	async load({ db, params, query, url }) {
 		const { municipality: m, indicator } = await indicatorOf(db, params);
 		const after = measurementCursor(cursorOf(query.cursor));
-		const [rows, disclosure] = await Promise.all([
-			selectMeasurementPage(db, { municipalityId: m.id, indicatorId: indicator.id, after, limit: query.limit }),
-			loadDisclosure(db, m.id, [indicator])
-		]);
+		const rows = await selectMeasurementPage(db, { municipalityId: m.id, indicatorId: indicator.id, after, limit: query.limit });
+		// Only the periods on this page: the whole history would make every page cost what the indicator holds.
+		const disclosure = await loadDisclosure(db, m.id, [indicator], { onDates: [...new Set(rows.map((row) => row.measuredOn))] });
 		const page = pageOfRows(rows, (r) => [r.measuredOn, r.id], query.limit);
 		return {
 			data: page.items.map((r) => ({

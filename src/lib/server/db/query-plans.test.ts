@@ -16,6 +16,7 @@ import { getMonitorTodo } from '../monitoring/staleness.service';
 import { compareWithPeer, listPeerIndicators } from '../monitoring/exchange-compare';
 import { getIndicatorPageWithRevisions, getSnapshotsPage, takeSnapshot } from '../monitoring/snapshot.service';
 import { auditPage } from '../audit/audit.service';
+import { listMeasurementsEndpoint } from '../api/api.service';
 import { connectDatabase, type Database, type DatabaseConnection } from './client';
 import { seedScale } from './scale-seed';
 import * as schema from './schema';
@@ -195,6 +196,21 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		const seriesKeys = indicator.reads.filter((read) => read.query.startsWith('with recursive series_keys'));
 		expect(seriesKeys).toHaveLength(1);
 		expect(seriesKeys[0].rows).toBeLessThanOrEqual(10);
+	});
+
+	it('a page of an indicator’s measurements in the API reads the cells of its own periods, not the indicator’s history', async () => {
+		const load = (db: Database) =>
+			listMeasurementsEndpoint.load({
+				db,
+				params: { municipality: 'skala-007', id: town.indicatorId },
+				query: { limit: 5 },
+				url: new URL(`http://leitbild.test/api/v1/municipalities/skala-007/indicators/${town.indicatorId}/measurements?limit=5`),
+				now: new Date()
+			});
+		const result = await fullScansDuring(load);
+		expect(result.fullScans).toEqual([]);
+		// The indicator holds 100 measurements in 7 series; five values span at most five dates of up to 7 cells each.
+		expect(result.mostRowsRead).toBeLessThanOrEqual(35);
 	});
 
 	it('the API lists of measures and indicators read a page of each goal and a page of indicators, not the town', async () => {

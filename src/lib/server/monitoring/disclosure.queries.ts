@@ -29,6 +29,36 @@ export async function selectCellsOfIndicators(db: Executor, municipalityId: stri
 }
 
 /**
+ * The cells of the indicators on the given reference dates (a period's last day): whole periods, so whole groups,
+ * for a page of values read by date. Read through the (municipality, indicator, date) index, so the page's cost
+ * does not grow with the indicator's history.
+ */
+export async function selectCellsOfIndicatorsOn(db: Executor, municipalityId: string, indicatorIds: string[], dates: string[]) {
+	if (indicatorIds.length === 0 || dates.length === 0) return [];
+	return db
+		.select({
+			id: indicatorMeasurements.id,
+			indicatorId: indicatorMeasurements.indicatorId,
+			periodStart: indicatorMeasurements.periodStart,
+			periodEnd: indicatorMeasurements.periodEnd,
+			seriesKey: indicatorMeasurements.seriesKey,
+			value: indicatorMeasurements.value,
+			qualifier: indicatorMeasurements.qualifier,
+			suppressed: indicatorMeasurements.suppressed
+		})
+		.from(indicatorMeasurements)
+		.where(
+			and(
+				eq(indicatorMeasurements.municipalityId, municipalityId),
+				inArray(indicatorMeasurements.indicatorId, indicatorIds),
+				inArray(indicatorMeasurements.measuredOn, dates)
+			)
+		)
+		.orderBy(desc(indicatorMeasurements.periodEnd), desc(indicatorMeasurements.periodStart), desc(indicatorMeasurements.createdAt))
+		.limit(MAX_DISCLOSURE_CELLS + 1);
+}
+
+/**
  * The cells of each indicator's newest `periods` reference dates only, whole periods at a time: what a
  * page of newest values needs. Reading every cell of an edition grew with its history (100,000 cells a
  * town at a million measurements); this reads a few dozen per indicator through the
