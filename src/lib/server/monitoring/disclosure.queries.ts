@@ -9,32 +9,13 @@ import { insertRevisions, lockStateById } from './measurement-revision.queries';
 
 export const MAX_DISCLOSURE_CELLS = 50_000;
 
-export async function selectCellsOfIndicators(db: Executor, municipalityId: string, indicatorIds: string[]) {
-	if (indicatorIds.length === 0) return [];
-	return db
-		.select({
-			id: indicatorMeasurements.id,
-			indicatorId: indicatorMeasurements.indicatorId,
-			periodStart: indicatorMeasurements.periodStart,
-			periodEnd: indicatorMeasurements.periodEnd,
-			seriesKey: indicatorMeasurements.seriesKey,
-			value: indicatorMeasurements.value,
-			qualifier: indicatorMeasurements.qualifier,
-			suppressed: indicatorMeasurements.suppressed
-		})
-		.from(indicatorMeasurements)
-		.where(and(eq(indicatorMeasurements.municipalityId, municipalityId), inArray(indicatorMeasurements.indicatorId, indicatorIds)))
-		.orderBy(desc(indicatorMeasurements.periodEnd), desc(indicatorMeasurements.periodStart), desc(indicatorMeasurements.createdAt))
-		.limit(MAX_DISCLOSURE_CELLS + 1);
-}
-
 /**
- * The cells of the indicators on the given reference dates (a period's last day): whole periods, so whole groups,
- * for a page of values read by date. Read through the (municipality, indicator, date) index, so the page's cost
- * does not grow with the indicator's history.
+ * The cells of the indicators, newest period first; on the given reference dates only (a period's last day) when
+ * dates are given: whole periods, so whole groups, for a page of values read by date. That read goes through the
+ * (municipality, indicator, date) index, so a page's cost does not grow with the indicator's history.
  */
-export async function selectCellsOfIndicatorsOn(db: Executor, municipalityId: string, indicatorIds: string[], dates: string[]) {
-	if (indicatorIds.length === 0 || dates.length === 0) return [];
+export async function selectCellsOfIndicators(db: Executor, municipalityId: string, indicatorIds: string[], onDates?: string[]) {
+	if (indicatorIds.length === 0 || onDates?.length === 0) return [];
 	return db
 		.select({
 			id: indicatorMeasurements.id,
@@ -51,7 +32,7 @@ export async function selectCellsOfIndicatorsOn(db: Executor, municipalityId: st
 			and(
 				eq(indicatorMeasurements.municipalityId, municipalityId),
 				inArray(indicatorMeasurements.indicatorId, indicatorIds),
-				inArray(indicatorMeasurements.measuredOn, dates)
+				onDates ? inArray(indicatorMeasurements.measuredOn, onDates) : undefined
 			)
 		)
 		.orderBy(desc(indicatorMeasurements.periodEnd), desc(indicatorMeasurements.periodStart), desc(indicatorMeasurements.createdAt))

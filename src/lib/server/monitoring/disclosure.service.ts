@@ -3,7 +3,7 @@
 // "Disclosure control").
 import type { Executor } from '../db/client';
 import { DEFAULT_MIN_COUNT, discloseCells, isCountUnit, type Disclosed, type DisclosureCell } from './disclosure';
-import { MAX_DISCLOSURE_CELLS, selectCellsOfIndicators, selectCellsOfIndicatorsOn, selectDisclosureRules, selectRecentCellsOfIndicators, upsertDisclosureRule } from './disclosure.queries';
+import { MAX_DISCLOSURE_CELLS, selectCellsOfIndicators, selectDisclosureRules, selectRecentCellsOfIndicators, upsertDisclosureRule } from './disclosure.queries';
 
 export type { Disclosed, SuppressionReason } from './disclosure';
 
@@ -43,11 +43,9 @@ export async function loadDisclosure(
 	// Groups never span periods, so judging only the newest periods, or only the periods ending on the dates a
 	// page shows, decides them exactly as a full read would.
 	const [rows, rules] = await Promise.all([
-		options.onDates
-			? selectCellsOfIndicatorsOn(db, municipalityId, indicatorIds, options.onDates)
-			: options.recentPeriods
-				? selectRecentCellsOfIndicators(db, municipalityId, indicatorIds, options.recentPeriods)
-				: selectCellsOfIndicators(db, municipalityId, indicatorIds),
+		options.recentPeriods && !options.onDates
+			? selectRecentCellsOfIndicators(db, municipalityId, indicatorIds, options.recentPeriods)
+			: selectCellsOfIndicators(db, municipalityId, indicatorIds, options.onDates),
 		selectDisclosureRules(db, municipalityId)
 	]);
 	let cells: DisclosureCell[] = rows;

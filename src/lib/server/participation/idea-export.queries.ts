@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { fields } from '../document/document.schema';
@@ -14,25 +14,30 @@ export type IdeaExportCursor = { createdAt: string; id: string };
 const mergedInto = alias(ideas, 'merged_into');
 
 /**
- * One batch of an edition's ideas for the staff's export, oldest first, after the cursor: keyset on the
- * (municipality, edition, created, id) index, so the thousandth batch costs what the first does. Counts
- * are subqueries on the batch's rows only.
+ * The ids of up to `limit` ideas of an edition after the cursor, oldest first, narrowed by `where`: keyset on the
+ * (municipality, edition[, status], created, id) indexes, so the thousandth batch costs what the first does. The
+ * batch is chosen first and only then joined: joined before the limit, PostgreSQL hashed every account.
  */
-export async function selectIdeasForExport(db: Executor, municipalityId: string, editionId: string, after: IdeaExportCursor | null, limit: number) {
-	// The batch is chosen first and only then joined: joined before the limit, PostgreSQL hashed every account.
-	const chosen = db
+export function ideasAfter(db: Executor, { municipalityId, editionId, after, limit, where = [] }: { municipalityId: string; editionId: string; after: IdeaExportCursor | null; limit: number; where?: (SQL | undefined)[] }) {
+	return db
 		.select({ id: ideas.id })
 		.from(ideas)
 		.where(
 			and(
 				eq(ideas.municipalityId, municipalityId),
 				eq(ideas.editionId, editionId),
+				...where,
 				after ? sql`(${ideas.createdAt}, ${ideas.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined
 			)
 		)
 		.orderBy(asc(ideas.createdAt), asc(ideas.id))
 		.limit(limit)
 		.as('chosen');
+}
+
+/** One batch of an edition's ideas for the staff's export, oldest first, after the cursor; counts are subqueries on the batch's rows only. */
+export async function selectIdeasForExport(db: Executor, municipalityId: string, editionId: string, after: IdeaExportCursor | null, limit: number) {
+	const chosen = ideasAfter(db, { municipalityId, editionId, after, limit });
 	return db
 		.select({
 			id: ideas.id,

@@ -1,14 +1,14 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import { ideasAfter, type IdeaExportCursor } from './idea-export.queries';
 import { ideaComments, ideas, ideaSupports, type IdeaStatus } from './idea.schema';
 
-/** Where a page ended: the creation time as PostgreSQL's text, as a Date would cut its microseconds and repeat the row. */
-export type PublicIdeaCursor = { createdAt: string; id: string };
+/** Where a page ended, as for the export: the creation time as PostgreSQL's text, and the id. */
+export type PublicIdeaCursor = IdeaExportCursor;
 
 /**
- * One page of an edition's visible ideas for the open-data API, oldest first, after the cursor: keyset on the
- * (municipality, edition[, status], created, id) indexes. No author, no organisation: the API publishes what
- * the ideas list shows to everyone, and hidden ideas not at all.
+ * One page of an edition's visible ideas for the open-data API, oldest first, after the cursor (see ideasAfter).
+ * No author, no organisation: the API publishes what the ideas list shows to everyone, and hidden ideas not at all.
  */
 export async function selectPublicIdeaPage(
 	db: Executor,
@@ -16,21 +16,7 @@ export async function selectPublicIdeaPage(
 	editionId: string,
 	{ after, status, limit }: { after: PublicIdeaCursor | null; status?: IdeaStatus; limit: number }
 ) {
-	const chosen = db
-		.select({ id: ideas.id })
-		.from(ideas)
-		.where(
-			and(
-				eq(ideas.municipalityId, municipalityId),
-				eq(ideas.editionId, editionId),
-				status ? eq(ideas.status, status) : undefined,
-				isNull(ideas.hiddenReason),
-				after ? sql`(${ideas.createdAt}, ${ideas.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined
-			)
-		)
-		.orderBy(asc(ideas.createdAt), asc(ideas.id))
-		.limit(limit)
-		.as('chosen');
+	const chosen = ideasAfter(db, { municipalityId, editionId, after, limit, where: [status ? eq(ideas.status, status) : undefined, isNull(ideas.hiddenReason)] });
 	return db
 		.select({
 			id: ideas.id,
