@@ -39,7 +39,7 @@ test('a facilitator downloads every idea of the edition as a spreadsheet, and th
 	await visit(`/admin${edition}`);
 	await expect(page.getByRole('link', { name: 'Ideen als Tabelle herunterladen (CSV)' })).toHaveAttribute('href', `/admin${edition}/ideas.csv`);
 	await visit('/admin/muenster/audit');
-	const entry = page.locator('.audit-list li').filter({ hasText: 'edition_ideas' }).first();
+	const entry = page.locator('.audit-list li').filter({ hasText: 'Ideen einer Auflage' }).first();
 	await expect(entry).toContainText('Heruntergeladen:');
 	await expect(entry).toContainText('moderation@muenster.example.org');
 });

@@ -24,7 +24,7 @@ test('an admin edits the imprint and the public page shows it with its date, scr
 	await expect(admin.getByRole('status')).toBeVisible();
 	await checkPage(admin);
 	await admin.goto('/admin/muenster/audit');
-	await expect(admin.getByText('legal_page').first()).toBeVisible();
+	await expect(admin.locator('.audit-list').getByText('Rechtliche Seite').first()).toBeVisible();
 	await admin.context().close();
 
 	await visit('/muenster');

@@ -154,7 +154,9 @@ export const indicatorMeasurements = pgTable(
 	(table) => [
 		uniqueIndex('indicator_measurements_series_period_idx').on(table.indicatorId, table.seriesKey, table.periodStart, table.periodEnd),
 		index('indicator_measurements_indicator_idx').on(table.indicatorId, table.measuredOn),
-		index('indicator_measurements_municipality_idx').on(table.municipalityId, table.indicatorId, table.measuredOn),
+		// With the id, the index gives the API's page order (date, then id) itself, so a page stops at its limit on any
+		// PostgreSQL; without it, version 15 sometimes read and sorted the indicator's whole history.
+		index('indicator_measurements_municipality_idx').on(table.municipalityId, table.indicatorId, table.measuredOn, table.id),
 		index('indicator_measurements_batch_idx').on(table.importBatchId),
 		check('indicator_measurements_period_order', sql`${table.periodStart} <= ${table.periodEnd}`),
 		check('indicator_measurements_value_or_suppressed', sql`${table.value} is not null or ${table.suppressed}`),

@@ -1,0 +1,2 @@
+DROP INDEX "indicator_measurements_municipality_idx";--> statement-breakpoint
+CREATE INDEX "indicator_measurements_municipality_idx" ON "indicator_measurements" USING btree ("municipality_id","indicator_id","measured_on","id");
