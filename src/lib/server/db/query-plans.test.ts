@@ -6,7 +6,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { getIdea, IDEAS_COUNT_CAP, listIdeas } from '../participation/idea.service';
+import { getIdea, IDEAS_COUNT_CAP, listIdeaEvents, listIdeas } from '../participation/idea.service';
 import { selectIdeasForExport } from '../participation/idea-export.queries';
 import { selectPublicIdeaPage } from '../participation/idea-open-data.queries';
 import { searchMunicipality } from '../search/search.service';
@@ -97,6 +97,31 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		);
 		expect(result.statements).toBeGreaterThan(0);
 		expect(result.fullScans).toEqual([]);
+	});
+
+	it('the ideas list’s choice of events reads the ideas gathered at events, not every idea of the edition', async () => {
+		// Twelve workshops of the town, a tenth of the edition's 2,000 ideas gathered at them.
+		await connection.pool.query(
+			`with inserted as (
+				insert into events (municipality_id, edition_id, type, title, starts_at, ends_at)
+				select $1, $2, 'workshop', 'Werkstatt ' || n, now() - n * interval '7 days', now() - n * interval '7 days' + interval '2 hours'
+				from generate_series(1, 12) n returning id),
+			workshop as (select id, row_number() over (order by id) as n from inserted)
+			update ideas set event_id = workshop.id from workshop
+			where ideas.municipality_id = $1 and ideas.edition_id = $2 and ('x' || substr(md5(ideas.id::text), 1, 4))::bit(16)::int % 120 = workshop.n - 1`,
+			[town.municipalityId, town.editionId]
+		);
+		await connection.pool.query('analyze ideas, events');
+		try {
+			const result = await fullScansDuring((db) => listIdeaEvents({ db, municipalityId: town.municipalityId, editionId: town.editionId }));
+			expect(result.fullScans).toEqual([]);
+			expect(result.mostRowsRead).toBeLessThan(400);
+			expect(await listIdeaEvents({ db: connection.db, municipalityId: town.municipalityId, editionId: town.editionId })).toHaveLength(12);
+		} finally {
+			// The other plans here are judged on the seeded table: updated rows would send their index-only scans to the heap.
+			await connection.pool.query('delete from events where municipality_id = $1', [town.municipalityId]);
+			await connection.pool.query('vacuum analyze ideas, events');
+		}
 	});
 
 	it('the ideas list counts at most one idea past its cap, also when filtered by a rare status', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { editions, fields, strategies } from '../document/document.schema';
@@ -67,11 +67,23 @@ export async function selectOrganisationsOfAccount(db: Executor, municipalityId:
 
 /** The events of an edition that ideas were gathered at, for the list's filter. */
 export async function selectEventsWithIdeas(db: Executor, municipalityId: string, editionId: string) {
+	// From the town's events, each asked whether it has an idea in this edition (one probe of the event index).
+	// Read from the ideas, PostgreSQL planned a parallel scan of every idea of the edition once it held 100,000:
+	// 6–13 ms a request at a million ideas even with no event at all, and the ideas list grew 2.2× from 10,000.
 	return db
-		.selectDistinct({ id: events.id, title: events.title, startsAt: events.startsAt })
-		.from(ideas)
-		.innerJoin(events, eq(events.id, ideas.eventId))
-		.where(and(eq(ideas.municipalityId, municipalityId), eq(ideas.editionId, editionId)))
+		.select({ id: events.id, title: events.title, startsAt: events.startsAt })
+		.from(events)
+		.where(
+			and(
+				eq(events.municipalityId, municipalityId),
+				exists(
+					db
+						.select({ one: sql`1` })
+						.from(ideas)
+						.where(and(eq(ideas.eventId, events.id), eq(ideas.editionId, editionId), eq(ideas.municipalityId, municipalityId)))
+				)
+			)
+		)
 		.orderBy(desc(events.startsAt), events.id, events.title)
 		.limit(200);
 }

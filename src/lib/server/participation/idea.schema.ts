@@ -62,6 +62,8 @@ export const ideas = pgTable(
 		index('ideas_edition_status_created_idx').on(table.municipalityId, table.editionId, table.status, table.createdAt, table.id),
 		index('ideas_municipality_idx').on(table.municipalityId),
 		index('ideas_author_idx').on(table.authorUserId),
+		// The ideas list's choice of events, and an event's deletion (its ideas keep their text, lose the link).
+		index('ideas_event_idx').on(table.eventId, table.editionId),
 		index('ideas_search_idx').using('gin', table.searchVector),
 		index('ideas_title_trgm_idx').using('gin', table.title.op('gin_trgm_ops'))
 	]

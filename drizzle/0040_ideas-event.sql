@@ -1,0 +1,1 @@
+CREATE INDEX "ideas_event_idx" ON "ideas" USING btree ("event_id","edition_id");
