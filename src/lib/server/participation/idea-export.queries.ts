@@ -6,7 +6,8 @@ import { organisations } from '../people/organisation.schema';
 import { authUsers } from '../people/people.schema';
 import { districts } from '../tenancy/tenancy.schema';
 import { events, workingGroups } from './event.schema';
-import { ideaComments, ideas, ideaSupports } from './idea.schema';
+import { commentCount, supportCount } from './idea.queries';
+import { ideas } from './idea.schema';
 
 /** Where a batch ended: the creation time as PostgreSQL's text, as a Date would cut its microseconds and repeat the row. */
 export type IdeaExportCursor = { createdAt: string; id: string };
@@ -56,8 +57,8 @@ export async function selectIdeasForExport(db: Executor, municipalityId: string,
 			eventTitle: events.title,
 			workingGroupName: workingGroups.name,
 			mergedIntoTitle: mergedInto.title,
-			supportCount: sql<number>`(select count(*)::int from ${ideaSupports} where ${ideaSupports.ideaId} = ${ideas.id})`,
-			commentCount: sql<number>`(select count(*)::int from ${ideaComments} where ${ideaComments.ideaId} = ${ideas.id} and ${ideaComments.hiddenReason} is null)`
+			supportCount,
+			commentCount
 		})
 		.from(chosen)
 		.innerJoin(ideas, eq(ideas.id, chosen.id))

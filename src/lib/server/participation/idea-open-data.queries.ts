@@ -1,7 +1,8 @@
 import { asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { ideasAfter, type IdeaExportCursor } from './idea-export.queries';
-import { ideaComments, ideas, ideaSupports, type IdeaStatus } from './idea.schema';
+import { commentCount, supportCount } from './idea.queries';
+import { ideas, type IdeaStatus } from './idea.schema';
 
 /** Where a page ended, as for the export: the creation time as PostgreSQL's text, and the id. */
 export type PublicIdeaCursor = IdeaExportCursor;
@@ -31,8 +32,8 @@ export async function selectPublicIdeaPage(
 			districtId: ideas.districtId,
 			transcribed: sql<boolean>`${ideas.sourceLabel} is not null`,
 			mergedIntoId: ideas.mergedIntoId,
-			supportCount: sql<number>`(select count(*)::int from ${ideaSupports} where ${ideaSupports.ideaId} = ${ideas.id})`,
-			commentCount: sql<number>`(select count(*)::int from ${ideaComments} where ${ideaComments.ideaId} = ${ideas.id} and ${ideaComments.hiddenReason} is null)`
+			supportCount,
+			commentCount
 		})
 		.from(chosen)
 		.innerJoin(ideas, eq(ideas.id, chosen.id))

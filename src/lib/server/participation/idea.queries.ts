@@ -129,8 +129,9 @@ export async function selectIdeaRow(db: Executor, municipalityId: string, ideaId
 	return row;
 }
 
-const supportCount = sql<number>`(select count(*)::int from ${ideaSupports} where ${ideaSupports.ideaId} = ${ideas.id})`;
-const commentCount = sql<number>`(select count(*)::int from ${ideaComments} where ${ideaComments.ideaId} = ${ideas.id} and ${ideaComments.hiddenReason} is null)`;
+/** An idea's supports, and its visible comments: counted per row of a page already chosen. */
+export const supportCount = sql<number>`(select count(*)::int from ${ideaSupports} where ${ideaSupports.ideaId} = ${ideas.id})`;
+export const commentCount = sql<number>`(select count(*)::int from ${ideaComments} where ${ideaComments.ideaId} = ${ideas.id} and ${ideaComments.hiddenReason} is null)`;
 
 const listColumns = {
 	id: ideas.id,
