@@ -41,16 +41,24 @@ type Progress = (table: string, rows: number) => void;
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-/** The app's tables with their stored (not generated) columns, in a stable order. */
+/**
+ * Tables the database keeps itself from others by triggers: a restore fills them again as it loads
+ * their sources, so they are neither saved nor loaded (loading them as well would count twice).
+ */
+const derivedTables = ['idea_field_tallies'];
+
+/** The app's tables with their stored (not generated) columns, in a stable order; derived tables left out. */
 async function listTables(client: pg.PoolClient): Promise<Table[]> {
 	const { rows } = await client.query<Table>(`
 		select c.relname as name, array_agg(a.attname::text order by a.attnum) as columns
 		from pg_class c
 		join pg_namespace n on n.oid = c.relnamespace
 		join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
-		where n.nspname = 'public' and c.relkind = 'r' and not c.relispartition
+		where n.nspname = 'public' and c.relkind = 'r' and not c.relispartition and not c.relname = any($1)
 		group by c.relname
-		order by c.relname`);
+		order by c.relname`,
+		[derivedTables]
+	);
 	return rows;
 }
 

@@ -10,6 +10,7 @@ import { getIdea, IDEAS_COUNT_CAP, listIdeaEvents, listIdeas } from '../particip
 import { selectIdeasForExport } from '../participation/idea-export.queries';
 import { selectPublicIdeaPage } from '../participation/idea-open-data.queries';
 import { searchMunicipality } from '../search/search.service';
+import { getTraceCounts } from '../document/document-trace.service';
 import { getIndicatorPage, getMonitor, listIndicatorsAfter, listMeasuresAfter } from '../monitoring/monitoring.service';
 import { getCoverageReport } from '../monitoring/coverage.service';
 import { getMonitorTodo } from '../monitoring/staleness.service';
@@ -135,6 +136,15 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		// The town holds 2,000 ideas; counting them all would read 2,000 rows.
 		expect(await rowsCounted({ q: '', page: 2 })).toBe(IDEAS_COUNT_CAP + 1);
 		expect(await rowsCounted({ q: '', page: 2, status: 'adopted' })).toBeLessThanOrEqual(IDEAS_COUNT_CAP + 1);
+	});
+
+	it('the trace page’s counts per field read the tallies, not the ideas of the edition', async () => {
+		const result = await fullScansDuring((db) => getTraceCounts({ db, municipalityId: town.municipalityId, editionId: town.editionId }));
+		expect(result.fullScans).toEqual([]);
+		// The edition holds 2,000 ideas; counting them would read every one.
+		expect(result.mostRowsRead).toBe(0);
+		const counts = await getTraceCounts({ db: connection.db, municipalityId: town.municipalityId, editionId: town.editionId });
+		expect(counts.totals.submitted).toBe(2_000);
 	});
 
 	it('the search in the ideas list reads no large table in full', async () => {

@@ -1,7 +1,8 @@
-import { and, asc, count, countDistinct, desc, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, countDistinct, desc, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { events, workingGroups } from '../participation/event.schema';
 import { ideas } from '../participation/idea.schema';
+import { ideaFieldTallies } from '../participation/idea-tally.schema';
 import { ideaTraces } from './document-trace.schema';
 import { fields, goals, measures } from './document.schema';
 
@@ -168,11 +169,11 @@ export async function searchIdeasOfEdition(
 
 /** Per field of the edition: ideas submitted, ideas taken up, goals and measures with ideas — counted by the database. */
 export async function selectTraceCounts(db: Executor, municipalityId: string, editionId: string) {
+	// Kept by triggers as ideas are written: counting the ideas here grew with the edition.
 	const submitted = await db
-		.select({ fieldId: ideas.fieldId, value: count() })
-		.from(ideas)
-		.where(and(eq(ideas.municipalityId, municipalityId), eq(ideas.editionId, editionId), isNull(ideas.hiddenReason)))
-		.groupBy(ideas.fieldId);
+		.select({ fieldId: ideaFieldTallies.fieldId, value: ideaFieldTallies.visibleIdeas })
+		.from(ideaFieldTallies)
+		.where(and(eq(ideaFieldTallies.municipalityId, municipalityId), eq(ideaFieldTallies.editionId, editionId)));
 	const takenUp = await db
 		.select({ fieldId: ideas.fieldId, value: countDistinct(ideas.id) })
 		.from(ideaTraces)

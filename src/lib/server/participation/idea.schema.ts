@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL } from 'drizzle-orm';
 import { customType, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { id, timestamps } from '../db/columns';
 import { editions, fields } from '../document/document.schema';
@@ -6,6 +6,7 @@ import { organisations } from '../people/organisation.schema';
 import { events, workingGroups } from './event.schema';
 import { authUsers } from '../people/people.schema';
 import { districts, municipalities } from '../tenancy/tenancy.schema';
+import { searchDocument } from '../shared/text-search';
 
 export const ideaStatuses = ['new', 'considered', 'adopted', 'merged', 'not_pursued'] as const;
 export type IdeaStatus = (typeof ideaStatuses)[number];
@@ -49,9 +50,9 @@ export const ideas = pgTable(
 		hiddenReason: text('hidden_reason'),
 		// When the author was last told of a comment: at most one such mail an hour, however lively the thread.
 		commentsNotifiedAt: timestamp('comments_notified_at', { withTimezone: true }),
-		searchVector: tsvector('search_vector').generatedAlwaysAs(
-			(): SQL => sql`to_tsvector('german', coalesce(${ideas.title}, '') || ' ' || coalesce(${ideas.body}, ''))`
-		),
+		// Weighted like the other kinds' search expressions (the title counts more), and stored, so that the
+		// search ranks its matches by reading the vector instead of computing it for each match again.
+		searchVector: tsvector('search_vector').generatedAlwaysAs((): SQL => searchDocument(ideas.title, ideas.body)),
 		...timestamps()
 	},
 	(table) => [
@@ -64,7 +65,9 @@ export const ideas = pgTable(
 		index('ideas_author_idx').on(table.authorUserId),
 		// The ideas list's choice of events, and an event's deletion (its ideas keep their text, lose the link).
 		index('ideas_event_idx').on(table.eventId, table.editionId),
-		index('ideas_search_idx').using('gin', table.searchVector),
+		// With the town leading (btree_gin), a common word's matches are looked up among the town's ideas
+		// only, not among every town's and then intersected with the town's 100,000 ideas.
+		index('ideas_town_search_idx').using('gin', table.municipalityId, table.searchVector),
 		index('ideas_title_trgm_idx').using('gin', table.title.op('gin_trgm_ops'))
 	]
 );

@@ -12,7 +12,7 @@ import { searchDocument, searchQuery } from '../shared/text-search';
 
 export type SearchPage = { limit: number; offset: number; countCap: number };
 
-const rankOf = (document: SQL, query: SQL) => sql<number>`ts_rank(${document}, ${query})`;
+const rankOf = (document: SQL | PgColumn, query: SQL) => sql<number>`ts_rank(${document}, ${query})`;
 
 /** The position of a row among its siblings, counted the way the outline orders them (position, then age). */
 const numberAmong = (table: typeof fields | typeof goals | typeof measures, parent: PgColumn, row: { parent: PgColumn; position: PgColumn; createdAt: PgColumn }) =>
@@ -108,8 +108,8 @@ export async function searchIdeas(db: Executor, municipalityId: string, text: st
 		.innerJoin(editions, eq(editions.id, ideas.editionId))
 		.innerJoin(strategies, eq(strategies.id, editions.strategyId))
 		.where(where)
-		// Found through the idea's own unweighted vector, ranked with its title weighing more like the other kinds.
-		.orderBy(desc(rankOf(searchDocument(ideas.title, ideas.body), query)), desc(ideas.createdAt), ideas.id)
+		// The stored vector is the other kinds' expression (searchDocument), weights and all.
+		.orderBy(desc(rankOf(ideas.searchVector, query)), desc(ideas.createdAt), ideas.id)
 		.$dynamic();
 	return pageOf<Awaited<typeof select>[number]>(select, page);
 }
