@@ -2,6 +2,8 @@
 // with 10,000 rows of ideas, comments and measurements and again on one with N rows of each (seeded by
 // seedScale into a fresh embedded PostgreSQL), so that indexes and pagination are shown to keep a page's
 // time flat as the data grows. Target: the p50 latency at N rows at most 1.5 times that at 10,000.
+// Left out: whole downloads (an indicator's or an edition's measurements as CSV), which carry every row
+// by design, and pages whose main tables the scale seed does not fill (news, events, organisations).
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { readConfig } from '../src/lib/server/config';
@@ -16,7 +18,8 @@ const TOWNS = 10;
 const editionPath = '/skala-001/strategies/leitbild/editions/1';
 
 type ScalePage = { id: string; title: string; path: (links: Links) => string };
-type Links = { idea: string; indicator: string; apiIdeasPage2: string };
+type Links = { idea: string; indicator: string; measure: string; apiIdeasPage2: string };
+const apiEdition = '/api/v1/municipalities/skala-001/strategies/leitbild/editions/1';
 
 export const scalePages: ScalePage[] = [
 	{ id: 's1', title: 'ideas list, page 2', path: () => `${editionPath}/ideas?page=2` },
@@ -29,7 +32,18 @@ export const scalePages: ScalePage[] = [
 		id: 's7',
 		title: 'open-data API: an indicator’s measurements, 1st page',
 		path: (links) => `/api/v1/municipalities/skala-001/indicators/${links.indicator.split('/').at(-1)}/measurements?limit=50`
-	}
+	},
+	{ id: 's8', title: 'the edition', path: () => editionPath },
+	{ id: 's9', title: 'the trace from ideas to fields of action', path: () => `${editionPath}/trace` },
+	// A word no idea holds, and one that a twelfth of the ideas hold (each town's ideas name twelve subjects).
+	{ id: 's10', title: 'search, a word without matches', path: () => '/skala-001/search?q=Zuwanderung' },
+	{ id: 's11', title: 'search, a word in every twelfth idea', path: () => '/skala-001/search?q=Sprachcaf%C3%A9' },
+	{ id: 's12', title: 'the monitor’s districts', path: () => `${editionPath}/monitor/districts` },
+	{ id: 's13', title: 'one district in the monitor', path: () => `${editionPath}/monitor/districts/nord` },
+	{ id: 's14', title: 'one measure in the monitor', path: (links) => links.measure },
+	{ id: 's15', title: 'the monitor’s coverage', path: () => `${editionPath}/monitor/coverage` },
+	{ id: 's16', title: 'open-data API: the edition’s indicators', path: () => `${apiEdition}/indicators` },
+	{ id: 's17', title: 'open-data API: the edition’s measures', path: () => `${apiEdition}/measures` }
 ];
 
 export type ScaleServer = { port: number; child: { pid?: number } };
@@ -72,13 +86,15 @@ async function linksOf(harness: ScaleHarness, server: ScaleServer): Promise<Link
 	const monitor = await harness.get(`${origin}${editionPath}/monitor`);
 	const idea = list.body.match(/href="([^"]*\/ideas\/[0-9a-f-]{36})"/)?.[1];
 	const indicator = monitor.body.match(/href="([^"]*\/monitor\/indicators\/[0-9a-f-]{36})"/)?.[1];
+	const measure = monitor.body.match(/href="([^"]*\/monitor\/measures\/[0-9a-f-]{36})"/)?.[1];
 	if (list.status !== 200 || !idea) throw new Error(`precondition failed: ${editionPath}/ideas answered ${list.status} without an idea`);
 	if (monitor.status !== 200 || !indicator) throw new Error(`precondition failed: ${editionPath}/monitor answered ${monitor.status} without an indicator`);
-	const apiIdeas = await harness.get(`${origin}/api/v1/municipalities/skala-001/strategies/leitbild/editions/1/ideas?limit=50`);
+	if (!measure) throw new Error(`precondition failed: ${editionPath}/monitor links no measure`);
+	const apiIdeas = await harness.get(`${origin}${apiEdition}/ideas?limit=50`);
 	const next = apiIdeas.status === 200 ? (JSON.parse(apiIdeas.body) as { next: string | null }).next : null;
 	if (!next) throw new Error(`precondition failed: the API's ideas answered ${apiIdeas.status} without a next page`);
 	const apiIdeasPage2 = new URL(next).pathname + new URL(next).search;
-	return { idea, indicator, apiIdeasPage2 };
+	return { idea, indicator, measure, apiIdeasPage2 };
 }
 
 export async function benchAtScale(harness: ScaleHarness, largeRows: number): Promise<ScaleResult[]> {

@@ -333,10 +333,12 @@ export async function seedScale(connection: DatabaseConnection, sizes: ScaleSize
 			const townIndex = Math.floor(indicator / indicatorsPerTown);
 			const town = towns[townIndex];
 			const round = Math.floor(index / totalIndicators);
-			// Quarterly values going back from 2026, then per district once the quarters run out.
-			const quarter = round % 36;
+			// Quarterly values going back from 2026, each quarter for the whole town and every district at once, as
+			// a statistics office publishes them: a small database holds a few recent quarters of every series, a
+			// large one a long history of each, rather than the town's series alone.
 			const series = town.districtIds.length + 1;
-			const district = Math.floor(round / 36) % series;
+			const district = round % series;
+			const quarter = Math.floor(round / series) % 36;
 			// Each further pass shifts by a day, so no series repeats a period (the model forbids it).
 			const pass = Math.floor(round / (36 * series));
 			const day = isoDay(firstDay + 2 * 365 + 3 * 365 - quarter * 91 - pass);
