@@ -12,6 +12,8 @@ declare global {
 			requestId: string;
 			/** Origins this page may frame (consented embeds); added to the CSP's frame-src. */
 			frameOrigins?: string[];
+			/** Set by handleError when the request failed waiting for a database connection: answered 503. */
+			databaseBusy?: boolean;
 		}
 	}
 }

@@ -12,6 +12,7 @@ import { resolveActor } from '$lib/server/people/people.service';
 import { errorLogEntry, logger, requestLogEntry } from '$lib/server/observability/logger';
 import { requestIdOf } from '$lib/server/observability/request-id';
 import { getRuntime, startRuntime } from '$lib/server/runtime';
+import { answerBusyWith503, busyErrorOf } from '$lib/server/http/database-busy-response';
 
 export const init: ServerInit = async () => {
 	await startRuntime();
@@ -140,11 +141,13 @@ const guardBackOfficeWrites: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(observe, refuseUnprintableAddresses, publicPageCache, withSecurityHeaders, localise, identify, guardBackOfficeWrites);
+export const handle = sequence(observe, answerBusyWith503, refuseUnprintableAddresses, publicPageCache, withSecurityHeaders, localise, identify, guardBackOfficeWrites);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	// An address no route matches arrives here as well, as a 404.
 	if (status === 404) return { message: translate('error_not_found'), code: 'error_not_found' };
+	const busy = busyErrorOf(error, event);
+	if (busy) return busy;
 	logger.error({ requestId: event.locals.requestId, route: event.route.id, error: errorLogEntry(error) }, 'unexpected error');
 	return { message: translate('error_unexpected'), code: 'error_unexpected' };
 };

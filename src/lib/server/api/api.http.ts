@@ -4,13 +4,14 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { limitApiReads } from '../http/rate-limit';
 import { isDomainError } from '../shared/errors';
+import { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from '../db/database-busy';
 import type { Executor } from '../db/client';
 
 export const API_BASE = '/api/v1';
 export const MAX_LIMIT = 200;
 export const DEFAULT_LIMIT = 50;
 
-export type ApiErrorCode = 'not_found' | 'invalid_parameter' | 'invalid_cursor' | 'rate_limited' | 'internal_error';
+export type ApiErrorCode = 'not_found' | 'invalid_parameter' | 'invalid_cursor' | 'rate_limited' | 'busy' | 'internal_error';
 
 export class ApiError extends Error {
 	constructor(
@@ -186,6 +187,9 @@ export async function serveEndpoint(endpoint: Endpoint, request: ApiRequest): Pr
 	} catch (caught) {
 		if (caught instanceof ApiError) return errorResponse(caught);
 		if (isDomainError(caught) && caught.status === 404) return errorResponse(apiNotFound());
+		if (isDatabaseBusy(caught)) {
+			return errorResponse(new ApiError(503, 'busy', `The server is busy; try again in ${BUSY_RETRY_AFTER_SECONDS} seconds.`), { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) });
+		}
 		console.error('[api]', caught);
 		return errorResponse(new ApiError(500, 'internal_error', 'The server could not answer this request.'));
 	}

@@ -92,6 +92,10 @@ export function buildOpenApiDocument(origin: string) {
 					'429': {
 						...errorResponse('Too many requests from this address.'),
 						headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } }
+					},
+					'503': {
+						...errorResponse('The server is too busy to answer now; nothing was changed.'),
+						headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } }
 					}
 				}
 			}

@@ -16,7 +16,7 @@ const link = z.url();
 
 export const errorSchema = z
 	.object({
-		code: z.enum(['not_found', 'invalid_parameter', 'invalid_cursor', 'rate_limited', 'internal_error']),
+		code: z.enum(['not_found', 'invalid_parameter', 'invalid_cursor', 'rate_limited', 'busy', 'internal_error']),
 		message: z.string(),
 		details: z.array(z.object({ path: z.string(), message: z.string() })).optional()
 	})
