@@ -3,7 +3,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { editions, fields, goals, measures } from '../document/document.schema';
 import { ideaTraces } from '../document/document-trace.schema';
@@ -16,7 +17,7 @@ import { events } from '../participation/event.schema';
 import { ideaComments, ideas, ideaSupports } from '../participation/idea.schema';
 import { organisations } from '../people/organisation.schema';
 import { districts } from '../tenancy/tenancy.schema';
-import { serveEndpoint, type Endpoint } from './api.http';
+import { defineEndpoint, serveEndpoint, type Endpoint } from './api.http';
 import { buildOpenApiDocument } from './api.openapi';
 import { apiSchemas } from './api.schemas';
 import {
@@ -366,6 +367,18 @@ describe('only public data of the municipality in the address goes out', () => {
 		const considered = (await call(listIdeasEndpoint, `${EDITION_A}/ideas?status=considered`)).body as { data: { title: string }[] };
 		expect(considered.data.map((idea) => idea.title)).toEqual(['Mehrsprachige Formulare']);
 	});
+
+	it('ideas narrowed to a district or a field of action, also together with a status; another town’s field names none', async () => {
+		const titles = async (query: string) => ((await call(listIdeasEndpoint, `${EDITION_A}/ideas?${query}`)).body as { data: { title: string }[] }).data.map((idea) => idea.title).sort();
+		const [fieldA] = await test.db.select().from(fields).where(eq(fields.municipalityId, test.ids.municipalityIds.get('a-stadt')!)).orderBy(fields.position).limit(1);
+		const [fieldB] = await test.db.select().from(fields).where(eq(fields.municipalityId, test.ids.municipalityIds.get('b-dorf')!));
+		expect(await titles(`district=${ids.nord}`)).toEqual(['Sprachcafé']);
+		expect(await titles(`field=${fieldA.id}`)).toEqual(['Beratung am Abend', 'Mehrsprachige Formulare', 'Patenschaften', 'Sprachcafé']);
+		expect(await titles(`field=${fieldA.id}&status=new`)).toEqual(['Beratung am Abend', 'Patenschaften']);
+		expect(await titles(`field=${fieldB.id}`)).toEqual([]);
+		const walked = await walk(listIdeasEndpoint, `${EDITION_A}/ideas?field=${fieldA.id}&status=new&limit=1`);
+		expect(walked.pages).toBe(2);
+	});
 });
 
 describe('cursor pagination walks every item once', () => {
@@ -490,6 +503,12 @@ describe('bad requests are refused with a JSON error and a stable code', () => {
 		expect(answer.body).toMatchObject({ code: 'invalid_parameter', details: [{ path: 'status' }] });
 	});
 
+	it('a field or district that is no id → 400', async () => {
+		const answer = await call(listIdeasEndpoint, `${EDITION_A}/ideas?field=wirtschaft&district=nord`);
+		expect(answer.status).toBe(400);
+		expect((answer.body as { details: { path: string }[] }).details.map((detail) => detail.path).sort()).toEqual(['district', 'field']);
+	});
+
 	it('a malformed date in the events filter → 400', async () => {
 		const answer = await call(listEventsEndpoint, `${A}/events?from=morgen`);
 		expect(answer.status).toBe(400);
@@ -603,5 +622,25 @@ describe('the OpenAPI document', () => {
 		ajv.addSchema({ $id: 'https://leitbild.test/openapi.json', components: document.components });
 		const validate = ajv.getSchema('https://leitbild.test/openapi.json#/components/schemas/MeasurementList')!;
 		expect(validate({ data: [{ id: 'x', indicatorId: 'y', date: '15.01.2025', value: '1,5', district: null, sourceNote: '' }], next: null })).toBe(false);
+	});
+});
+
+describe('when no database connection comes free in time', () => {
+	it('an endpoint answers 503 with code busy and Retry-After, nothing else of the failure', async () => {
+		const busy = defineEndpoint({
+			operationId: 'busyForTest',
+			path: '/busy',
+			summary: 'Fails as a busy pool does.',
+			params: z.object({}),
+			query: z.object({}),
+			response: z.object({}),
+			load: async () => {
+				throw new DrizzleQueryError('select secret from somewhere', [], new Error('timeout exceeded when trying to connect'));
+			}
+		});
+		const answer = await call(busy, '/busy');
+		expect(answer.status).toBe(503);
+		expect(answer.headers.get('retry-after')).toBe('5');
+		expect(answer.body).toEqual({ code: 'busy', message: 'The server is busy; try again in 5 seconds.' });
 	});
 });

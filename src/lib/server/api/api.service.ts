@@ -315,7 +315,11 @@ export const listIdeasEndpoint = defineEndpoint({
 	path: '/municipalities/{municipality}/strategies/{strategy}/editions/{number}/ideas',
 	summary: 'Visible ideas of an edition, oldest first, with status, field of action, district, supports, comments and the goals and measures they fed into. Authors are not published.',
 	params: editionParams,
-	query: pageQuery.extend({ status: z.enum(ideaStatuses).optional().describe('Only ideas with this status.') }),
+	query: pageQuery.extend({
+		status: z.enum(ideaStatuses).optional().describe('Only ideas with this status.'),
+		field: z.uuid().optional().describe('Only ideas in this field of action (its id, as in the edition).'),
+		district: z.uuid().optional().describe('Only ideas about this district (its id, as in the districts list).')
+	}),
 	response: ideaListSchema,
 	async load({ db, params, query, url }) {
 		const m = await municipalityOf(db, params.municipality);
@@ -326,6 +330,8 @@ export const listIdeasEndpoint = defineEndpoint({
 			number: params.number,
 			after: ideaCursor(cursorOf(query.cursor)),
 			status: query.status,
+			fieldId: query.field,
+			districtId: query.district,
 			limit: query.limit + 1
 		});
 		const ideasPath = `/${m.slug}/strategies/${edition.strategySlug}/editions/${edition.number}/ideas`;

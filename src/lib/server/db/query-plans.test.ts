@@ -221,6 +221,11 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 			// 51 ideas with their counted supports and visible comments (1.5 comments an idea, some supports).
 			expect(result.mostRowsRead, status ?? 'all').toBeLessThan(400);
 		}
+		// One field of six: the page's 51 ideas are found among some 300 of the edition's, read in the page's order.
+		const { rows: [field] } = await connection.pool.query<{ id: string }>('select id from fields where edition_id = $1 order by position limit 1', [editionId]);
+		const narrowed = await fullScansDuring((db) => selectPublicIdeaPage(db, municipalityId, editionId, { after: { createdAt: deep.cursor, id: deep.id }, fieldId: field.id, limit: 51 }));
+		expect(narrowed.fullScans).toEqual([]);
+		expect(narrowed.mostRowsRead, narrowed.reads.map((read) => read.plan).join('\n')).toBeLessThan(600);
 	});
 
 	it('an idea with the most comments reads no large table in full', async () => {

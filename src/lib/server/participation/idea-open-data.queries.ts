@@ -15,9 +15,15 @@ export async function selectPublicIdeaPage(
 	db: Executor,
 	municipalityId: string,
 	editionId: string,
-	{ after, status, limit }: { after: PublicIdeaCursor | null; status?: IdeaStatus; limit: number }
+	{ after, status, fieldId, districtId, limit }: { after: PublicIdeaCursor | null; status?: IdeaStatus; fieldId?: string; districtId?: string; limit: number }
 ) {
-	const chosen = ideasAfter(db, { municipalityId, editionId, after, limit, where: [status ? eq(ideas.status, status) : undefined, isNull(ideas.hiddenReason)] });
+	const where = [
+		status ? eq(ideas.status, status) : undefined,
+		fieldId ? eq(ideas.fieldId, fieldId) : undefined,
+		districtId ? eq(ideas.districtId, districtId) : undefined,
+		isNull(ideas.hiddenReason)
+	];
+	const chosen = ideasAfter(db, { municipalityId, editionId, after, limit, where });
 	return db
 		.select({
 			id: ideas.id,

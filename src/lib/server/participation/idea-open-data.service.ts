@@ -17,6 +17,8 @@ export async function listPublicIdeasAfter({
 	number,
 	after,
 	status,
+	fieldId,
+	districtId,
 	limit
 }: {
 	db: Executor;
@@ -25,11 +27,13 @@ export async function listPublicIdeasAfter({
 	number: number;
 	after: PublicIdeaCursor | null;
 	status?: IdeaStatus;
+	fieldId?: string;
+	districtId?: string;
 	limit: number;
 }) {
 	const edition = await selectEditionBySlugAndNumber(db, municipalityId, strategySlug, number);
 	if (!edition) throw editionNotFound({ number });
-	const rows = await selectPublicIdeaPage(db, municipalityId, edition.id, { after, status, limit });
+	const rows = await selectPublicIdeaPage(db, municipalityId, edition.id, { after, status, fieldId, districtId, limit });
 	const numbersOf = await traceNumbersOfIdeas({ db, municipalityId, editionId: edition.id });
 	const numbers = await numbersOf(rows.map((row) => row.id));
 	return { edition, ideas: rows.map((row) => ({ ...row, takenUpIn: numbers.get(row.id) ?? [] })) };

@@ -1,0 +1,2 @@
+CREATE INDEX "ideas_edition_field_created_idx" ON "ideas" USING btree ("municipality_id","edition_id","field_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "ideas_edition_district_created_idx" ON "ideas" USING btree ("municipality_id","edition_id","district_id","created_at","id");
