@@ -11,7 +11,7 @@ import { securityHeaders } from './security-headers';
 export function busyErrorOf(error: unknown, event: Pick<RequestEvent, 'locals' | 'route'>): App.Error | null {
 	if (!isDatabaseBusy(error)) return null;
 	event.locals.databaseBusy = true;
-	logger.warn({ requestId: event.locals.requestId, route: event.route.id }, 'database busy: no connection came free in time');
+	logBusy(event);
 	return { message: translate('error_busy'), code: 'error_busy' };
 }
 
@@ -27,7 +27,7 @@ export const answerBusyWith503: Handle = async ({ event, resolve }) => {
 	} catch (error) {
 		// Failed in a hook (finding the signed-in person), before any page could show the error: a plain answer.
 		if (!isDatabaseBusy(error)) throw error;
-		logger.warn({ requestId: event.locals.requestId, route: event.route.id }, 'database busy: no connection came free in time');
+		logBusy(event);
 		return new Response(translate('error_busy'), { status: 503, headers: { ...securityHeaders, ...busyHeaders(), 'content-type': 'text/plain; charset=utf-8' } });
 	}
 	if (!event.locals.databaseBusy || response.status !== 500) return response;
@@ -38,3 +38,6 @@ export const answerBusyWith503: Handle = async ({ event, resolve }) => {
 };
 
 const busyHeaders = () => ({ 'retry-after': String(BUSY_RETRY_AFTER_SECONDS), 'cache-control': 'no-store' });
+
+const logBusy = (event: Pick<RequestEvent, 'locals' | 'route'>) =>
+	logger.warn({ requestId: event.locals.requestId, route: event.route.id }, 'database busy: no connection came free in time');
