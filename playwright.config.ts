@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { storyServerPorts } from './tests/e2e/servers';
+import { testBrowser } from './scripts/test-provision';
 
 // Two servers, each with its own embedded database and demo, take one half of the stories each: the
 // stories of one half run one after another because they share their server's data. E2E_PORT is the
@@ -32,7 +33,8 @@ export default defineConfig({
 		locale: 'de-DE',
 		timezoneId: 'Europe/Berlin',
 		launchOptions: {
-			executablePath: '/usr/bin/chromium',
+			// Debian's chromium-headless-shell, or its full chromium where only that is installed (never a downloaded browser).
+			executablePath: testBrowser(),
 			args: [
 				'--no-sandbox',
 				'--disable-gpu',
