@@ -65,7 +65,8 @@ export const ideas = pgTable(
 		// them PostgreSQL read the whole edition and sorted it for a page of one field.
 		index('ideas_edition_field_created_idx').on(table.municipalityId, table.editionId, table.fieldId, table.createdAt, table.id),
 		index('ideas_edition_district_created_idx').on(table.municipalityId, table.editionId, table.districtId, table.createdAt, table.id),
-		index('ideas_municipality_idx').on(table.municipalityId),
+		// A town's ideas newest first across its editions: the search reads a common word's newest matches along it.
+		index('ideas_town_created_idx').on(table.municipalityId, table.createdAt, table.id),
 		index('ideas_author_idx').on(table.authorUserId),
 		// The ideas list's choice of events, and an event's deletion (its ideas keep their text, lose the link).
 		index('ideas_event_idx').on(table.eventId, table.editionId),

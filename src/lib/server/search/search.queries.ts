@@ -89,29 +89,52 @@ export async function searchMeasures(db: Executor, municipalityId: string, text:
 	return pageOf<Awaited<typeof select>[number]>(select, page);
 }
 
-/** Ideas whose text the moderators hid are not found by it: their list shows only the reason. */
+/**
+ * Ideas whose text the moderators hid are not found by it: their list shows only the reason.
+ *
+ * Ideas are the one kind a town may hold by the hundred thousand, and ranking every match reads every match:
+ * a word in every twelfth of a town's 100,000 ideas made each search read and rank 8,000 of them. So only the
+ * newest `countCap` + 1 matches are read. When that is all of them, they are ranked as the other kinds are;
+ * when there are more, no page could show them all anyway, and they come newest first (`order: 'newest'`).
+ * PostgreSQL reads them backwards along the town's ideas when the words are common, and through the word
+ * index when they are rare: either way no more than a few pages' worth.
+ */
 export async function searchIdeas(db: Executor, municipalityId: string, text: string, page: SearchPage) {
 	const query = searchQuery(text);
-	const where = and(eq(ideas.municipalityId, municipalityId), isNull(ideas.hiddenReason), sql`${ideas.searchVector} @@ ${query}`);
-	const select = db
+	const candidates = db
 		.select({
 			id: ideas.id,
 			title: ideas.title,
 			text: ideas.body,
-			matches,
+			editionId: ideas.editionId,
 			createdAt: ideas.createdAt,
+			rank: rankOf(ideas.searchVector, query).as('rank')
+		})
+		.from(ideas)
+		.where(and(eq(ideas.municipalityId, municipalityId), isNull(ideas.hiddenReason), sql`${ideas.searchVector} @@ ${query}`))
+		.orderBy(desc(ideas.createdAt), desc(ideas.id))
+		.limit(page.countCap + 1)
+		.as('candidates');
+	const ranked = sql`case when ${matches} > ${page.countCap} then 0 else ${candidates.rank} end`;
+	const select = db
+		.select({
+			id: candidates.id,
+			title: candidates.title,
+			text: candidates.text,
+			matches,
+			createdAt: candidates.createdAt,
 			strategySlug: strategies.slug,
 			strategyTitle: strategies.title,
 			editionNumber: editions.number
 		})
-		.from(ideas)
-		.innerJoin(editions, eq(editions.id, ideas.editionId))
+		.from(candidates)
+		.innerJoin(editions, eq(editions.id, candidates.editionId))
 		.innerJoin(strategies, eq(strategies.id, editions.strategyId))
-		.where(where)
 		// The stored vector is the other kinds' expression (searchDocument), weights and all.
-		.orderBy(desc(rankOf(ideas.searchVector, query)), desc(ideas.createdAt), ideas.id)
+		.orderBy(desc(ranked), desc(candidates.createdAt), desc(candidates.id))
 		.$dynamic();
-	return pageOf<Awaited<typeof select>[number]>(select, page);
+	const found = await pageOf<Awaited<typeof select>[number]>(select, page);
+	return { ...found, order: found.totalIsCapped ? ('newest' as const) : ('rank' as const) };
 }
 
 /** Articles that can be read at their address now, archived ones included. */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
-import { searchParamsSchema } from '$lib/validation/search';
+import { SEARCH_COUNT_CAP, SEARCH_PAGE_SIZE, searchParamsSchema } from '$lib/validation/search';
 import { searchMunicipality } from './search.service';
 
 let test: TestDatabase;
@@ -38,9 +38,21 @@ beforeAll(async () => {
 	test = await createTestDatabase({
 		municipalities: [
 			{ slug: 'a', name: 'A', strategies: [outline('Sprachkurse')] },
-			{ slug: 'b', name: 'B', strategies: [outline('Sprachkurse')] }
+			{ slug: 'b', name: 'B', strategies: [outline('Sprachkurse')] },
+			{ slug: 'c', name: 'C', strategies: [outline('Sprachkurse')] }
 		]
 	});
+	// Town c: more ideas about a Nachbarschaftsfest than a search shows (SEARCH_COUNT_CAP), one a day; the oldest ten
+	// name it in their titles, which ranks them first; one more, the newest of all, is hidden.
+	{
+		const municipalityId = test.ids.municipalityIds.get('c')!;
+		await test.db.execute(sql`insert into ideas (municipality_id, edition_id, field_id, title, body, created_at)
+			select ${municipalityId}, f.edition_id, f.id, case when day <= 10 then 'Nachbarschaftsfest ' else 'Idee ' end || day, 'Ein Nachbarschaftsfest im Viertel, Nummer ' || day, timestamptz '2026-01-01' + day * interval '1 day'
+			from generate_series(1, ${SEARCH_COUNT_CAP + 20}) as day, (select id, edition_id from fields where municipality_id = ${municipalityId} limit 1) f`);
+		await test.db.execute(sql`insert into ideas (municipality_id, edition_id, field_id, title, body, hidden_reason, created_at)
+			select ${municipalityId}, f.edition_id, f.id, 'Nachbarschaftsfest verborgen', 'Nachbarschaftsfest', 'Beleidigung', timestamptz '2027-01-01'
+			from (select id, edition_id from fields where municipality_id = ${municipalityId} limit 1) f`);
+	}
 	for (const slug of ['a', 'b']) {
 		const municipalityId = test.ids.municipalityIds.get(slug)!;
 		const [{ editionId, fieldId }] = (
@@ -99,6 +111,21 @@ describe('searching a municipality', () => {
 		expect(ideas.results.ideas).toMatchObject({ total: 2, totalIsCapped: false, hasMore: false });
 		const beyond = await search('a', { q: 'Sprachkurs', kind: 'ideas', page: '2' });
 		expect(beyond.results.ideas?.rows).toEqual([]);
+	});
+
+	it('shows the newest ideas first, page by page, when more match than it can rank and show', async () => {
+		const days = (found: { rows: { title: string }[] } | undefined) => found?.rows.map((row) => Number(row.title.replace(/\D+/, '')));
+		const last = SEARCH_COUNT_CAP + 20;
+		const first = await search('c', { q: 'Nachbarschaftsfest', kind: 'ideas', page: '1' });
+		expect(first.results.ideas).toMatchObject({ order: 'newest', total: SEARCH_COUNT_CAP, totalIsCapped: true, hasMore: true });
+		expect(days(first.results.ideas)).toEqual(Array.from({ length: SEARCH_PAGE_SIZE }, (_, index) => last - index));
+		const second = await search('c', { q: 'Nachbarschaftsfest', kind: 'ideas', page: '2' });
+		expect(days(second.results.ideas)?.[0]).toBe(last - SEARCH_PAGE_SIZE);
+		const overview = await search('c', { q: 'Nachbarschaftsfest' });
+		expect(overview.results.ideas).toMatchObject({ order: 'newest', totalIsCapped: true });
+		expect(days(overview.results.ideas)).toEqual([last, last - 1, last - 2, last - 3, last - 4]);
+		// Fewer matches than the cap are ranked, as before.
+		expect((await search('a', { q: 'Sprachkurs', kind: 'ideas', page: '1' })).results.ideas?.order).toBe('rank');
 	});
 
 	it('takes punctuation and operators as text, never as SQL', async () => {
