@@ -43,7 +43,9 @@ export const scalePages: ScalePage[] = [
 	{ id: 's14', title: 'one measure in the monitor', path: (links) => links.measure },
 	{ id: 's15', title: 'the monitor’s coverage', path: () => `${editionPath}/monitor/coverage` },
 	{ id: 's16', title: 'open-data API: the edition’s indicators', path: () => `${apiEdition}/indicators` },
-	{ id: 's17', title: 'open-data API: the edition’s measures', path: () => `${apiEdition}/measures` }
+	{ id: 's17', title: 'open-data API: the edition’s measures', path: () => `${apiEdition}/measures` },
+	{ id: 's18', title: 'ideas list, searched for a word in every twelfth idea', path: () => `${editionPath}/ideas?q=Sprachcaf%C3%A9` },
+	{ id: 's19', title: 'ideas list, searched for a word in none', path: () => `${editionPath}/ideas?q=Zuwanderung` }
 ];
 
 export type ScaleServer = { port: number; child: { pid?: number } };

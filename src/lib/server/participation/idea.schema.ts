@@ -73,7 +73,9 @@ export const ideas = pgTable(
 		// With the town leading (btree_gin), a common word's matches are looked up among the town's ideas
 		// only, not among every town's and then intersected with the town's 100,000 ideas.
 		index('ideas_town_search_idx').using('gin', table.municipalityId, table.searchVector),
-		index('ideas_title_trgm_idx').using('gin', table.title.op('gin_trgm_ops'))
+		// The ideas list's search for a misspelt word, among the town's titles only: over every town's titles a word
+		// like "Zuwanderung" had 20,000 candidates to check at a million ideas (350 ms).
+		index('ideas_town_title_trgm_idx').using('gin', table.municipalityId, table.title.op('gin_trgm_ops'))
 	]
 );
 

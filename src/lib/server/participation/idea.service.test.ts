@@ -14,6 +14,7 @@ import { consents } from '../people/account.schema';
 import { organisationMemberships, organisations, people } from '../people/organisation.schema';
 import { events } from './event.schema';
 import { ideas } from './idea.schema';
+import { RANKED_MATCHES } from './idea-matches.queries';
 import {
 	commentOnIdea,
 	editIdea,
@@ -378,5 +379,30 @@ describe('a very long list', () => {
 		expect(last.ideas).toHaveLength(count % IDEAS_PAGE_SIZE);
 		// Filtered below the cap, the list counts exactly again.
 		expect(await list('b-dorf', 1, { status: 'adopted' })).toMatchObject({ total: 0, totalIsCapped: false, pageCount: 1, hasNextPage: false });
+	});
+
+	it('searched, ranks up to a thousand matches and shows more than that newest first, page by page', async () => {
+		const numbers = (found: { ideas: { title: string }[] }) => found.ideas.map((row) => Number(row.title.replace(/\D+/, '')));
+		const count = IDEAS_COUNT_CAP + IDEAS_PAGE_SIZE + 3;
+		const first = await list('b-dorf', 1, { q: 'Werkstatt' });
+		expect(count).toBeGreaterThan(RANKED_MATCHES);
+		expect(first).toMatchObject({ order: 'newest', total: IDEAS_COUNT_CAP, totalIsCapped: true, pageCount: null, hasNextPage: true });
+		// Inserted in one statement, they share their time; the id decides among them, as in the list without words.
+		expect(numbers(first)).toEqual(numbers(await list('b-dorf', 1)));
+		// Past the matches read for ranking, the pages go on along the list.
+		const seventh = await list('b-dorf', 1, { q: 'Werkstatt', page: 7 });
+		expect(numbers(seventh)).toEqual(numbers(await list('b-dorf', 1, { page: 7 })));
+		expect(seventh).toMatchObject({ order: 'newest', hasNextPage: true });
+		// A word in a dozen of them: ranked, the one with it in its title first.
+		const { municipalityId, editionId, fields } = await editionScope('b-dorf', 1);
+		await test.db.insert(ideas).values([
+			...Array.from({ length: 12 }, (_, i) => ({ municipalityId, editionId, fieldId: fields[0].id, sourceLabel: 'Werkstatt', title: `Notiz ${i}`, body: 'Ein Nachtcafé im Viertel.' })),
+			{ municipalityId, editionId, fieldId: fields[0].id, sourceLabel: 'Werkstatt', title: 'Nachtcafé', body: 'Schon lange gewünscht.', createdAt: new Date('2020-01-01') },
+			{ municipalityId, editionId, fieldId: fields[0].id, sourceLabel: 'Werkstatt', title: 'Nachtcafé verborgen', body: 'Nachtcafé', hiddenReason: 'Beleidigung' }
+		]);
+		const ranked = await list('b-dorf', 1, { q: 'Nachtcafé' });
+		expect(ranked).toMatchObject({ order: 'rank', total: 13, totalIsCapped: false, pageCount: 1, hasNextPage: false });
+		expect(ranked.ideas[0].title).toBe('Nachtcafé');
+		expect(ranked.ideas.map((row) => row.title)).not.toContain('Nachtcafé verborgen');
 	});
 });

@@ -77,7 +77,7 @@ export async function listIdeaFields({ db, municipalityId, editionId }: Scope & 
 }
 
 export async function listIdeas({ db, municipalityId, editionId, filter }: Scope & { editionId: string; filter: IdeaFilter }) {
-	const { rows, hasMore, total, totalIsCapped } = await selectIdeas(
+	const { rows, hasMore, total, totalIsCapped, order } = await selectIdeas(
 		db,
 		municipalityId,
 		{ editionId, fieldId: filter.field, districtId: filter.district, status: filter.status, source: filter.source, eventId: filter.event, query: filter.q || undefined },
@@ -93,7 +93,9 @@ export async function listIdeas({ db, municipalityId, editionId, filter }: Scope
 		page: filter.page,
 		/** Unknown past the cap, where the list offers the next page while there is one. */
 		pageCount: totalIsCapped ? null : pageCount,
-		hasNextPage: hasMore
+		hasNextPage: hasMore,
+		/** Searched with more matches than are ranked, the newest come first. */
+		order
 	};
 }
 

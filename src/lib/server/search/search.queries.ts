@@ -1,6 +1,6 @@
 // One query per kind of public content, each matching the same expression as its GIN index
 // (shared/text-search.ts) and ranked by it; every kind keeps the visibility rule of its own pages.
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgSelect } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { editions, fields, goals, measures, strategies } from '../document/document.schema';
@@ -8,6 +8,7 @@ import { readableNow } from '../news/article.queries';
 import { articles } from '../news/news.schema';
 import { events } from '../participation/event.schema';
 import { ideas } from '../participation/idea.schema';
+import { selectIdeaMatches } from '../participation/idea-matches.queries';
 import { searchDocument, searchQuery } from '../shared/text-search';
 
 export type SearchPage = { limit: number; offset: number; countCap: number };
@@ -90,51 +91,46 @@ export async function searchMeasures(db: Executor, municipalityId: string, text:
 }
 
 /**
- * Ideas whose text the moderators hid are not found by it: their list shows only the reason.
- *
- * Ideas are the one kind a town may hold by the hundred thousand, and ranking every match reads every match:
- * a word in every twelfth of a town's 100,000 ideas made each search read and rank 8,000 of them. So only the
- * newest `countCap` + 1 matches are read. When that is all of them, they are ranked as the other kinds are;
- * when there are more, no page could show them all anyway, and they come newest first (`order: 'newest'`).
- * PostgreSQL reads them backwards along the town's ideas when the words are common, and through the word
- * index when they are rare: either way no more than a few pages' worth.
+ * Ideas whose text the moderators hid are not found by it: their list shows only the reason. Ideas are the one
+ * kind a town may hold by the hundred thousand: up to RANKED_MATCHES matches are ranked, more come newest
+ * first (idea-matches.queries.ts), and only the page's ideas are then read in full.
  */
 export async function searchIdeas(db: Executor, municipalityId: string, text: string, page: SearchPage) {
 	const query = searchQuery(text);
-	const candidates = db
-		.select({
-			id: ideas.id,
-			title: ideas.title,
-			text: ideas.body,
-			editionId: ideas.editionId,
-			createdAt: ideas.createdAt,
-			rank: rankOf(ideas.searchVector, query).as('rank')
-		})
-		.from(ideas)
-		.where(and(eq(ideas.municipalityId, municipalityId), isNull(ideas.hiddenReason), sql`${ideas.searchVector} @@ ${query}`))
-		.orderBy(desc(ideas.createdAt), desc(ideas.id))
-		.limit(page.countCap + 1)
-		.as('candidates');
-	const ranked = sql`case when ${matches} > ${page.countCap} then 0 else ${candidates.rank} end`;
-	const select = db
-		.select({
-			id: candidates.id,
-			title: candidates.title,
-			text: candidates.text,
-			matches,
-			createdAt: candidates.createdAt,
-			strategySlug: strategies.slug,
-			strategyTitle: strategies.title,
-			editionNumber: editions.number
-		})
-		.from(candidates)
-		.innerJoin(editions, eq(editions.id, candidates.editionId))
-		.innerJoin(strategies, eq(strategies.id, editions.strategyId))
+	const found = await selectIdeaMatches(db, {
+		municipalityId,
+		scope: isNull(ideas.hiddenReason),
+		anyOf: [sql`${ideas.searchVector} @@ ${query}`],
 		// The stored vector is the other kinds' expression (searchDocument), weights and all.
-		.orderBy(desc(ranked), desc(candidates.createdAt), desc(candidates.id))
-		.$dynamic();
-	const found = await pageOf<Awaited<typeof select>[number]>(select, page);
-	return { ...found, order: found.totalIsCapped ? ('newest' as const) : ('rank' as const) };
+		rank: rankOf(ideas.searchVector, query),
+		newest: page.offset + page.limit + 1
+	});
+	const chosen = found.matches.slice(page.offset, page.offset + page.limit + 1).map((match) => match.id);
+	const read =
+		chosen.length === 0
+			? []
+			: await db
+					.select({
+						id: ideas.id,
+						title: ideas.title,
+						text: ideas.body,
+						createdAt: ideas.createdAt,
+						strategySlug: strategies.slug,
+						strategyTitle: strategies.title,
+						editionNumber: editions.number
+					})
+					.from(ideas)
+					.innerJoin(editions, eq(editions.id, ideas.editionId))
+					.innerJoin(strategies, eq(strategies.id, editions.strategyId))
+					.where(and(eq(ideas.municipalityId, municipalityId), inArray(ideas.id, chosen)));
+	const byId = new Map(read.map((row) => [row.id, row]));
+	return {
+		rows: chosen.slice(0, page.limit).flatMap((id) => byId.get(id) ?? []),
+		hasMore: chosen.length > page.limit,
+		total: Math.min(found.counted, page.countCap),
+		totalIsCapped: found.counted > page.countCap,
+		order: found.ranked ? ('rank' as const) : ('newest' as const)
+	};
 }
 
 /** Articles that can be read at their address now, archived ones included. */

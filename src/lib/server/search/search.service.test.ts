@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { SEARCH_COUNT_CAP, SEARCH_PAGE_SIZE, searchParamsSchema } from '$lib/validation/search';
 import { searchMunicipality } from './search.service';
+import { RANKED_MATCHES } from '../participation/idea-matches.queries';
 
 let test: TestDatabase;
 const now = new Date('2026-06-01T10:00:00Z');
@@ -42,15 +43,16 @@ beforeAll(async () => {
 			{ slug: 'c', name: 'C', strategies: [outline('Sprachkurse')] }
 		]
 	});
-	// Town c: more ideas about a Nachbarschaftsfest than a search shows (SEARCH_COUNT_CAP), one a day; the oldest ten
-	// name it in their titles, which ranks them first; one more, the newest of all, is hidden.
-	{
-		const municipalityId = test.ids.municipalityIds.get('c')!;
+	// Town c: more ideas about a Nachbarschaftsfest than are ranked (RANKED_MATCHES), one a day; the oldest ten name it
+	// in their titles, which ranks them first; one more, the newest of all, is hidden. Town b: 120 ideas about a
+	// Nachtcafé, more than a search shows (SEARCH_COUNT_CAP) but few enough to rank, the oldest ten again in titles.
+	for (const [slug, word, count] of [['c', 'Nachbarschaftsfest', RANKED_MATCHES + 20], ['b', 'Nachtcafé', SEARCH_COUNT_CAP + 20]] as const) {
+		const municipalityId = test.ids.municipalityIds.get(slug)!;
 		await test.db.execute(sql`insert into ideas (municipality_id, edition_id, field_id, title, body, created_at)
-			select ${municipalityId}, f.edition_id, f.id, case when day <= 10 then 'Nachbarschaftsfest ' else 'Idee ' end || day, 'Ein Nachbarschaftsfest im Viertel, Nummer ' || day, timestamptz '2026-01-01' + day * interval '1 day'
-			from generate_series(1, ${SEARCH_COUNT_CAP + 20}) as day, (select id, edition_id from fields where municipality_id = ${municipalityId} limit 1) f`);
+			select ${municipalityId}, f.edition_id, f.id, case when day <= 10 then ${word} || ' ' else 'Idee ' end || day, 'Ein ' || ${word} || ' im Viertel, Nummer ' || day, timestamptz '2020-01-01' + day * interval '1 day'
+			from generate_series(1, ${count}) as day, (select id, edition_id from fields where municipality_id = ${municipalityId} limit 1) f`);
 		await test.db.execute(sql`insert into ideas (municipality_id, edition_id, field_id, title, body, hidden_reason, created_at)
-			select ${municipalityId}, f.edition_id, f.id, 'Nachbarschaftsfest verborgen', 'Nachbarschaftsfest', 'Beleidigung', timestamptz '2027-01-01'
+			select ${municipalityId}, f.edition_id, f.id, ${word} || ' verborgen', ${word}, 'Beleidigung', timestamptz '2027-01-01'
 			from (select id, edition_id from fields where municipality_id = ${municipalityId} limit 1) f`);
 	}
 	for (const slug of ['a', 'b']) {
@@ -113,9 +115,9 @@ describe('searching a municipality', () => {
 		expect(beyond.results.ideas?.rows).toEqual([]);
 	});
 
-	it('shows the newest ideas first, page by page, when more match than it can rank and show', async () => {
+	it('ranks up to a thousand matching ideas, and shows the newest first, page by page, when more match', async () => {
 		const days = (found: { rows: { title: string }[] } | undefined) => found?.rows.map((row) => Number(row.title.replace(/\D+/, '')));
-		const last = SEARCH_COUNT_CAP + 20;
+		const last = RANKED_MATCHES + 20;
 		const first = await search('c', { q: 'Nachbarschaftsfest', kind: 'ideas', page: '1' });
 		expect(first.results.ideas).toMatchObject({ order: 'newest', total: SEARCH_COUNT_CAP, totalIsCapped: true, hasMore: true });
 		expect(days(first.results.ideas)).toEqual(Array.from({ length: SEARCH_PAGE_SIZE }, (_, index) => last - index));
@@ -124,8 +126,11 @@ describe('searching a municipality', () => {
 		const overview = await search('c', { q: 'Nachbarschaftsfest' });
 		expect(overview.results.ideas).toMatchObject({ order: 'newest', totalIsCapped: true });
 		expect(days(overview.results.ideas)).toEqual([last, last - 1, last - 2, last - 3, last - 4]);
-		// Fewer matches than the cap are ranked, as before.
-		expect((await search('a', { q: 'Sprachkurs', kind: 'ideas', page: '1' })).results.ideas?.order).toBe('rank');
+		// More than a search shows, but few enough to rank: those with the word in the title first, the newer of them first.
+		const ranked = await search('b', { q: 'Nachtcafé', kind: 'ideas', page: '1' });
+		expect(ranked.results.ideas).toMatchObject({ order: 'rank', total: SEARCH_COUNT_CAP, totalIsCapped: true });
+		expect(days(ranked.results.ideas)?.slice(0, 10)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+		expect(ranked.results.ideas?.rows.map((row) => row.title)).not.toContain('Nachtcafé verborgen');
 	});
 
 	it('takes punctuation and operators as text, never as SQL', async () => {
