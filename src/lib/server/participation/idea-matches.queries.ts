@@ -1,5 +1,6 @@
-// The ideas a search finds, read so that the work does not grow with the town's ideas. Both searches use it:
-// the municipality's (search.queries.ts) and the ideas list's (idea.queries.ts).
+// The ideas a search finds, read so that no more of them are read and ranked as the town's ideas grow (only
+// the word index's own lookup still takes longer). Both searches use it: the municipality's (search.queries.ts)
+// and the ideas list's (idea.queries.ts).
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { ideas } from './idea.schema';
