@@ -9,7 +9,7 @@ import { articles } from '../news/news.schema';
 import { events } from '../participation/event.schema';
 import { ideas } from '../participation/idea.schema';
 import { selectIdeaMatches } from '../participation/idea-matches.queries';
-import { searchDocument, searchQuery } from '../shared/text-search';
+import { searchDocument, searchQuery, searchQueryParts } from '../shared/text-search';
 
 export type SearchPage = { limit: number; offset: number; countCap: number };
 
@@ -100,7 +100,7 @@ export async function searchIdeas(db: Executor, municipalityId: string, text: st
 	const found = await selectIdeaMatches(db, {
 		municipalityId,
 		scope: isNull(ideas.hiddenReason),
-		anyOf: [sql`${ideas.searchVector} @@ ${query}`],
+		anyOf: searchQueryParts(text).map((part) => sql`${ideas.searchVector} @@ ${part}`),
 		// The stored vector is the other kinds' expression (searchDocument), weights and all.
 		rank: rankOf(ideas.searchVector, query),
 		newest: page.offset + page.limit + 1

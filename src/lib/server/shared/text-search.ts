@@ -25,7 +25,18 @@ export function wordBeginnings(text: string): string | null {
 
 /** What someone typed, read the way web search boxes read it (words, "phrases", or, -not), or as beginnings of its words. */
 export function searchQuery(text: string): SQL {
+	const [web, beginnings] = searchQueryParts(text);
+	return beginnings ? sql`(${web} || ${beginnings})` : web;
+}
+
+/**
+ * The two readings of searchQuery apart: the words as typed, and their beginnings when there are any. Looked up
+ * one after the other, the beginnings can be skipped when the words alone already match more than will be ranked:
+ * a beginning is looked up in a word index by every word that starts with it, which took 23 ms against 3 ms for
+ * the word in a town of 100,000 ideas.
+ */
+export function searchQueryParts(text: string): [SQL] | [SQL, SQL] {
 	const beginnings = wordBeginnings(text);
 	const web = sql`websearch_to_tsquery(${german}, ${text})`;
-	return beginnings ? sql`(${web} || to_tsquery('simple'::regconfig, ${beginnings}))` : web;
+	return beginnings ? [web, sql`to_tsquery('simple'::regconfig, ${beginnings})`] : [web];
 }
