@@ -390,9 +390,7 @@ export async function seedScale(connection: DatabaseConnection, sizes: ScaleSize
 		where m.municipality_id = any($1::uuid[])`,
 		[townIds]
 	);
-	// Vacuumed as well as analysed: freshly copied rows are not yet marked visible to all, so the first reads would
-	// check each row's transaction, and autovacuum would do the same work in the middle of a benchmark.
-	await pool.query('vacuum (analyze) ideas, idea_comments, indicator_measurements, measurement_members, indicators, auth_users, measure_tracking');
+	await pool.query('analyze ideas, idea_comments, indicator_measurements, measurement_members, indicators, auth_users, measure_tracking');
 	return {
 		municipalitySlugs: slugs,
 		rows: {
