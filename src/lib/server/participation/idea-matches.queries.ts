@@ -74,6 +74,12 @@ export async function selectIdeaMatches(db: Executor, { municipalityId, scope, a
 	});
 }
 
+/** Rows read by id, put back in the order of `ids` (the order the matches were chosen in). */
+export function inOrderOf<Row extends { id: string }>(ids: readonly string[], rows: readonly Row[]): Row[] {
+	const byId = new Map(rows.map((row) => [row.id, row]));
+	return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 async function setLocally(tx: Executor, settings: Record<string, string>): Promise<void> {
 	const calls = Object.entries(settings).map(([name, value]) => sql`set_config(${name}, ${value}, true)`);
 	await tx.execute(sql`select ${sql.join(calls, sql`, `)}`);

@@ -9,7 +9,7 @@ import { districts } from '../tenancy/tenancy.schema';
 import { events, workingGroups } from './event.schema';
 import { ideaComments, ideaReports, ideas, ideaSupports, type IdeaStatus } from './idea.schema';
 import { searchQuery, searchQueryParts } from '../shared/text-search';
-import { selectIdeaMatches } from './idea-matches.queries';
+import { inOrderOf, selectIdeaMatches } from './idea-matches.queries';
 
 export type IdeaRow = typeof ideas.$inferSelect;
 export type NewIdea = typeof ideas.$inferInsert;
@@ -189,8 +189,7 @@ async function listRowsOf(db: Executor, municipalityId: string, ids: string[]) {
 		.leftJoin(districts, eq(districts.id, ideas.districtId))
 		.leftJoin(authUsers, eq(authUsers.id, ideas.authorUserId))
 		.where(and(eq(ideas.municipalityId, municipalityId), inArray(ideas.id, ids)));
-	const byId = new Map(rows.map((row) => [row.id, row]));
-	return ids.flatMap((id) => byId.get(id) ?? []);
+	return inOrderOf(ids, rows);
 }
 
 export async function selectIdeas(db: Executor, municipalityId: string, filter: IdeaListFilter, page: IdeaListPage) {

@@ -70,8 +70,9 @@ export const ideas = pgTable(
 		index('ideas_author_idx').on(table.authorUserId),
 		// The ideas list's choice of events, and an event's deletion (its ideas keep their text, lose the link).
 		index('ideas_event_idx').on(table.eventId, table.editionId),
-		// With the town leading (btree_gin), a common word's matches are looked up among the town's ideas
-		// only, not among every town's and then intersected with the town's 100,000 ideas.
+		// With the town leading (btree_gin), the town and the word are intersected inside the index before any
+		// row is read. GIN keeps each column's entries apart, so the lookup still takes longer as the town's ideas
+		// and the word's uses grow (3 ms for a word in 83,000 of a million ideas, 8,000 of them the town's).
 		index('ideas_town_search_idx').using('gin', table.municipalityId, table.searchVector),
 		// The ideas list's search for a misspelt word, among the town's titles only: over every town's titles a word
 		// like "Zuwanderung" had 20,000 candidates to check at a million ideas (350 ms).

@@ -8,7 +8,7 @@ import { readableNow } from '../news/article.queries';
 import { articles } from '../news/news.schema';
 import { events } from '../participation/event.schema';
 import { ideas } from '../participation/idea.schema';
-import { selectIdeaMatches } from '../participation/idea-matches.queries';
+import { inOrderOf, selectIdeaMatches } from '../participation/idea-matches.queries';
 import { searchDocument, searchQuery, searchQueryParts } from '../shared/text-search';
 
 export type SearchPage = { limit: number; offset: number; countCap: number };
@@ -123,9 +123,8 @@ export async function searchIdeas(db: Executor, municipalityId: string, text: st
 					.innerJoin(editions, eq(editions.id, ideas.editionId))
 					.innerJoin(strategies, eq(strategies.id, editions.strategyId))
 					.where(and(eq(ideas.municipalityId, municipalityId), inArray(ideas.id, chosen)));
-	const byId = new Map(read.map((row) => [row.id, row]));
 	return {
-		rows: chosen.slice(0, page.limit).flatMap((id) => byId.get(id) ?? []),
+		rows: inOrderOf(chosen.slice(0, page.limit), read),
 		hasMore: chosen.length > page.limit,
 		total: Math.min(found.counted, page.countCap),
 		totalIsCapped: found.counted > page.countCap,
