@@ -45,7 +45,7 @@ const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * Tables the database keeps itself from others by triggers: a restore fills them again as it loads
  * their sources, so they are neither saved nor loaded (loading them as well would count twice).
  */
-const derivedTables = ['idea_field_tallies'];
+const derivedTables = ['idea_field_tallies', 'idea_title_words'];
 
 /** The app's tables with their stored (not generated) columns, in a stable order; derived tables left out. */
 async function listTables(client: pg.PoolClient): Promise<Table[]> {

@@ -5,6 +5,7 @@ export * from '../audit/audit.schema';
 export * from '../people/account.schema';
 export * from '../participation/idea.schema';
 export * from '../participation/idea-tally.schema';
+export * from '../participation/idea-title-words.schema';
 export * from '../people/organisation.schema';
 export * from '../participation/event.schema';
 export * from '../participation/figures.schema';

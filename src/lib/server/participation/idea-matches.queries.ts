@@ -21,13 +21,11 @@ type Options = {
 	municipalityId: string;
 	/** Whatever else narrows the town's ideas (edition, field, visibility). */
 	scope: SQL | undefined;
-	/** The text conditions, any of which makes a match; each must be served by one of the town's word or trigram indexes. */
+	/** The text conditions, any of which makes a match; each must be served by the town's word index. */
 	anyOf: SQL[];
 	rank: SQL<number>;
 	/** How many of the newest to read when there are too many to rank: the page's end, plus one. */
 	newest: number;
-	/** Settings the conditions depend on (the trigram threshold), for this read only. */
-	settings?: Record<string, string>;
 };
 
 /**
@@ -40,11 +38,11 @@ type Options = {
  * on its own and with the town alone: asked for either, or for the edition as well, PostgreSQL read all of the
  * town's or the edition's ideas through another index and checked the words in each.
  */
-export async function selectIdeaMatches(db: Executor, { municipalityId, scope, anyOf, rank, newest, settings = {} }: Options): Promise<IdeaMatches> {
+export async function selectIdeaMatches(db: Executor, { municipalityId, scope, anyOf, rank, newest }: Options): Promise<IdeaMatches> {
 	const town = eq(ideas.municipalityId, municipalityId);
 	return db.transaction(async (tx) => {
 		// Local to this transaction: with sequential and index scans priced out, only bitmap scans of the indexes remain.
-		await setLocally(tx, { ...settings, enable_seqscan: 'off', enable_indexscan: 'off', enable_indexonlyscan: 'off' });
+		await setLocally(tx, { enable_seqscan: 'off', enable_indexscan: 'off', enable_indexonlyscan: 'off' });
 		const found = new Map<string, { id: string; createdAt: Date; rank: number }>();
 		let tooMany = false;
 		for (const condition of anyOf) {

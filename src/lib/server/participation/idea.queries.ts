@@ -10,6 +10,7 @@ import { events, workingGroups } from './event.schema';
 import { ideaComments, ideaReports, ideas, ideaSupports, type IdeaStatus } from './idea.schema';
 import { searchQuery, searchQueryParts } from '../shared/text-search';
 import { inOrderOf, selectIdeaMatches } from './idea-matches.queries';
+import { meantWords, selectWordsResembling, typedWords } from './idea-title-words.queries';
 
 export type IdeaRow = typeof ideas.$inferSelect;
 export type NewIdea = typeof ideas.$inferInsert;
@@ -161,11 +162,6 @@ export type IdeaListFilter = {
 	query?: string;
 };
 
-// Below this trigram word similarity a search term and a stretch of a title are not the same words misspelt
-// ("Sprahcafe" for the Sprachcafé is 0.46). The price of so low a bar: the trigram index offers titles that
-// merely share endings, 2,018 of a town's 100,000 for "Zuwanderung" (16 ms to check them; none at 0.55).
-const TYPO_SIMILARITY = '0.45';
-
 export type IdeaListPage = { limit: number; offset: number; countCap: number };
 
 function listConditions(municipalityId: string, filter: IdeaListFilter): (SQL | undefined)[] {
@@ -230,21 +226,21 @@ export async function selectIdeas(db: Executor, municipalityId: string, filter: 
 
 /**
  * The list searched for words: ideas with the words in any form of them (the stored search vector), or whose
- * title has a stretch much like what was typed (a typo: "Sprahcafe" finds the Sprachcafé), through the town's
- * word and trigram indexes. Hidden ideas are not found by the text the moderators hid. Up to RANKED_MATCHES
+ * title holds a word much like one typed (a typo: "Sprahcafe" finds the Sprachcafé; idea-title-words.queries.ts),
+ * through the town's word index. Hidden ideas are not found by the text the moderators hid. Up to RANKED_MATCHES
  * matches are ranked, more come newest first (idea-matches.queries.ts); before, every idea of the edition was
  * compared with the words: 3 to 5.6 s for one search in an edition of 100,000 ideas.
  */
 async function selectIdeasMatching(db: Executor, municipalityId: string, filter: IdeaListFilter & { query: string }, page: IdeaListPage) {
 	const query = searchQuery(filter.query);
+	const typed = typedWords(filter.query);
+	const meant = meantWords(typed, await selectWordsResembling(db, municipalityId, typed));
 	const found = await selectIdeaMatches(db, {
 		municipalityId,
 		scope: and(...listConditions(municipalityId, filter), isNull(ideas.hiddenReason)),
-		anyOf: [...searchQueryParts(filter.query).map((part) => sql`${ideas.searchVector} @@ ${part}`), sql`${ideas.title} %> ${filter.query}`],
+		anyOf: [...searchQueryParts(filter.query), ...(meant ? [meant] : [])].map((part) => sql`${ideas.searchVector} @@ ${part}`),
 		rank: sql<number>`ts_rank(${ideas.searchVector}, ${query}) + word_similarity(${filter.query}, ${ideas.title})`,
-		newest: page.offset + page.limit + 1,
-		// The %> operator compares with this setting, not with an argument.
-		settings: { 'pg_trgm.word_similarity_threshold': TYPO_SIMILARITY }
+		newest: page.offset + page.limit + 1
 	});
 	const chosen = found.matches.slice(page.offset, page.offset + page.limit + 1);
 	const rows = await listRowsOf(db, municipalityId, chosen.slice(0, page.limit).map((row) => row.id));

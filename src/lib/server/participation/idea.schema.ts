@@ -73,10 +73,9 @@ export const ideas = pgTable(
 		// With the town leading (btree_gin), the town and the word are intersected inside the index before any
 		// row is read. GIN keeps each column's entries apart, so the lookup still takes longer as the town's ideas
 		// and the word's uses grow (3 ms for a word in 83,000 of a million ideas, 8,000 of them the town's).
-		index('ideas_town_search_idx').using('gin', table.municipalityId, table.searchVector),
-		// The ideas list's search for a misspelt word, among the town's titles only: over every town's titles a word
-		// like "Zuwanderung" had 20,000 candidates to check at a million ideas (350 ms).
-		index('ideas_town_title_trgm_idx').using('gin', table.municipalityId, table.title.op('gin_trgm_ops'))
+		index('ideas_town_search_idx').using('gin', table.municipalityId, table.searchVector)
+		// A misspelt word is looked up among the words of the town's titles (idea-title-words.schema.ts), not in
+		// the titles themselves.
 	]
 );
 
