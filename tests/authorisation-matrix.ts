@@ -40,6 +40,7 @@ export const matrix: Record<string, string> = {
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/reviews ?/save': 'SFFFFAAF',
 	'POST /admin/[municipality]/strategies/[strategy]/editions/[number=integer]/monitor/reviews ?/publish': 'SFFFFAAF',
 	'GET /admin/platform-legal': 'SFFFFFFF',
+	'GET /admin/audit': 'SFFFFFFF',
 	'POST /admin/platform-legal ?/save': 'SFFFFFFF',
 	// Content translations (the service lets each role translate what it writes; the filler is a measure) and Leichte Sprache
 	'GET /admin/[municipality]/translations/[kind]/[entity=uuid]': 'SFFFFAAF',

@@ -91,6 +91,19 @@ test('the platform admin writes the install’s imprint, which the start page’
 	await expect(page.getByRole('status')).toBeVisible();
 	await checkPage(page);
 
+	// The change belongs to no municipality: the install's own audit log has it, filtered to its kind as well.
+	await visit('/admin');
+	await page.getByRole('link', { name: 'Protokoll der Plattform lesen' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Protokoll der Plattform' })).toBeVisible();
+	await checkPage(page);
+	await page.getByLabel('Art').selectOption({ label: 'Rechtliche Seite der Installation' });
+	await page.getByRole('button', { name: 'Anzeigen', exact: true }).click();
+	await expect(page).toHaveURL(/\/admin\/audit\?type=platform_legal_page/);
+	await expect(page.locator('.audit-list > li').first()).toContainText('Rechtliche Seite der Installation');
+	await page.locator('.audit-list > li').first().getByText('Änderung anzeigen').click();
+	await expect(page.locator('.audit-list > li').first()).toContainText('Verein Offene Kommune e. V. (Demo)');
+	await checkPage(page);
+
 	await visit('/');
 	await page.getByRole('contentinfo').getByRole('link', { name: 'Impressum' }).click();
 	await expect(page).toHaveURL(/\/imprint$/);

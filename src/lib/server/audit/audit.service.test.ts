@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import type { Actor } from '../people/actor';
 import { isDomainError } from '../shared/errors';
-import { auditPage, listAuditEvents, recordChange } from './audit.service';
+import { auditPage, listAuditEvents, platformAuditPage, recordChange } from './audit.service';
 
 let test: TestDatabase;
 const actorFor = (municipalityId: string, role: 'admin' | 'participant'): Actor => ({
@@ -109,4 +109,31 @@ it('answers an unknown kind or action with 400, but only after checking who asks
 	}
 	const stranger = await auditPage({ db: test.db, actor: actorFor(zwei, 'participant'), municipalityId: zwei, query: new URLSearchParams('type=password') }).catch((error: unknown) => error);
 	expect(isDomainError(stranger) && stranger.code).toBe('error_forbidden');
+});
+
+it('shows the install’s own events, which belong to no municipality, to platform admins only, with filters and pages', async () => {
+	const eins = test.ids.municipalityIds.get('eins')!;
+	const platformAdmin: Actor = { ...actorFor(eins, 'participant'), isPlatformAdmin: true };
+	await test.db.transaction(async (tx) => {
+		for (let index = 0; index < 52; index++) {
+			await recordChange(tx, { actor: { system: 'account self-service' }, municipalityId: null, action: 'delete', entityType: 'account', entityId: `a${index}` });
+		}
+	});
+	await recordChange(test.db, { actor: platformAdmin, municipalityId: null, action: 'create', entityType: 'platform_legal_page', entityId: 'imprint', after: { body: 'Betrieb' } });
+
+	const first = await platformAuditPage({ db: test.db, actor: platformAdmin, query: new URLSearchParams() });
+	expect(first.events).toHaveLength(50);
+	expect(first.events[0].entityType).toBe('platform_legal_page');
+	const second = await platformAuditPage({ db: test.db, actor: platformAdmin, query: new URLSearchParams({ before: first.nextCursor! }) });
+	expect(second.events).toHaveLength(3);
+	// None of a municipality's 60 events is among the install's.
+	expect([...first.events, ...second.events].every((event) => event.municipalityId === null)).toBe(true);
+	const legal = await platformAuditPage({ db: test.db, actor: platformAdmin, query: new URLSearchParams('type=platform_legal_page') });
+	expect(legal.events.map((event) => event.changes)).toEqual([[{ field: 'body', before: null, after: 'Betrieb' }]]);
+	expect((await platformAuditPage({ db: test.db, actor: platformAdmin, query: new URLSearchParams('type=district') })).events).toEqual([]);
+
+	for (const actor of [actorFor(eins, 'admin'), null]) {
+		const outcome = await platformAuditPage({ db: test.db, actor, query: new URLSearchParams('type=password') }).catch((error: unknown) => error);
+		expect(isDomainError(outcome) ? outcome.code : outcome).toBe(actor ? 'error_forbidden' : 'error_not_signed_in');
+	}
 });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { auditActions, auditEntityTypes, type AuditAction, type AuditEntityType } from '$lib/audit-entity-types';
 import type { Executor } from '../db/client';
 import { announcePublicChange } from '../http/public-change';
-import { requireMunicipalityAdmin, type Actor } from '../people/actor';
+import { requireMunicipalityAdmin, requirePlatformAdmin, type Actor } from '../people/actor';
 import { defineError } from '../shared/errors';
 import { changedFields } from './audit-changes';
 import { insertAuditEvent, selectAuditEvents } from './audit.queries';
@@ -99,6 +99,11 @@ export async function listAuditEvents({
 	cursor?: string;
 }) {
 	requireMunicipalityAdmin(actor, municipalityId);
+	return readAuditEvents(db, municipalityId, filter, cursor);
+}
+
+/** One page of a municipality's events, or of the install's own (null), after the reader's rights were checked. */
+async function readAuditEvents(db: Executor, municipalityId: string | null, filter: AuditFilter, cursor: string | undefined) {
 	const beforeId = cursor && uuidPattern.test(cursor) ? cursor : undefined;
 	const rows = await selectAuditEvents(db, municipalityId, {
 		beforeId,
@@ -116,5 +121,15 @@ export async function listAuditEvents({
 export async function auditPage({ db, actor, municipalityId, query }: { db: Executor; actor: Actor | null; municipalityId: string; query: URLSearchParams }) {
 	requireMunicipalityAdmin(actor, municipalityId);
 	const { filter, cursor } = parseAuditQuery(query);
-	return { ...(await listAuditEvents({ db, actor, municipalityId, filter, cursor })), filter };
+	return { ...(await readAuditEvents(db, municipalityId, filter, cursor)), filter };
+}
+
+/**
+ * The install's own audit page, for platform admins: the changes that belong to no municipality (the platform's
+ * legal pages, accounts deleted by their owners), which no municipality's page shows.
+ */
+export async function platformAuditPage({ db, actor, query }: { db: Executor; actor: Actor | null; query: URLSearchParams }) {
+	requirePlatformAdmin(actor);
+	const { filter, cursor } = parseAuditQuery(query);
+	return { ...(await readAuditEvents(db, null, filter, cursor)), filter };
 }
