@@ -108,5 +108,8 @@ describe('words resembling a misspelt one', () => {
 	it('are looked for in the words of four letters or more that were typed, each once', () => {
 		expect(typedWords('Das Sprachcafé am HAFEN, hafen')).toEqual(['sprachcafé', 'hafen']);
 		expect(typedWords('ab cd')).toEqual([]);
+		// Read as typos, the word to leave out would be required.
+		expect(typedWords('Sprahkurs -Abend')).toEqual([]);
+		expect(typedWords('"Sprahkurs am Abend"')).toEqual([]);
 	});
 });

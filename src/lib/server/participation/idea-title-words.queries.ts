@@ -1,6 +1,7 @@
 // What a misspelt search word was probably meant to be: the words of the town's idea titles that resemble it.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import { usesSearchOperators } from '../shared/text-search';
 
 // Below this trigram word similarity a typed word and a title's word are not the same word misspelt
 // ("Sprahcafe" for "sprachcafé" is 0.46). So low a bar lets through words that merely share an ending; among
@@ -12,8 +13,13 @@ const MOST_RESEMBLING = 10;
 /** Words of a query looked at for typos; a search box holds a few words, not a paragraph. */
 const MOST_TYPED = 5;
 
-/** The words of a query worth correcting: those of four letters or more, as titles' words are kept (migration 0046). */
+/**
+ * The words of a query worth correcting: those of four letters or more, as titles' words are kept (migration 0046).
+ * None in a query with operators (a "phrase", -not, or), which their reading as a misspelt word would undo: every
+ * word would be required, the one to leave out included.
+ */
 export function typedWords(text: string): string[] {
+	if (usesSearchOperators(text)) return [];
 	return [...new Set((text.match(/[\p{L}\p{N}]{4,}/gu) ?? []).map((word) => word.toLowerCase()))].slice(0, MOST_TYPED);
 }
 

@@ -12,12 +12,17 @@ export function searchDocument(title: AnyColumn, ...rest: AnyColumn[]): SQL {
 	return sql`(setweight(to_tsvector(${german}, ${title}), 'A') || setweight(to_tsvector(${german}, ${sql.join(rest, sql` || ' ' || `)}), 'B'))`;
 }
 
+/** Whether a query is written the way web search boxes read it: a "phrase", a -word left out, or. */
+export function usesSearchOperators(text: string): boolean {
+	return /["-]|\bor\b/i.test(text);
+}
+
 /**
  * Beginnings of the typed words, for a query without operators: the German stemmer cuts "Sprachkurs"
  * to sprachkur but "Sprachkurse" to sprachkurs, so the whole words alone miss each other's forms.
  */
 export function wordBeginnings(text: string): string | null {
-	if (/["-]|\bor\b/i.test(text)) return null;
+	if (usesSearchOperators(text)) return null;
 	const words = text.match(/[\p{L}\p{N}]{3,}/gu) ?? [];
 	if (words.length === 0) return null;
 	return words.map((word) => `${(word.length > 5 ? word.slice(0, Math.max(4, word.length - 2)) : word).toLowerCase()}:*`).join(' & ');
