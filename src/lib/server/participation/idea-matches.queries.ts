@@ -47,14 +47,21 @@ export async function selectIdeaMatches(db: Executor, { municipalityId, scope, a
 		let tooMany = false;
 		for (const condition of anyOf) {
 			// OFFSET 0 keeps the inner query apart, planned with the town and the words only; the outer one,
-			// named like the table so that `scope` and `rank` apply to it, narrows and stops at the limit.
-			const { rows } = await tx.execute<{ id: string; created_at: string | Date; rank: number }>(
-				sql`select "ideas"."id", "ideas"."created_at", ${rank} as rank
-					from (select * from ${ideas} where ${town} and ${condition} offset 0) as "ideas"
-					where ${scope ?? sql`true`} limit ${RANKED_MATCHES + 1}`
+			// named like the table so that `scope` and `rank` apply to it, narrows and stops at the limit. The matches
+			// leave the database only when they will be ranked: with more, one row says so. Sent and parsed, the
+			// 1,001 rows of a common word cost the server more than finding them did (9 of 14 ms at a million ideas).
+			const { rows } = await tx.execute<{ id: string | null; created_at: string | Date | null; rank: number | null; matched: number }>(
+				sql`with "found" as materialized (
+						select "ideas".* from (select * from ${ideas} where ${town} and ${condition} offset 0) as "ideas"
+						where ${scope ?? sql`true`} limit ${RANKED_MATCHES + 1}
+					), "counted" as (select count(*)::int as matched from "found")
+					select "ideas"."id", "ideas"."created_at", ${rank} as rank, "counted"."matched"
+					from "counted" left join "found" as "ideas" on "counted"."matched" <= ${RANKED_MATCHES}`
 			);
-			for (const row of rows) found.set(row.id, { id: row.id, createdAt: new Date(row.created_at), rank: Number(row.rank) });
-			tooMany = rows.length > RANKED_MATCHES || found.size > RANKED_MATCHES;
+			for (const row of rows) {
+				if (row.id !== null) found.set(row.id, { id: row.id, createdAt: new Date(row.created_at!), rank: Number(row.rank) });
+			}
+			tooMany = (rows[0]?.matched ?? 0) > RANKED_MATCHES || found.size > RANKED_MATCHES;
 			if (tooMany) break;
 		}
 		if (!tooMany) {
