@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { id } from '../db/columns';
 import { municipalities } from '../tenancy/tenancy.schema';
@@ -25,6 +26,11 @@ export const auditEvents = pgTable(
 		index('audit_events_municipality_type_created_idx').on(table.municipalityId, table.entityType, table.createdAt, table.id),
 		index('audit_events_municipality_type_action_created_idx').on(table.municipalityId, table.entityType, table.action, table.createdAt, table.id),
 		index('audit_events_municipality_action_created_idx').on(table.municipalityId, table.action, table.createdAt, table.id),
-		index('audit_events_municipality_entity_created_idx').on(table.municipalityId, table.entityId, table.createdAt, table.id)
+		index('audit_events_municipality_entity_created_idx').on(table.municipalityId, table.entityId, table.createdAt, table.id),
+		// The install's own log (no municipality): PostgreSQL takes "municipality_id is null" from the indexes above but
+		// not as fixing their first column, so it read and sorted every install-wide event for a page of 50.
+		index('audit_events_install_created_idx').on(table.createdAt, table.id).where(sql`${table.municipalityId} is null`),
+		index('audit_events_install_type_created_idx').on(table.entityType, table.createdAt, table.id).where(sql`${table.municipalityId} is null`),
+		index('audit_events_install_entity_created_idx').on(table.entityId, table.createdAt, table.id).where(sql`${table.municipalityId} is null`)
 	]
 );

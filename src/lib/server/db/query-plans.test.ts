@@ -17,7 +17,7 @@ import { getCoverageReport } from '../monitoring/coverage.service';
 import { getMonitorTodo } from '../monitoring/staleness.service';
 import { compareWithPeer, listPeerIndicators } from '../monitoring/exchange-compare';
 import { getIndicatorPageWithRevisions, getSnapshotsPage, takeSnapshot } from '../monitoring/snapshot.service';
-import { auditPage } from '../audit/audit.service';
+import { auditPage, platformAuditPage } from '../audit/audit.service';
 import { listMeasurementsEndpoint } from '../api/api.service';
 import { connectDatabase, type Database, type DatabaseConnection } from './client';
 import { seedScale } from './scale-seed';
@@ -242,6 +242,18 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 			const result = await fullScansDuring((db) => auditPage({ db, actor: admin, municipalityId: town.municipalityId, query: new URLSearchParams(query) }));
 			expect(result.fullScans, query).toEqual([]);
 			expect(result.mostRowsRead, query).toBeLessThanOrEqual(entries + 1);
+		}
+		// The install's own events, which belong to no municipality, are read along the same index, not found among the towns'.
+		await connection.pool.query(
+			`insert into audit_events (municipality_id, actor_label, action, entity_type, entity_id, created_at)
+			select null, 'Konto', 'delete', 'account', 'a' || g, now() - g * interval '1 hour' from generate_series(1, 5000) g`
+		);
+		await connection.pool.query('analyze audit_events');
+		const platformAdmin = { ...admin, memberships: [], isPlatformAdmin: true };
+		for (const [query, entries] of [['', 50], ['type=account&action=delete', 50], ['type=platform_legal_page', 0], ['entity=a7', 1]] as const) {
+			const result = await fullScansDuring((db) => platformAuditPage({ db, actor: platformAdmin, query: new URLSearchParams(query) }));
+			expect(result.fullScans, `install ${query}`).toEqual([]);
+			expect(result.mostRowsRead, `install ${query}`).toBeLessThanOrEqual(entries + 1);
 		}
 	});
 

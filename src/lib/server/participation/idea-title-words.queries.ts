@@ -6,7 +6,7 @@ import { usesSearchOperators } from '../shared/text-search';
 // Below this trigram word similarity a typed word and a title's word are not the same word misspelt
 // ("Sprahcafe" for "sprachcafé" is 0.46). So low a bar lets through words that merely share an ending; among
 // a town's words they are few, where among its titles they were thousands ("Zuwanderung": 2,018 of 100,000).
-export const TYPO_SIMILARITY = '0.45';
+const TYPO_SIMILARITY = '0.45';
 
 /** More resembling words than this make the search wider, not better; the closest are kept. */
 const MOST_RESEMBLING = 10;

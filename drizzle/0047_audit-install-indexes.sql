@@ -1,0 +1,3 @@
+CREATE INDEX "audit_events_install_created_idx" ON "audit_events" USING btree ("created_at","id") WHERE "audit_events"."municipality_id" is null;--> statement-breakpoint
+CREATE INDEX "audit_events_install_type_created_idx" ON "audit_events" USING btree ("entity_type","created_at","id") WHERE "audit_events"."municipality_id" is null;--> statement-breakpoint
+CREATE INDEX "audit_events_install_entity_created_idx" ON "audit_events" USING btree ("entity_id","created_at","id") WHERE "audit_events"."municipality_id" is null;
