@@ -106,8 +106,10 @@ export async function searchIdeas(db: Executor, municipalityId: string, text: st
 		newest: page.offset + page.limit + 1
 	});
 	const chosen = found.matches.slice(page.offset, page.offset + page.limit + 1).map((match) => match.id);
+	// The one past the page only says whether there is a next page; it is not read.
+	const shown = chosen.slice(0, page.limit);
 	const read =
-		chosen.length === 0
+		shown.length === 0
 			? []
 			: await db
 					.select({
@@ -122,9 +124,9 @@ export async function searchIdeas(db: Executor, municipalityId: string, text: st
 					.from(ideas)
 					.innerJoin(editions, eq(editions.id, ideas.editionId))
 					.innerJoin(strategies, eq(strategies.id, editions.strategyId))
-					.where(and(eq(ideas.municipalityId, municipalityId), inArray(ideas.id, chosen)));
+					.where(and(eq(ideas.municipalityId, municipalityId), inArray(ideas.id, shown)));
 	return {
-		rows: inOrderOf(chosen.slice(0, page.limit), read),
+		rows: inOrderOf(shown, read),
 		hasMore: chosen.length > page.limit,
 		total: Math.min(found.counted, page.countCap),
 		totalIsCapped: found.counted > page.countCap,
