@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import ts from 'typescript';
-import { expect, type APIRequestContext } from '@playwright/test';
+import { expect } from '@playwright/test';
+import type { HttpClient } from './http-client';
 import type { MatrixRole } from './authorisation-matrix';
 import { demoEventIds } from '../src/lib/server/demo/demo-event-ids';
 import { demoMonitoringIds } from '../src/lib/server/demo/demo-monitoring-ids';
@@ -152,7 +153,7 @@ export function fill(routeId: string): string {
 	});
 }
 
-export async function discover(anonymous: APIRequestContext): Promise<void> {
+export async function discover(anonymous: HttpClient): Promise<void> {
 	const html = async (url: string) => {
 		const response = await anonymous.get(url);
 		expect(response.status(), url).toBe(200);

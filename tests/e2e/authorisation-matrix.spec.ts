@@ -1,30 +1,22 @@
 import { writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { cspWeaknesses, expect, test } from './fixtures';
 import { matrix, matrixRoles, type MatrixRole } from '../authorisation-matrix';
 import { accounts, discover, enumerate, fill, formsIn, inBatches } from '../route-inventory';
+import { HttpClient, type HttpResponse } from '../http-client';
 
 // Every route file and every form action is read from the file system; the expected outcome for each
 // role comes from one table (tests/authorisation-matrix.ts). A route or action missing from the table,
 // or an entry for one that no longer exists, fails the first test. Requests go over HTTP with one
 // sign-in per role, so the whole matrix runs without a browser.
 
-
-
-
-
-
-
-
 const checks = enumerate();
 let origin: string;
-const clients = new Map<MatrixRole, APIRequestContext>();
+const clients = new Map<MatrixRole, HttpClient>();
 // Read outcomes of this run, which a recording run (MATRIX_RECORD=file) also uses as a first guess for the page's actions.
 const observedReads: Record<string, string> = {};
 
-
-const codeOf = (response: APIResponse): string => {
+const codeOf = (response: HttpResponse): string => {
 	const status = response.status();
 	if (status >= 500) return `5xx(${status})`;
 	if (status === 401) return 'S';
@@ -36,8 +28,6 @@ const codeOf = (response: APIResponse): string => {
 	}
 	return 'A';
 };
-
-
 
 const edition = 'POST /[municipality]/strategies/[strategy]/editions/[number=integer]';
 /**
@@ -68,18 +58,14 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async ({ baseURL }, testInfo) => {
 	testInfo.setTimeout(120_000);
 	origin = new URL(baseURL!).origin;
-	clients.set('anonymous', await playwrightRequest.newContext({ baseURL: origin }));
+	clients.set('anonymous', new HttpClient(origin));
 	for (const [role, account] of Object.entries(accounts) as [MatrixRole, { email: string; password: string }][]) {
-		const client = await playwrightRequest.newContext({ baseURL: origin });
+		const client = new HttpClient(origin);
 		const response = await client.post('/sign-in', { form: account, headers: { Origin: origin, Accept: 'text/html' }, maxRedirects: 0 });
 		expect(response.status(), `sign-in of ${account.email}`).toBe(303);
 		clients.set(role, client);
 	}
 	await discover(clients.get('anonymous')!);
-});
-
-test.afterAll(async () => {
-	for (const client of clients.values()) await client.dispose();
 });
 
 test('the table names every route, form action and endpoint of the app, and nothing else', () => {
@@ -97,7 +83,6 @@ async function auditLog(): Promise<string> {
 	const list = /<ol class="audit-list">([\s\S]*?)<\/ol>/.exec(await response.text())?.[1] ?? '';
 	return list.replace(/<!--[\s\S]*?-->|<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 }
-
 
 test('every role opens exactly the pages and endpoints the table allows it', async () => {
 	test.setTimeout(120_000);

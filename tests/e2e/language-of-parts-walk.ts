@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { request as playwrightRequest, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { accounts, discover, enumerate, fill, routesDir } from '../route-inventory';
+import { HttpClient } from '../http-client';
 import { wronglyMarkedLanguage } from './language-of-parts';
 
 const pageRoutes = [...new Set(enumerate().filter((check) => check.method === 'GET').map((check) => check.routeId))].filter((routeId) =>
@@ -35,9 +36,7 @@ export function walkEveryPage(locale: string): void {
 	test.describe.configure({ mode: 'serial' });
 
 	test.beforeAll(async ({ baseURL }) => {
-		const anonymous = await playwrightRequest.newContext({ baseURL });
-		await discover(anonymous);
-		await anonymous.dispose();
+		await discover(new HttpClient(new URL(baseURL!).origin));
 	});
 
 	test(`every public page in ${locale} marks German content as German, and nothing else`, async ({ page }) => {
