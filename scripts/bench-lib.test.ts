@@ -1,6 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { defaultOptions, meetsTarget, median, parseBenchArguments, parseVmRss, problemsOf, summarise, type LoadResult } from './bench-lib';
+import {
+	cpuTicksBetween,
+	defaultOptions,
+	formatCpu,
+	meetsTarget,
+	median,
+	medianCpu,
+	parseBenchArguments,
+	parseProcessStat,
+	parseVmRss,
+	problemsOf,
+	processTreeTicks,
+	summarise,
+	type LoadResult
+} from './bench-lib';
 import { parseVmHwm } from './bench-import';
 import { apiReadsPerMinute } from '../src/lib/server/http/rate-limit';
 
@@ -63,6 +77,38 @@ it('checks ratio and p99 against a target', () => {
 it('reads VmRSS from /proc/<pid>/status', () => {
 	expect(parseVmRss('Name:\tnode\nVmPeak:\t  999 kB\nVmRSS:\t  204800 kB\nThreads:\t7\n')).toBe(200 * 1024 * 1024);
 	expect(parseVmRss('Name:\tzombie\n')).toBeUndefined();
+});
+
+it('reads the parent and the CPU time from /proc/<pid>/stat, whatever the command name holds', () => {
+	// pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime …
+	const stat = '4242 (node (serve) x) S 4200 4242 4200 0 -1 4194560 9000 0 12 0 731 129 5 2 20 0 11 0 123456';
+	expect(parseProcessStat(stat)).toEqual({ parentPid: 4200, ticks: 860 });
+	expect(parseProcessStat('1 (init) S')).toBeUndefined();
+});
+
+it('splits the CPU a server spent into its own and that of the processes it started, per request', () => {
+	const tree = (app: number, postmaster: number, backend: number) =>
+		new Map([
+			[1, { parentPid: 0, ticks: 99_999 }],
+			[10, { parentPid: 1, ticks: app }],
+			[11, { parentPid: 10, ticks: postmaster }],
+			[12, { parentPid: 11, ticks: backend }],
+			[20, { parentPid: 1, ticks: 5_000 }]
+		]);
+	const before = processTreeTicks(10, tree(1_000, 50, 0));
+	expect([...before.keys()].sort()).toEqual([10, 11, 12]);
+	// The backend started during the run; the unrelated process 20 and the parent 1 are not the server's.
+	const after = processTreeTicks(10, new Map([...tree(1_800, 60, 190), [13, { parentPid: 11, ticks: 50 }]]));
+	const spent = cpuTicksBetween(10, before, after);
+	expect(spent).toEqual({ app: 800, database: 250 });
+	// 1,000 requests: 8 s of the app's CPU is 8 ms a request, 2.5 s of the database's 2.5 ms.
+	const measurement = summarise(result(), 200, 0, spent);
+	expect(measurement.cpuMsPerRequest).toEqual({ app: 8, database: 2.5 });
+	expect(formatCpu(measurement.cpuMsPerRequest)).toBe('8.00 + 2.50');
+	expect(summarise(result(), 200, 0).cpuMsPerRequest).toBeNull();
+	expect(medianCpu([{ app: 8, database: 2 }, { app: 6, database: 4 }, { app: 7, database: 3 }])).toEqual({ app: 7, database: 3 });
+	expect(medianCpu([{ app: 8, database: 2 }, null])).toBeNull();
+	expect(formatCpu(null)).toBe('–');
 });
 
 it('takes the median of an odd and an even number of runs', () => {

@@ -90,9 +90,22 @@ export type Measurement = {
 	/** Responses whose status was not the one the scenario is about (200, or 304 for revalidation). */
 	unexpectedStatuses: number;
 	peakRssMb: number;
+	/**
+	 * CPU time per completed request, of the server's own process and of the processes it started (the embedded
+	 * PostgreSQL): steadier than req/s where other work shares the machine, and it says which side to look at.
+	 */
+	cpuMsPerRequest: CpuPerRequest | null;
 };
 
-export function summarise(result: LoadResult, expectedStatus: number, peakRssBytes: number): Measurement {
+export type CpuPerRequest = { app: number; database: number };
+
+/** CPU time in clock ticks, as /proc counts it. */
+export type CpuTicks = { app: number; database: number };
+
+/** Linux reports process times in USER_HZ, which is 100 on every architecture Node runs on. */
+const ticksPerSecond = 100;
+
+export function summarise(result: LoadResult, expectedStatus: number, peakRssBytes: number, cpuTicks?: CpuTicks): Measurement {
 	const statusCounts: Record<string, number> = {};
 	for (const [status, { count }] of Object.entries(result.statusCodeStats ?? {})) statusCounts[status] = count;
 	const unexpectedStatuses = Object.entries(statusCounts)
@@ -110,8 +123,51 @@ export function summarise(result: LoadResult, expectedStatus: number, peakRssByt
 		timeouts: result.timeouts,
 		statusCounts,
 		unexpectedStatuses,
-		peakRssMb: Math.round((peakRssBytes / 1024 / 1024) * 10) / 10
+		peakRssMb: Math.round((peakRssBytes / 1024 / 1024) * 10) / 10,
+		cpuMsPerRequest: cpuTicks && result.requests.total > 0 ? cpuPerRequest(cpuTicks, result.requests.total) : null
 	};
+}
+
+function cpuPerRequest(ticks: CpuTicks, requests: number): CpuPerRequest {
+	const milliseconds = (value: number) => Math.round(((value * 1000) / ticksPerSecond / requests) * 100) / 100;
+	return { app: milliseconds(ticks.app), database: milliseconds(ticks.database) };
+}
+
+/** The parent and the CPU time so far (user + system, in ticks) from /proc/<pid>/stat. */
+export function parseProcessStat(stat: string): { parentPid: number; ticks: number } | undefined {
+	// The second field, the command name, is in parentheses and may itself hold spaces and parentheses.
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	// From the state (field 3) on: the parent is field 4, user and system time fields 14 and 15.
+	const parentPid = Number(fields[1]);
+	const ticks = Number(fields[11]) + Number(fields[12]);
+	return Number.isInteger(parentPid) && Number.isFinite(ticks) ? { parentPid, ticks } : undefined;
+}
+
+/** The CPU ticks so far of a process and of every process below it, by pid, from every process's parsed stat. */
+export function processTreeTicks(pid: number, processes: Map<number, { parentPid: number; ticks: number }>): Map<number, number> {
+	const children = new Map<number, number[]>();
+	for (const [child, { parentPid }] of processes) children.set(parentPid, [...(children.get(parentPid) ?? []), child]);
+	const tree = new Map<number, number>();
+	const pending = [pid];
+	while (pending.length > 0) {
+		const next = pending.pop()!;
+		const entry = processes.get(next);
+		if (!entry) continue;
+		tree.set(next, entry.ticks);
+		pending.push(...(children.get(next) ?? []));
+	}
+	return tree;
+}
+
+/**
+ * What a process tree spent between two readings: the root itself (the app), and the processes below it (the
+ * embedded PostgreSQL). A process that started in between counts from zero; one that ended in between is not
+ * counted, which under load leaves out little, since the app's pool keeps its connections.
+ */
+export function cpuTicksBetween(pid: number, before: Map<number, number>, after: Map<number, number>): CpuTicks {
+	const spent = { app: 0, database: 0 };
+	for (const [member, ticks] of after) spent[member === pid ? 'app' : 'database'] += Math.max(0, ticks - (before.get(member) ?? 0));
+	return spent;
 }
 
 /** "VmRSS:    123456 kB" from /proc/<pid>/status, in bytes; undefined once the process is gone. */
@@ -133,6 +189,18 @@ export type Target = { minRatio: number; maxP99Ms?: number };
 
 export function meetsTarget(measurement: Measurement, ratio: number, target: Target): boolean {
 	return ratio >= target.minRatio && (target.maxP99Ms === undefined || measurement.p99Ms < target.maxP99Ms) && problemsOf(measurement).length === 0;
+}
+
+/** The median of each side over the runs; none when a run has no figure. */
+export function medianCpu(runs: (CpuPerRequest | null)[]): CpuPerRequest | null {
+	if (runs.length === 0 || runs.some((run) => run === null)) return null;
+	const measured = runs as CpuPerRequest[];
+	return { app: median(measured.map((run) => run.app)), database: median(measured.map((run) => run.database)) };
+}
+
+/** "7.9 + 1.5" ms of CPU per request, app + database. */
+export function formatCpu(cpu: CpuPerRequest | null): string {
+	return cpu ? `${cpu.app.toFixed(2)} + ${cpu.database.toFixed(2)}` : '–';
 }
 
 export function median(values: number[]): number {

@@ -4,18 +4,23 @@
 // A full run also times the PDF of the 4th edition's council submission and of its annual report, generated uncached,
 // and the CSV import of a million measurements (rows/s and the importing process's peak memory).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { findFreePort } from '../src/lib/server/db/embedded';
 import {
 	COLD_START_TARGET_MS,
+	cpuTicksBetween,
+	formatCpu,
 	median,
+	medianCpu,
 	meetsTarget,
 	parseBenchArguments,
+	parseProcessStat,
 	parseVmRss,
 	problemsOf,
+	processTreeTicks,
 	summarise,
 	type BenchOptions,
 	type LoadResult,
@@ -64,7 +69,7 @@ type ScenarioResult = {
 	url: string;
 	headers: Record<string, string>;
 	runs: (Measurement & { ratioToRaw: number | null; loadAverage: number[]; problems: string[] })[];
-	median: { requestsPerSecond: number; p50Ms: number; p99Ms: number; peakRssMb: number; ratioToRaw: number | null };
+	median: { requestsPerSecond: number; p50Ms: number; p99Ms: number; peakRssMb: number; ratioToRaw: number | null; cpuMsPerRequest: Measurement['cpuMsPerRequest'] };
 	target?: Target & { met: boolean };
 };
 
@@ -455,14 +460,33 @@ async function load(url: string, headers: Record<string, string>, options: Bench
 	return result as unknown as LoadResult;
 }
 
-/** Samples the server's resident memory while the load runs and a moment after, keeping the peak. */
-function sampleRss(pid: number) {
+/** Every process's parent and CPU time so far, from /proc. */
+function readProcesses(): Map<number, { parentPid: number; ticks: number }> {
+	const processes = new Map<number, { parentPid: number; ticks: number }>();
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const parsed = parseProcessStat(readFileSync(`/proc/${entry}/stat`, 'utf8'));
+			if (parsed) processes.set(Number(entry), parsed);
+		} catch {
+			// Ended since the directory was listed.
+		}
+	}
+	return processes;
+}
+
+/**
+ * Samples the server's resident memory while the load runs and a moment after, keeping the peak, and reads the
+ * CPU time the server and the processes it started spend in that while.
+ */
+function sampleServer(pid: number) {
+	const cpuBefore = processTreeTicks(pid, readProcesses());
 	let peak = readRss(pid) ?? 0;
 	const timer = setInterval(() => (peak = Math.max(peak, readRss(pid) ?? 0)), 100);
 	return async () => {
 		await new Promise((resolve) => setTimeout(resolve, 300));
 		clearInterval(timer);
-		return Math.max(peak, readRss(pid) ?? 0);
+		return { peakRssBytes: Math.max(peak, readRss(pid) ?? 0), cpuTicks: cpuTicksBetween(pid, cpuBefore, processTreeTicks(pid, readProcesses())) };
 	};
 }
 
@@ -570,16 +594,17 @@ async function main(): Promise<number> {
 			const runs: ScenarioResult['runs'] = [];
 			for (let run = 0; run < options.runs; run++) {
 				const loadAverage = os.loadavg();
-				const stopSampling = sampleRss(server.child.pid!);
+				const stopSampling = sampleServer(server.child.pid!);
 				const result = await load(url, headers, options, options.duration);
-				const measurement = summarise(result, scenario.expectedStatus, await stopSampling());
+				const { peakRssBytes, cpuTicks } = await stopSampling();
+				const measurement = summarise(result, scenario.expectedStatus, peakRssBytes, cpuTicks);
 				const raw = rawRuns?.[run] ?? rawRuns?.[0];
 				const ratioToRaw = scenario.id === 'a' ? 1 : raw ? measurement.requestsPerSecond / raw : null;
 				const problems = problemsOf(measurement);
 				runs.push({ ...measurement, ratioToRaw, loadAverage, problems });
 				console.log(
 					`  run ${run + 1}: ${format(measurement.requestsPerSecond)} req/s, p50 ${measurement.p50Ms} ms, p99 ${measurement.p99Ms} ms, ` +
-						`peak RSS ${measurement.peakRssMb} MB, ${ratioToRaw === null ? 'no raw figure to compare' : `ratio ${ratioToRaw.toFixed(3)}`}, ` +
+						`peak RSS ${measurement.peakRssMb} MB, CPU ${formatCpu(measurement.cpuMsPerRequest)} ms/request (app + database), ${ratioToRaw === null ? 'no raw figure to compare' : `ratio ${ratioToRaw.toFixed(3)}`}, ` +
 						`statuses ${JSON.stringify(measurement.statusCounts)}${problems.length ? `\n  ✘ ${problems.join('; ')}` : ''}`
 				);
 			}
@@ -590,7 +615,8 @@ async function main(): Promise<number> {
 				p50Ms: median(runs.map((run) => run.p50Ms)),
 				p99Ms: median(runs.map((run) => run.p99Ms)),
 				peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
-				ratioToRaw: ratios.length ? median(ratios) : null
+				ratioToRaw: ratios.length ? median(ratios) : null,
+				cpuMsPerRequest: medianCpu(runs.map((run) => run.cpuMsPerRequest))
 			};
 			const medianMeasurement = { ...runs[0], ...summary, errors: Math.max(...runs.map((run) => run.errors)), unexpectedStatuses: Math.max(...runs.map((run) => run.unexpectedStatuses)) };
 			results.push({
@@ -620,13 +646,22 @@ async function main(): Promise<number> {
 	}
 
 	console.log('\n[bench] medians over the runs (peak RSS: highest of the runs; ratio: req/s against (a) of the same run)');
-	console.log(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'RSS MB', 'ratio', 'target'].join('\t'));
+	console.log(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'RSS MB', 'CPU ms/req (app + db)', 'ratio', 'target'].join('\t'));
 	for (const result of results) {
 		const target = result.target
 			? `${result.target.met ? '✔' : '✘'} ratio ≥ ${result.target.minRatio}${result.target.maxP99Ms ? `, p99 < ${result.target.maxP99Ms} ms` : ''}`
 			: '';
 		console.log(
-			[`(${result.id}) ${result.title}`, format(result.median.requestsPerSecond), result.median.p50Ms, result.median.p99Ms, result.median.peakRssMb, result.median.ratioToRaw?.toFixed(3) ?? '–', target].join('\t')
+			[
+				`(${result.id}) ${result.title}`,
+				format(result.median.requestsPerSecond),
+				result.median.p50Ms,
+				result.median.p99Ms,
+				result.median.peakRssMb,
+				formatCpu(result.median.cpuMsPerRequest),
+				result.median.ratioToRaw?.toFixed(3) ?? '–',
+				target
+			].join('\t')
 		);
 	}
 	if (coldStart) {
@@ -709,8 +744,10 @@ async function measureAtScale(options: BenchOptions, largeRows: number): Promise
 				if (options.warmup > 0) await load(url, {}, options, options.warmup);
 				const runs: Measurement[] = [];
 				for (let run = 0; run < options.runs; run++) {
-					const stopSampling = sampleRss(server.child.pid!);
-					runs.push(summarise(await load(url, {}, options, options.duration), 200, await stopSampling()));
+					const stopSampling = sampleServer(server.child.pid!);
+					const result = await load(url, {}, options, options.duration);
+					const { peakRssBytes, cpuTicks } = await stopSampling();
+					runs.push(summarise(result, 200, peakRssBytes, cpuTicks));
 				}
 				return {
 					...runs[0],
@@ -718,6 +755,7 @@ async function measureAtScale(options: BenchOptions, largeRows: number): Promise
 					p50Ms: median(runs.map((run) => run.p50Ms)),
 					p99Ms: median(runs.map((run) => run.p99Ms)),
 					peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
+					cpuMsPerRequest: medianCpu(runs.map((run) => run.cpuMsPerRequest)),
 					errors: Math.max(...runs.map((run) => run.errors)),
 					unexpectedStatuses: Math.max(...runs.map((run) => run.unexpectedStatuses))
 				};
