@@ -2,21 +2,19 @@ import adapter from '@sveltejs/adapter-node';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { catalogueOptions } from './scripts/catalogues';
 
 // npm test compiles the message catalogues once before its runners start (scripts/test.ts) and tells its Vitest
-// runs so: each would compile them again when it starts, 8–10 s of CPU on this 2-core machine, most of it the
-// inlang SDK loading every message into SQLite. A build, and Vitest started by hand, compile as before.
-const cataloguesCompiledByTestCommand = Boolean(process.env.VITEST) && process.env.LEITBILD_CATALOGUES_COMPILED === '1';
+// runs and its build so: each would compile them again when it starts, 8–10 s of CPU on this 2-core machine,
+// most of it the inlang SDK loading every message into SQLite. `npm run build`, `npm start` and Vitest started
+// by hand compile as before.
+const cataloguesCompiledByTestCommand = process.env.LEITBILD_CATALOGUES_COMPILED === '1';
 
 export default defineConfig({
 	plugins: [
 		cataloguesCompiledByTestCommand
 			? []
-			: paraglideVitePlugin({
-					project: './project.inlang',
-					outdir: './src/lib/paraglide',
-					strategy: ['url', 'baseLocale']
-				}),
+			: paraglideVitePlugin(catalogueOptions),
 		sveltekit({
 			compilerOptions: {
 				runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)

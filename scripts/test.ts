@@ -1,10 +1,12 @@
 // `npm test`: every check, in the order that fails fastest. Each step's own runner prints its
 // summary; the last line adds up the tests of all runners.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { catalogueOptions } from './catalogues';
 import { provisionTestTools } from './test-provision';
+import { memoryTmpdir } from './test-tmpdir';
 import { startPostgres15 } from './test-postgres15';
 import { type Failure, playwrightFailures, printFailures, vitestFailures } from './test-failures';
 
@@ -96,22 +98,19 @@ function printTotals(): void {
 
 try {
 	provisionTestTools();
+	const memoryTmp = memoryTmpdir();
+	if (memoryTmp) {
+		process.env.TMPDIR = memoryTmp;
+		console.log(`temporary files, the test databases among them, go to ${memoryTmp} (in memory)`);
+	}
 	rmSync(path.join(root, 'test-results'), { recursive: true, force: true });
 
-	// One module per language, as the Vite plugin writes for Vitest (one per message is the build's, which compiles
-	// them again). The Vitest runs are told, and do not compile them once more (see vite.config.ts).
-	await step('i18n catalogues', bin('paraglide-js'), [
-		'compile',
-		'--project',
-		'./project.inlang',
-		'--outdir',
-		'./src/lib/paraglide',
-		'--strategy',
-		'url',
-		'baseLocale',
-		'--output-structure',
-		'locale-modules'
-	]);
+	// Compiled once for every runner: one module per language for Vitest, as the Vite plugin writes for it, and one
+	// per message for the build, which is handed them before it starts. The runners are told, and do not compile
+	// them once more (see vite.config.ts).
+	const messageModulesDir = mkdtempSync(path.join(os.tmpdir(), 'leitbild-catalogues-'));
+	process.once('exit', () => rmSync(messageModulesDir, { recursive: true, force: true }));
+	await step('i18n catalogues', bin('tsx'), ['scripts/compile-catalogues.ts', catalogueOptions.outdir, messageModulesDir]);
 	const cataloguesCompiled = { LEITBILD_CATALOGUES_COMPILED: '1' };
 	await step('SvelteKit sync', bin('svelte-kit'), ['sync']);
 	// The second run of the integration tests, on PostgreSQL 15 with one worker, starts first and runs
@@ -150,7 +149,9 @@ try {
 				'--reporter=json',
 				'--outputFile.json=test-results/vitest-embedded.json'
 			], cataloguesCompiled, () => countVitest(path.join(root, 'test-results/vitest-embedded.json'), 'Vitest on the embedded PostgreSQL'));
-			await step('production build', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+			// Copied over what Vitest read rather than replacing it: the PostgreSQL 15 run may still import from there.
+			cpSync(messageModulesDir, path.join(root, catalogueOptions.outdir), { recursive: true, force: true });
+			await step('production build', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], cataloguesCompiled);
 			await step('end-to-end tests in Chromium (with axe)', bin('playwright'), ['test'], {}, () => {
 				if (existsSync(path.join(root, 'test-results/e2e.json'))) countPlaywright(path.join(root, 'test-results/e2e.json'));
 			});
