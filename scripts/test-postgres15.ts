@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findFreePort } from '../src/lib/server/db/embedded';
@@ -49,4 +49,17 @@ export async function startPostgres15(): Promise<{ url: string; stop: () => void
 			}
 		}
 	};
+}
+
+/**
+ * The server's test files that open a test database: the run on PostgreSQL 15 is for them. The others
+ * (pure functions, HTTP helpers, the embedded server's own checks) gain nothing from a second run.
+ */
+export function testFilesUsingTheDatabase(root: string): string[] {
+	const serverDir = path.join(root, 'src/lib/server');
+	return (readdirSync(serverDir, { recursive: true }) as string[])
+		.filter((file) => file.endsWith('.test.ts'))
+		.map((file) => path.join('src/lib/server', file))
+		.filter((file) => /from '[^']*\/test-db'|databaseAdminUrl/.test(readFileSync(path.join(root, file), 'utf8')))
+		.sort();
 }

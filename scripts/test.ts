@@ -7,7 +7,7 @@ import path from 'node:path';
 import { catalogueOptions } from './catalogues';
 import { provisionTestTools } from './test-provision';
 import { memoryTmpdir } from './test-tmpdir';
-import { startPostgres15 } from './test-postgres15';
+import { startPostgres15, testFilesUsingTheDatabase } from './test-postgres15';
 import { type Failure, playwrightFailures, printFailures, vitestFailures } from './test-failures';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -125,7 +125,7 @@ try {
 		const postgres15Report = path.join(postgres15Dir, 'vitest.json');
 		const postgres15Run = runInBackground(
 			bin('vitest'),
-			['run', 'src/lib/server', '--maxWorkers=1', '--reporter=default', '--reporter=json', `--outputFile.json=${postgres15Report}`],
+			['run', ...testFilesUsingTheDatabase(root), '--maxWorkers=1', '--reporter=default', '--reporter=json', `--outputFile.json=${postgres15Report}`],
 			{ TEST_DATABASE_URL: postgres15.url, ...cataloguesCompiled },
 			postgres15Log
 		);
