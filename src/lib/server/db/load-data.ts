@@ -17,6 +17,23 @@ async function insertContact(tx: Executor, municipalityId: string, contact: Cont
 	return row.id;
 }
 
+// Descriptions hold fixtures: the tests', the demo's and the scale data's, whose accounts share a few known
+// passwords (the demo lists its own on the sign-in page). A scrypt hash costs about 120 ms of CPU, and one hash
+// verifies its password for every account that has it, so each password is hashed once per process: the test
+// runs loaded 206 accounts with 34 passwords. Real accounts never come from a description (npm run admin and the
+// registration hash their own).
+const fixturePasswordHashes = new Map<string, Promise<string>>();
+
+function hashOfFixturePassword(password: string): Promise<string> {
+	let hash = fixturePasswordHashes.get(password);
+	if (!hash) {
+		hash = hashPassword(password);
+		fixturePasswordHashes.set(password, hash);
+		hash.catch(() => fixturePasswordHashes.delete(password));
+	}
+	return hash;
+}
+
 /** Writes a data description in one transaction: all of it or nothing. Returns the ids by slug. */
 export async function loadDataDescription(db: Database, input: DataDescription) {
 	const data = dataDescriptionSchema.parse(input);
@@ -131,7 +148,7 @@ export async function loadDataDescription(db: Database, input: DataDescription) 
 				accountId: userId,
 				providerId: 'credential',
 				userId,
-				password: await hashPassword(a.password)
+				password: await hashOfFixturePassword(a.password)
 			});
 			for (const assignment of a.roles) {
 				const municipalityId = municipalityIds.get(assignment.municipality);
