@@ -30,7 +30,12 @@ export function memoryTmpdir(): string | undefined {
 	// A run that was interrupted (Ctrl-C) leaves its directory in memory; the next run removes it.
 	for (const entry of readdirSync(MEMORY_DIRECTORY_ROOT)) {
 		const pid = entry.startsWith(PREFIX) ? Number(entry.slice(PREFIX.length)) : NaN;
-		if (Number.isInteger(pid) && !isAlive(pid)) rmSync(path.join(MEMORY_DIRECTORY_ROOT, entry), { recursive: true, force: true });
+		if (!Number.isInteger(pid) || isAlive(pid)) continue;
+		try {
+			rmSync(path.join(MEMORY_DIRECTORY_ROOT, entry), { recursive: true, force: true });
+		} catch {
+			// Another user's: theirs to remove.
+		}
 	}
 	const directory = path.join(MEMORY_DIRECTORY_ROOT, `${PREFIX}${process.pid}`);
 	// Traversable by others as /tmp is: as root, the PostgreSQL servers run as the postgres user inside it.
