@@ -1,8 +1,6 @@
-import { existsSync, mkdirSync, rmSync, statSync, statfsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { memoryTmpdir } from './test-tmpdir';
-
-const tmpfsWithRoom = existsSync('/dev/shm') && statfsSync('/dev/shm').type === 0x01021994 && statfsSync('/dev/shm').bavail * statfsSync('/dev/shm').bsize >= 2 * 1024 ** 3;
+import { memoryTmpdir, memoryVolumeHasRoom } from './test-tmpdir';
 
 /** A process id that no process has now. */
 function deadPid(): number {
@@ -15,7 +13,7 @@ function deadPid(): number {
 	}
 }
 
-it.runIf(tmpfsWithRoom)('gives npm test a directory in memory that others can traverse, and removes what an interrupted run left', () => {
+it.runIf(memoryVolumeHasRoom())('gives npm test a directory in memory that others can traverse, and removes what an interrupted run left', () => {
 	const leftOver = `/dev/shm/leitbild-npm-test-${deadPid()}`;
 	mkdirSync(`${leftOver}/postgres`, { recursive: true });
 	const directory = memoryTmpdir();

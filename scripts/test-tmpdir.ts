@@ -22,11 +22,16 @@ function isAlive(pid: number): boolean {
 	}
 }
 
+/** Whether /dev/shm is a tmpfs with room for a whole run. */
+export function memoryVolumeHasRoom(): boolean {
+	if (process.platform !== 'linux' || !existsSync(MEMORY_DIRECTORY_ROOT)) return false;
+	const volume = statfsSync(MEMORY_DIRECTORY_ROOT);
+	return volume.type === TMPFS_MAGIC && volume.bavail * volume.bsize >= REQUIRED_BYTES;
+}
+
 /** A directory on a tmpfs for this run, or undefined where there is none with room (then the usual one is used). */
 export function memoryTmpdir(): string | undefined {
-	if (process.platform !== 'linux' || !existsSync(MEMORY_DIRECTORY_ROOT)) return undefined;
-	const volume = statfsSync(MEMORY_DIRECTORY_ROOT);
-	if (volume.type !== TMPFS_MAGIC || volume.bavail * volume.bsize < REQUIRED_BYTES) return undefined;
+	if (!memoryVolumeHasRoom()) return undefined;
 	// A run that was interrupted (Ctrl-C) leaves its directory in memory; the next run removes it.
 	for (const entry of readdirSync(MEMORY_DIRECTORY_ROOT)) {
 		const pid = entry.startsWith(PREFIX) ? Number(entry.slice(PREFIX.length)) : NaN;
