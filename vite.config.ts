@@ -3,6 +3,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { catalogueOptions } from './scripts/catalogues';
+import { pageDataOnDemand } from './scripts/page-data-on-demand';
 
 // npm test compiles the message catalogues once before its runners start (scripts/test.ts) and tells its Vitest
 // runs and its build so: each would compile them again when it starts, 8–10 s of CPU on this 2-core machine,
@@ -15,6 +16,7 @@ export default defineConfig({
 		cataloguesCompiledByTestCommand
 			? []
 			: paraglideVitePlugin(catalogueOptions),
+		pageDataOnDemand(),
 		sveltekit({
 			compilerOptions: {
 				runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)

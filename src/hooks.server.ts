@@ -98,13 +98,16 @@ const publicPageCache: Handle = async ({ event, resolve }) => {
 	return respondFromCache(entry, request.headers.get('if-none-match'), 'miss');
 };
 
+const LANGUAGE_ATTRIBUTES = 'lang="%paraglide.lang%" dir="%paraglide.dir%"';
+
 const localise: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		event.locals.locale = locale;
 		return resolve(event, {
+			// One replacement, one copy of the page: both placeholders sit side by side in app.html
 			transformPageChunk: ({ html }) =>
-				html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', textDirection(locale))
+				html.replace(LANGUAGE_ATTRIBUTES, `lang="${locale}" dir="${textDirection(locale)}"`)
 		});
 	});
 
