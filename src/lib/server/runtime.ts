@@ -7,6 +7,7 @@ import { createPublicPageFastPath, publishPublicPageFastPath } from './http/publ
 import { createAuth, type Auth } from './people/auth';
 import { createMailer, type Mailer } from './mail/mail.service';
 import { createMetrics, type Metrics } from './observability/metrics';
+import { keepRecentDisclosures } from './monitoring/disclosure.service';
 import { startNoticeDispatch } from './updates/updates.dispatch';
 import { countNoticesToSend } from './updates/updates.service';
 
@@ -47,6 +48,8 @@ export function startRuntime(): Promise<void> {
 			pendingNotices: () => countNoticesToSend({ db: database.db })
 		});
 		const stopNoticeDispatch = await startNoticeDispatch(pool, { db: database.db, mailer, publicOrigin: config.origin, onMailed: metrics.countNoticeMail });
+		const disclosures = keepRecentDisclosures(database.db);
+		publicPages.alsoClear(disclosures.clear);
 		runtime = { config, database, auth, publicPages, mailer, metrics };
 		if (config.publicCache) publishPublicPageFastPath(createPublicPageFastPath(publicPages, metrics.countCacheHit));
 		process.once('sveltekit:shutdown', async () => {
@@ -57,6 +60,7 @@ export function startRuntime(): Promise<void> {
 			// Nothing may reach the closed pool afterwards, and a later start in the same process (the tests of
 			// one worker share their modules) opens a runtime of its own.
 			useRateLimitStore(memoryStore);
+			disclosures.stop();
 			runtime = undefined;
 			starting = undefined;
 		});

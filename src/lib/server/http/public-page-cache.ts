@@ -25,6 +25,7 @@ const replacedHeaders = new Set(['content-length', 'etag', 'x-cache', 'date', 't
 export class PublicPageCache {
 	private pages = new Map<string, CachedPage>();
 	private data = new Map<string, Promise<unknown>>();
+	private clearedWith: (() => void)[] = [];
 	/** When stored pages stop being true without a write (a scheduled article turns public then). */
 	private expiresAt = Number.POSITIVE_INFINITY;
 	constructor(private readonly maxEntries = 2000) {}
@@ -64,10 +65,16 @@ export class PublicPageCache {
 		return pending;
 	}
 
+	/** Data derived from what the public sees and kept elsewhere is dropped together with the pages. */
+	alsoClear(clear: () => void): void {
+		this.clearedWith.push(clear);
+	}
+
 	clear(): void {
 		this.pages.clear();
 		this.data.clear();
 		this.expiresAt = Number.POSITIVE_INFINITY;
+		for (const clear of this.clearedWith) clear();
 	}
 
 	get size(): number {

@@ -11,7 +11,9 @@ import { exportMeasurementsCsv } from './measurement-export';
 import { declareDistrictBreakdown, writeMeasurements } from './measurement.service';
 import { indicators } from './monitoring.schema';
 import { getDistrictPage, getIndicatorPage, loadEditionMonitor } from './monitoring.service';
-import { loadDisclosure, setMinimumCount } from './disclosure.service';
+import { keepRecentDisclosures, loadDisclosure, setMinimumCount } from './disclosure.service';
+import { PublicPageCache } from '../http/public-page-cache';
+import { connectDatabase } from '../db/client';
 
 let test: TestDatabase;
 let municipalityId = '';
@@ -187,5 +189,44 @@ describe('the minimum count is configurable', () => {
 		expect((await cellsOf()).get('2025 ost')).toBe(null);
 		const disclosure = await loadDisclosure(test.db, municipalityId, [{ id: indicatorId, unit: 'Bescheide' }]);
 		expect(disclosure.latestInDistrict(indicatorId, 'ost')).toEqual({ value: 3, measuredOn: '2025-12-31' });
+	});
+});
+
+describe('the server keeps the disclosures of newest periods until the next public change', () => {
+	it('judges once through the server’s handle, again after a change, and never through another handle or by dates', async () => {
+		const kept = keepRecentDisclosures(test.db);
+		// A transaction is another handle too: it may see writes of its own that are not committed.
+		const other = connectDatabase(test.url, { max: 2 });
+		try {
+			const unit = [{ id: indicatorId, unit: 'Bescheide' }];
+			const first = await loadDisclosure(test.db, municipalityId, unit, { recentPeriods: 2 });
+			expect(await loadDisclosure(test.db, municipalityId, unit, { recentPeriods: 2 })).toBe(first);
+			expect(await loadDisclosure(test.db, municipalityId, unit, { recentPeriods: 1 })).not.toBe(first);
+			expect(await loadDisclosure(test.db, municipalityId, unit, { onDates: ['2025-12-31'] })).not.toBe(first);
+			expect(await loadDisclosure(other.db, municipalityId, unit, { recentPeriods: 2 })).not.toBe(first);
+			kept.clear();
+			const afterChange = await loadDisclosure(test.db, municipalityId, unit, { recentPeriods: 2 });
+			expect(afterChange).not.toBe(first);
+			expect(afterChange.latestCity(indicatorId)).toEqual(first.latestCity(indicatorId));
+			kept.stop();
+			expect(await loadDisclosure(test.db, municipalityId, unit, { recentPeriods: 2 })).not.toBe(afterChange);
+		} finally {
+			kept.stop();
+			await other.close();
+		}
+	});
+
+	it('the public page cache clears them with its pages', async () => {
+		const kept = keepRecentDisclosures(test.db);
+		try {
+			const pages = new PublicPageCache();
+			pages.alsoClear(kept.clear);
+			const unit = [{ id: indicatorId, unit: 'Bescheide' }];
+			const first = await loadDisclosure(test.db, municipalityId, unit, { recentPeriods: 2 });
+			pages.clear();
+			expect(await loadDisclosure(test.db, municipalityId, unit, { recentPeriods: 2 })).not.toBe(first);
+		} finally {
+			kept.stop();
+		}
 	});
 });

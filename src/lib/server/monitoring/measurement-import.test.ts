@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
+import { PUBLIC_CHANGE_CHANNEL } from '../http/public-change';
 import { importMeasurements, type ImportOptions } from './measurement-import';
 import { exportMeasurementsCsv } from './measurement-export';
 import { declareDistrictBreakdown } from './measurement.service';
@@ -23,7 +24,8 @@ beforeAll(async () => {
 			}
 		]
 	});
-	pool = new pg.Pool({ connectionString: test.url, max: 1 });
+	// Two connections: the notice test keeps one listening.
+	pool = new pg.Pool({ connectionString: test.url, max: 2 });
 	const { rows } = await pool.query(
 		`insert into indicators (municipality_id, edition_id, goal_id, code, name, direction, baseline_value, baseline_date, target_value, target_date, frequency)
 		select g.municipality_id, f.edition_id, g.id, 'beratung', 'Beratungen', 'higher_is_better', 1, '2024-01-01', 2, '2030-12-31', 'quarterly'
@@ -117,6 +119,25 @@ describe('import', () => {
 			expect(report.errors).toEqual([{ line: 2502, column: 'period', code: 'duplicate_in_file', value: '1990-01-01/1990-01-01' }]);
 		}
 		expect(await count()).toBe(before);
+	});
+
+	it('a committed import tells running servers that public values changed; a refused one does not', async () => {
+		const listener = await pool.connect();
+		const payloads: string[] = [];
+		listener.on('notification', (notice) => payloads.push(notice.payload ?? ''));
+		try {
+			await listener.query(`listen ${PUBLIC_CHANGE_CHANNEL}`);
+			const refused = await importMeasurements(test.db, csv(header + 'beratung,2031,x,,,total,,,\n'), options);
+			expect(refused.committed).toBe(false);
+			// Notices arrive in commit order: once this one is here, a notice of the refused import would be too.
+			await pool.query(`select pg_notify($1, 'marker')`, [PUBLIC_CHANGE_CHANNEL]);
+			await expect.poll(() => payloads).toEqual(['marker']);
+			const imported = await importMeasurements(test.db, csv(header + 'beratung,2031,4,,,total,,,\n'), options);
+			expect(imported.committed).toBe(true);
+			await expect.poll(() => payloads).toEqual(['marker', options.municipalityId]);
+		} finally {
+			listener.release(true);
+		}
 	});
 
 	it('a value for a stored series and period is an error unless replacing is chosen', async () => {

@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { and, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client';
+import { announcePublicChange } from '../http/public-change';
 import { dimensionMembers, dimensions, indicatorBreakdowns, measurementImportBatches } from './measurement.schema';
 import { indicatorSources, indicators } from './monitoring.schema';
 import { insertImportedMeasurementRows, selectStoredSeriesPeriods } from './measurement.queries';
@@ -282,6 +283,8 @@ export async function importMeasurements(db: Database, input: Readable, options:
 				.update(measurementImportBatches)
 				.set({ rowsImported: report.imported, rowsRejected: report.rejected })
 				.where(eq(measurementImportBatches.id, batch.id));
+			// The command-line import runs in a process of its own: servers learn of the new values from this notice.
+			await announcePublicChange(tx, options.municipalityId);
 			await options.beforeCommit?.(tx, report);
 		});
 		report.committed = true;
