@@ -3,7 +3,9 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { catalogueOptions } from './scripts/catalogues';
-import { pageDataOnDemand } from './scripts/page-data-on-demand';
+import { icalFoldingEdits } from './scripts/ical-line-folding';
+import { pageDataEdits } from './scripts/page-data-on-demand';
+import { sourceEdits } from './scripts/source-edits';
 
 // npm test compiles the message catalogues once before its runners start (scripts/test.ts) and tells its Vitest
 // runs and its build so: each would compile them again when it starts, 8–10 s of CPU on this 2-core machine,
@@ -16,7 +18,7 @@ export default defineConfig({
 		cataloguesCompiledByTestCommand
 			? []
 			: paraglideVitePlugin(catalogueOptions),
-		pageDataOnDemand(),
+		sourceEdits([...pageDataEdits, ...icalFoldingEdits]),
 		sveltekit({
 			compilerOptions: {
 				runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
@@ -51,6 +53,8 @@ export default defineConfig({
 	],
 	// The build's timing and dependency-cycle notes concern third-party packages and drown real warnings.
 	build: { rolldownOptions: { checks: { bundlerTimings: false, circularDependency: false } } },
+	// Bundled rather than loaded from node_modules, so that its source edit (scripts/ical-line-folding.ts) applies.
+	ssr: { noExternal: ['ical-generator'] },
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		globalSetup: ['src/lib/server/db/test-global-setup.ts'],

@@ -29,7 +29,9 @@ export const extraIds = ['cold', 'import'] as const;
 /** Milliseconds from starting the server on an existing embedded database to its first 200 of the edition page. */
 export const COLD_START_TARGET_MS = 2000;
 const selectable: readonly string[] = [...scenarioIds, ...extraIds];
-const usage = `usage: npm run bench -- [--connections N] [--duration S] [--warmup S] [--runs N] [--only ${selectable.join(',')}] [--scale ROWS] [--import-rows ROWS]`;
+/** The pages measured at scale (s1, s2, … in bench-scale.ts): with `--scale`, `--only` can pick some of them. */
+const isScalePageId = (id: string) => /^s[1-9][0-9]*$/.test(id);
+const usage = `usage: npm run bench -- [--connections N] [--duration S] [--warmup S] [--runs N] [--only ${selectable.join(',')},s1,s2,…] [--scale ROWS] [--import-rows ROWS]`;
 
 /** Reads `--name value` and `--name=value`; an unknown or malformed flag is an error, never ignored. */
 export function parseBenchArguments(argv: string[]): BenchOptions {
@@ -59,8 +61,8 @@ export function parseBenchArguments(argv: string[]): BenchOptions {
 		else if (name === 'import-rows') options.importRows = positive(name, raw);
 		else if (name === 'only') {
 			const names = (raw ?? '').split(',').filter(Boolean);
-			if (names.length === 0 || names.some((scenario) => !selectable.includes(scenario))) {
-				throw new Error(`--only takes a comma-separated list of ${selectable.join(', ')}\n${usage}`);
+			if (names.length === 0 || names.some((scenario) => !selectable.includes(scenario) && !isScalePageId(scenario))) {
+				throw new Error(`--only takes a comma-separated list of ${selectable.join(', ')} and pages at scale s1, s2, …\n${usage}`);
 			}
 			options.only = names;
 		} else throw new Error(`unknown flag --${name}\n${usage}`);

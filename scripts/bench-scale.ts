@@ -2,8 +2,9 @@
 // with 10,000 rows of ideas, comments and measurements and again on one with N rows of each (seeded by
 // seedScale into a fresh embedded PostgreSQL), so that indexes and pagination are shown to keep a page's
 // time flat as the data grows. Target: the p50 latency at N rows at most 1.5 times that at 10,000.
+// News and events are measured the same way: the seed writes as many articles and events as ideas.
 // Left out: whole downloads (an indicator's or an edition's measurements as CSV), which carry every row
-// by design, and pages whose main tables the scale seed does not fill (news, events, organisations).
+// by design, and the organisations list, whose main table the scale seed does not fill.
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { readConfig } from '../src/lib/server/config';
@@ -18,7 +19,7 @@ const TOWNS = 10;
 const editionPath = '/skala-001/strategies/leitbild/editions/1';
 
 type ScalePage = { id: string; title: string; path: (links: Links) => string };
-type Links = { idea: string; indicator: string; measure: string; apiIdeasPage2: string };
+type Links = { idea: string; indicator: string; measure: string; apiIdeasPage2: string; newsPage2: string; article: string; event: string };
 const apiEdition = '/api/v1/municipalities/skala-001/strategies/leitbild/editions/1';
 
 export const scalePages: ScalePage[] = [
@@ -45,7 +46,15 @@ export const scalePages: ScalePage[] = [
 	{ id: 's16', title: 'open-data API: the edition’s indicators', path: () => `${apiEdition}/indicators` },
 	{ id: 's17', title: 'open-data API: the edition’s measures', path: () => `${apiEdition}/measures` },
 	{ id: 's18', title: 'ideas list, searched for a word in every twelfth idea', path: () => `${editionPath}/ideas?q=Sprachcaf%C3%A9` },
-	{ id: 's19', title: 'ideas list, searched for a word in none', path: () => `${editionPath}/ideas?q=Zuwanderung` }
+	{ id: 's19', title: 'ideas list, searched for a word in none', path: () => `${editionPath}/ideas?q=Zuwanderung` },
+	{ id: 's20', title: 'news, 2nd page', path: (links) => links.newsPage2 },
+	{ id: 's21', title: 'one article', path: (links) => links.article },
+	{ id: 's22', title: 'the articles of a hashtag', path: () => '/skala-001/tags/sprachcaf%C3%A9' },
+	{ id: 's23', title: 'news feed', path: () => '/skala-001/news/feed.xml' },
+	{ id: 's24', title: 'event calendar, this month', path: () => '/skala-001/events' },
+	{ id: 's25', title: 'one event', path: (links) => links.event },
+	{ id: 's26', title: 'calendar feed (iCal)', path: () => '/skala-001/events.ics' },
+	{ id: 's27', title: 'open-data API: the events', path: () => '/api/v1/municipalities/skala-001/events?limit=50' }
 ];
 
 export type ScaleServer = { port: number; child: { pid?: number } };
@@ -75,11 +84,11 @@ async function seed(dataDir: string, rows: number, log: (line: string) => void):
 	const database = await bootDatabase(config, { seedDemo: false, poolSize: 2, whenRunning: 'stop' });
 	try {
 		const startedAt = Date.now();
-		await seedScale(database, { municipalities: TOWNS, ideas: rows, comments: rows, measurements: rows, authorsPerMunicipality: 200 });
+		await seedScale(database, { municipalities: TOWNS, ideas: rows, comments: rows, measurements: rows, authorsPerMunicipality: 200, articles: rows, events: rows });
 		// Freshly copied rows are not yet marked visible to all: without this, autovacuum's first pass over a million
 		// of them ran in the middle of the measurements (two pages moved by 1.6–1.7 in one run, 1.1–1.2 in another).
-		await database.pool.query('vacuum (analyze) ideas, idea_comments, indicator_measurements, measurement_members');
-		log(`[bench] seeded ${rows.toLocaleString('en')} ideas, comments and measurements in ${TOWNS} towns in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+		await database.pool.query('vacuum (analyze) ideas, idea_comments, indicator_measurements, measurement_members, articles, article_tags, events');
+		log(`[bench] seeded ${rows.toLocaleString('en')} ideas, comments, measurements, articles and events each in ${TOWNS} towns in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
 	} finally {
 		await database.shutdown();
 	}
@@ -99,10 +108,19 @@ async function linksOf(harness: ScaleHarness, server: ScaleServer): Promise<Link
 	const next = apiIdeas.status === 200 ? (JSON.parse(apiIdeas.body) as { next: string | null }).next : null;
 	if (!next) throw new Error(`precondition failed: the API's ideas answered ${apiIdeas.status} without a next page`);
 	const apiIdeasPage2 = new URL(next).pathname + new URL(next).search;
-	return { idea, indicator, measure, apiIdeasPage2 };
+	const news = await harness.get(`${origin}/skala-001/news`);
+	const newsPage2 = news.body.match(/href="(\/skala-001\/news\?after=[^"]+)"/)?.[1]?.replaceAll('&amp;', '&');
+	const article = news.body.match(/href="(\/skala-001\/news\/meldung-[0-9]+)"/)?.[1];
+	if (news.status !== 200 || !newsPage2 || !article) throw new Error(`precondition failed: /skala-001/news answered ${news.status} without a next page or an article`);
+	const calendar = await harness.get(`${origin}/skala-001/events`);
+	const event = calendar.body.match(/href="(\/skala-001\/events\/[0-9a-f-]{36})"/)?.[1];
+	if (calendar.status !== 200 || !event) throw new Error(`precondition failed: /skala-001/events answered ${calendar.status} without an event`);
+	return { idea, indicator, measure, apiIdeasPage2, newsPage2, article, event };
 }
 
-export async function benchAtScale(harness: ScaleHarness, largeRows: number): Promise<ScaleResult[]> {
+/** `only`: ids of the pages to measure (all when empty). */
+export async function benchAtScale(harness: ScaleHarness, largeRows: number, only: string[] = []): Promise<ScaleResult[]> {
+	const pages = scalePages.filter((page) => only.length === 0 || only.includes(page.id));
 	const measured = new Map<string, { small?: Measurement; large?: Measurement }>();
 	for (const [size, rows] of [['small', SMALL_SCALE], ['large', largeRows]] as const) {
 		const dataDir = path.join(harness.workDir, `scale-${rows}`);
@@ -115,7 +133,7 @@ export async function benchAtScale(harness: ScaleHarness, largeRows: number): Pr
 		);
 		try {
 			const links = await linksOf(harness, server);
-			for (const page of scalePages) {
+			for (const page of pages) {
 				const url = `http://127.0.0.1:${server.port}${page.path(links)}`;
 				const check = await harness.get(url);
 				if (check.status !== 200) throw new Error(`precondition failed: ${url} answered ${check.status}`);
@@ -127,7 +145,7 @@ export async function benchAtScale(harness: ScaleHarness, largeRows: number): Pr
 			await harness.stopServer(server);
 		}
 	}
-	return scalePages.map((page) => {
+	return pages.map((page) => {
 		const { small, large } = measured.get(page.id)!;
 		// Latencies are whole milliseconds; below one the ratio says nothing, so one is the floor.
 		const growth = Math.max(1, large!.p50Ms) / Math.max(1, small!.p50Ms);

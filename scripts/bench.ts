@@ -761,7 +761,8 @@ async function measureAtScale(options: BenchOptions, largeRows: number): Promise
 				};
 			}
 		},
-		largeRows
+		largeRows,
+		options.only?.filter((id) => /^s[0-9]+$/.test(id))
 	);
 	console.log(`\n[bench] at scale (medians; growth: p50 at ${largeRows.toLocaleString('en')} rows over p50 at ${SMALL_SCALE.toLocaleString('en')}, target ≤ ${MAX_GROWTH})`);
 	console.log(['page', 'req/s small', 'p50 small', 'req/s large', 'p50 large', 'p99 large', 'growth', 'target'].join('\t'));

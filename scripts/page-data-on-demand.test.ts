@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { editSource, pageDataEdits } from './page-data-on-demand';
+import { pageDataEdits } from './page-data-on-demand';
+import { editSource } from './source-edits';
 
 const kitRoot = path.dirname(createRequire(import.meta.url).resolve('@sveltejs/kit/package.json'));
 const pageDir = path.join(kitRoot, 'src/runtime/server/page');
@@ -36,19 +37,19 @@ function countedNode() {
 	return node;
 }
 
-describe('page data on demand', () => {
+describe('page data on demand (source edit of SvelteKit)', () => {
 	it('finds each edit exactly once in the installed SvelteKit', () => {
 		for (const edit of pageDataEdits) {
 			const file = path.join(kitRoot, '..', '..', edit.file);
-			const edited = editSource(file, readFileSync(file, 'utf8'));
+			const edited = editSource(file, readFileSync(file, 'utf8'), pageDataEdits);
 			expect(edited, edit.file).toContain(edit.replace);
 		}
 	});
 
 	it('leaves other files alone and refuses a runtime whose text changed', () => {
-		expect(editSource('/app/node_modules/@sveltejs/kit/src/runtime/server/page/load_data.js', 'x')).toBeUndefined();
-		expect(editSource('/app/src/routes/+page.server.ts', 'export function server_data_serializer(')).toBeUndefined();
-		expect(() => editSource(serializerFile, 'export function something_else() {}')).toThrow(/review scripts\/page-data-on-demand.ts/);
+		expect(editSource('/app/node_modules/@sveltejs/kit/src/runtime/server/page/load_data.js', 'x', pageDataEdits)).toBeUndefined();
+		expect(editSource('/app/src/routes/+page.server.ts', 'export function server_data_serializer(', pageDataEdits)).toBeUndefined();
+		expect(() => editSource(serializerFile, 'export function something_else() {}', pageDataEdits)).toThrow(/review this edit/);
 	});
 
 	it('serialises a page’s data when it is read, and the same as SvelteKit does', async () => {
@@ -56,7 +57,7 @@ describe('page data on demand', () => {
 		(globalThis as Record<string, unknown>).__SVELTEKIT_DEV__ = false;
 		const source = readFileSync(serializerFile, 'utf8');
 		writeFileSync(originalCopy, source);
-		writeFileSync(editedCopy, editSource(serializerFile, source)!);
+		writeFileSync(editedCopy, editSource(serializerFile, source, pageDataEdits)!);
 		const original = (await import(pathToFileURL(originalCopy).href)) as SerializerModule;
 		const edited = (await import(pathToFileURL(editedCopy).href)) as SerializerModule;
 		const options = { version_hash: 'test', hooks: { transport: {} } };

@@ -10,16 +10,16 @@
 // The serialiser keeps each node's data and serialises it when render_response reads it, which it now does
 // only with client-side rendering. Pages with client-side rendering and __data.json (its own serialiser) get
 // the same output as before. Each edit must find its text: a SvelteKit release that changes it fails the build
-// here instead of quietly serialising again.
-import type { Plugin } from 'vite';
-
-export type SourceEdit = { file: string; find: string; replace: string };
+// here instead of quietly serialising again (scripts/source-edits.ts).
+import type { SourceEdit } from './source-edits';
 
 const runtime = '@sveltejs/kit/src/runtime/server/page/';
+const why = 'page data serialised only for client-side rendering';
 
 export const pageDataEdits: SourceEdit[] = [
 	{
 		file: `${runtime}data_serializer.js`,
+		why,
 		find: 'export function server_data_serializer(',
 		replace: `export function server_data_serializer(event, event_state, options) {
 	const serializer = serialise_as_loaded(event, event_state, options);
@@ -40,34 +40,8 @@ function serialise_as_loaded(`
 	},
 	{
 		file: `${runtime}render.js`,
+		why,
 		find: 'const { data, chunks } = data_serializer.get_data(csp);',
 		replace: "const { data, chunks } = page_config.csr ? data_serializer.get_data(csp) : { data: '', chunks: null };"
 	}
 ];
-
-/** Applies the edits that belong to `id`; `undefined` when none do. Throws when an edit's text is missing. */
-export function editSource(id: string, code: string, edits: SourceEdit[] = pageDataEdits): string | undefined {
-	const path = id.split('?')[0].replaceAll('\\', '/');
-	const mine = edits.filter((edit) => path.endsWith(`/node_modules/${edit.file}`));
-	if (mine.length === 0) return undefined;
-	let edited = code;
-	for (const edit of mine) {
-		const at = edited.indexOf(edit.find);
-		if (at === -1 || edited.indexOf(edit.find, at + 1) !== -1) {
-			throw new Error(`${edit.file} no longer holds exactly one "${edit.find}": review scripts/page-data-on-demand.ts for this SvelteKit release`);
-		}
-		edited = edited.slice(0, at) + edit.replace + edited.slice(at + edit.find.length);
-	}
-	return edited;
-}
-
-export function pageDataOnDemand(): Plugin {
-	return {
-		name: 'leitbild:page-data-on-demand',
-		enforce: 'pre',
-		transform(code, id) {
-			const edited = editSource(id, code);
-			return edited === undefined ? null : { code: edited, map: null };
-		}
-	};
-}

@@ -9,6 +9,7 @@ import { seedScale, type ScaleSizes } from '../src/lib/server/db/scale-seed';
 
 const usage = `Usage:
   npm run seed:scale -- [--municipalities N] [--ideas N] [--comments N] [--measurements N] [--authors N]
+                        [--articles N] [--events N]
 
   --municipalities  towns to add (default 10), each with six districts, one strategy, 6 fields, 24 goals,
                     72 measures with their tracking and 25 indicators
@@ -16,6 +17,8 @@ const usage = `Usage:
   --comments        comments on those ideas (default 500000), skewed towards some ideas
   --measurements    indicator measurements (default 1000000), quarterly and per district
   --authors         accounts per town who wrote the ideas and comments (default 200)
+  --articles        published news articles across all towns, each with a hashtag (default 10000)
+  --events          published events across all towns, 2020 to 2028 (default 10000)
 
 Connects to DATABASE_URL, or to the embedded PostgreSQL in DATA_DIR (default ./data), reusing it when the app is running.`;
 
@@ -37,6 +40,8 @@ try {
 			comments: { type: 'string' },
 			measurements: { type: 'string' },
 			authors: { type: 'string' },
+			articles: { type: 'string' },
+			events: { type: 'string' },
 			help: { type: 'boolean', short: 'h' }
 		}
 	});
@@ -49,7 +54,9 @@ try {
 		ideas: count(values.ideas, 100_000, 'ideas'),
 		comments: count(values.comments, 500_000, 'comments'),
 		measurements: count(values.measurements, 1_000_000, 'measurements'),
-		authorsPerMunicipality: Math.max(1, count(values.authors, 200, 'authors'))
+		authorsPerMunicipality: Math.max(1, count(values.authors, 200, 'authors')),
+		articles: count(values.articles, 10_000, 'articles'),
+		events: count(values.events, 10_000, 'events')
 	};
 	if (sizes.municipalities < 1) throw new Error('--municipalities needs at least 1');
 } catch (error) {

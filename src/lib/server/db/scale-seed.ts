@@ -16,13 +16,17 @@ export type ScaleSizes = {
 	comments: number;
 	measurements: number;
 	authorsPerMunicipality: number;
+	/** Published news articles across all towns, each with one of twelve hashtags (default none). */
+	articles?: number;
+	/** Published events across all towns, from 2020 to 2028 (default none). */
+	events?: number;
 };
 
 export type ScaleProgress = (table: string, done: number, total: number) => void;
 
 export type ScaleSummary = {
 	municipalitySlugs: string[];
-	rows: Record<'auth_users' | 'ideas' | 'idea_comments' | 'indicator_measurements' | 'indicators' | 'measure_tracking', number>;
+	rows: Record<'auth_users' | 'ideas' | 'idea_comments' | 'indicator_measurements' | 'indicators' | 'measure_tracking' | 'articles' | 'events', number>;
 };
 
 const districtNames = ['Altstadt', 'Nord', 'Ost', 'Süd', 'West', 'Hafen'];
@@ -390,7 +394,9 @@ export async function seedScale(connection: DatabaseConnection, sizes: ScaleSize
 		where m.municipality_id = any($1::uuid[])`,
 		[townIds]
 	);
-	await pool.query('analyze ideas, idea_comments, indicator_measurements, measurement_members, indicators, auth_users, measure_tracking');
+	const articleCount = await seedArticles(connection, runTag, towns, sizes.articles ?? 0, progress);
+	const eventCount = await seedEvents(connection, runTag, towns, sizes.events ?? 0, progress);
+	await pool.query('analyze ideas, idea_comments, indicator_measurements, measurement_members, indicators, auth_users, measure_tracking, articles, article_tags, tags, events');
 	return {
 		municipalitySlugs: slugs,
 		rows: {
@@ -399,7 +405,117 @@ export async function seedScale(connection: DatabaseConnection, sizes: ScaleSize
 			idea_comments: sizes.ideas === 0 ? 0 : sizes.comments,
 			indicators: totalIndicators,
 			indicator_measurements: totalIndicators === 0 ? 0 : sizes.measurements,
-			measure_tracking: tracking.rowCount ?? 0
+			measure_tracking: tracking.rowCount ?? 0,
+			articles: articleCount,
+			events: eventCount
 		}
 	};
+}
+
+/** The town of the index-th of `total` rows spread evenly over `townCount` towns, and how far into its share it is (0 … 1). */
+function spread(index: number, total: number, townCount: number): { town: number; within: number } {
+	const town = Math.min(townCount - 1, Math.floor((index * townCount) / total));
+	const start = share(total, townCount);
+	return { town, within: (index - start(town)) / Math.max(1, start(town + 1) - start(town)) };
+}
+
+const newsPlaces = ['Rathaus', 'Stadtteilzentrum Nord', 'Volkshochschule', 'Stadtbibliothek', 'Bürgerhaus Hafen', 'Jugendzentrum West'];
+
+/** Published articles, each tagged with one of its town's twelve hashtags, dated over six years before 2026. */
+async function seedArticles(connection: DatabaseConnection, runTag: string, towns: Skeleton[], total: number, progress: ScaleProgress): Promise<number> {
+	if (total === 0 || towns.length === 0) return 0;
+	const tagsPerTown = subjects.length;
+	// As a hashtag is written (one word) and stored (tagKey in news/tag.ts: NFC, lower case).
+	const tagDisplays = subjects.map((subject) => subject.replace(/[^\p{L}\p{N}]+/gu, ''));
+	const tagKeys = tagDisplays.map((display) => display.normalize('NFC').toLowerCase());
+	const tagId = (town: number, tag: number) => indexedUuid(runTag, 6, town * tagsPerTown + tag);
+	await copyRows(connection, 'tags', ['id', 'municipality_id', 'key', 'display'], towns.length * tagsPerTown, (index) => {
+		const town = Math.floor(index / tagsPerTown);
+		const tag = index % tagsPerTown;
+		return [tagId(town, tag), towns[town].municipalityId, tagKeys[tag], tagDisplays[tag]];
+	}, progress);
+	const firstDay = Math.floor(Date.UTC(2020, 0, 1) / 86_400_000);
+	const publishedAt = (index: number) => {
+		const { within } = spread(index, total, towns.length);
+		return new Date((firstDay + within * 6 * 365) * 86_400_000 + Math.floor(unit(index, 21) * 86_400_000)).toISOString();
+	};
+	await copyRows(
+		connection,
+		'articles',
+		['id', 'municipality_id', 'slug', 'title', 'lead', 'body', 'place', 'status', 'published_at', 'author_name', 'created_at', 'updated_at'],
+		total,
+		(index) => {
+			const { town } = spread(index, total, towns.length);
+			const subject = pick(subjects, unit(index, 22));
+			const when = publishedAt(index);
+			const paragraphs = 2 + Math.floor(unit(index, 23) * 3);
+			// Paragraphs apart by an empty line, written as COPY's escape for a line break.
+			const body = Array.from({ length: paragraphs }, (_, p) => [0, 1, 2].map((s) => pick(sentences, unit(index, 24, p, s))).join(' ')).join('\\n\\n');
+			return [
+				indexedUuid(runTag, 7, index),
+				towns[town].municipalityId,
+				`meldung-${index + 1}`,
+				`${subject} ${pick(places, unit(index, 25))}: neues Angebot ${pick(audiences, unit(index, 26))}`,
+				`${pick(sentences, unit(index, 27))} #${tagDisplays[index % tagsPerTown]}`,
+				body,
+				pick(newsPlaces, unit(index, 28)),
+				'published',
+				when,
+				'Presse- und Informationsamt',
+				when,
+				when
+			];
+		},
+		progress
+	);
+	await copyRows(connection, 'article_tags', ['municipality_id', 'article_id', 'tag_id'], total, (index) => {
+		const { town } = spread(index, total, towns.length);
+		return [towns[town].municipalityId, indexedUuid(runTag, 7, index), tagId(town, index % tagsPerTown)];
+	}, progress);
+	return total;
+}
+
+const eventTypeChoices: [string, number][] = [
+	['workshop', 35],
+	['working_group_meeting', 30],
+	['information_event', 25],
+	['closing_event', 2],
+	['other', 8]
+];
+
+/** Published events from 2020 to the end of 2028, two hours each, in the town's edition and districts. */
+async function seedEvents(connection: DatabaseConnection, runTag: string, towns: Skeleton[], total: number, progress: ScaleProgress): Promise<number> {
+	if (total === 0 || towns.length === 0) return 0;
+	const firstDay = Math.floor(Date.UTC(2020, 0, 1) / 86_400_000);
+	const days = Math.floor(Date.UTC(2029, 0, 1) / 86_400_000) - firstDay;
+	await copyRows(
+		connection,
+		'events',
+		['id', 'municipality_id', 'edition_id', 'type', 'title', 'description', 'starts_at', 'ends_at', 'place', 'district_id', 'publication', 'created_at', 'updated_at'],
+		total,
+		(index) => {
+			const { town, within } = spread(index, total, towns.length);
+			const skeleton = towns[town];
+			// Afternoons and evenings, on the quarter hour.
+			const startMs = (firstDay + Math.floor(within * days)) * 86_400_000 + (14 + Math.floor(unit(index, 31) * 6)) * 3_600_000 + Math.floor(unit(index, 32) * 4) * 900_000;
+			const created = new Date(startMs - 30 * 86_400_000).toISOString();
+			return [
+				indexedUuid(runTag, 8, index),
+				skeleton.municipalityId,
+				skeleton.editionId,
+				weighted(eventTypeChoices, unit(index, 33)),
+				`${pick(subjects, unit(index, 34))} ${pick(audiences, unit(index, 35))}`,
+				`${pick(sentences, unit(index, 36))} ${pick(sentences, unit(index, 37))}`,
+				new Date(startMs).toISOString(),
+				new Date(startMs + 2 * 3_600_000).toISOString(),
+				pick(newsPlaces, unit(index, 38)),
+				unit(index, 39) < 0.3 ? null : pick(skeleton.districtIds, unit(index, 40)),
+				'published',
+				created,
+				created
+			];
+		},
+		progress
+	);
+	return total;
 }

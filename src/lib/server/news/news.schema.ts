@@ -33,6 +33,9 @@ export const articles = pgTable(
 	(table) => [
 		uniqueIndex('articles_slug_idx').on(table.municipalityId, table.slug),
 		index('articles_public_idx').on(table.municipalityId, table.status, table.publishedAt),
+		// The public lists, newest first, page after page: status is two values there, so the index above
+		// cannot hand out rows in this order, and a town's whole news was sorted for every page.
+		index('articles_listed_idx').on(table.municipalityId, table.publishedAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
 		index('articles_search_idx').using('gin', searchDocument(table.title, table.lead, table.body))
 	]
 );

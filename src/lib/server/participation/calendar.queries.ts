@@ -7,7 +7,7 @@ import { eventFields, events, type EventPublication, type EventType } from './ev
 export type CalendarFilters = { type?: EventType | null; fieldId?: string | null; districtId?: string | null };
 
 // The longest event the month query looks back for; longer ones would not be found by its start index.
-const LONGEST_EVENT_DAYS = 31;
+export const LONGEST_EVENT_DAYS = 31;
 
 const calendarColumns = {
 	event: events,
@@ -67,7 +67,16 @@ export async function selectUpcomingEvents(
 		.from(events)
 		.innerJoin(municipalities, eq(municipalities.id, events.municipalityId))
 		.leftJoin(districts, and(eq(districts.id, events.districtId), eq(districts.municipalityId, events.municipalityId)))
-		.where(and(inArray(events.municipalityId, municipalityIds), published, gte(events.endsAt, now), ...filterConditions(filters)))
+		.where(
+			and(
+				inArray(events.municipalityId, municipalityIds),
+				published,
+				// A running event began at most LONGEST_EVENT_DAYS ago: the index starts there, not at the town's first event.
+				gte(events.startsAt, new Date(now.getTime() - LONGEST_EVENT_DAYS * 86_400_000)),
+				gte(events.endsAt, now),
+				...filterConditions(filters)
+			)
+		)
 		.orderBy(asc(events.startsAt), asc(events.id))
 		.limit(limit)
 		.offset(offset);
@@ -81,7 +90,15 @@ export async function selectFeedEvents(db: Executor, { municipalityIds, since, l
 		.from(events)
 		.innerJoin(municipalities, eq(municipalities.id, events.municipalityId))
 		.leftJoin(districts, and(eq(districts.id, events.districtId), eq(districts.municipalityId, events.municipalityId)))
-		.where(and(inArray(events.municipalityId, municipalityIds), published, gte(events.endsAt, since)))
+		.where(
+			and(
+				inArray(events.municipalityId, municipalityIds),
+				published,
+				// As for the upcoming list: the index starts where an event still running at `since` can have begun.
+				gte(events.startsAt, new Date(since.getTime() - LONGEST_EVENT_DAYS * 86_400_000)),
+				gte(events.endsAt, since)
+			)
+		)
 		.orderBy(asc(events.startsAt), asc(events.id))
 		.limit(limit);
 }

@@ -1,0 +1,2 @@
+CREATE INDEX "ideas_gathered_idx" ON "ideas" USING btree ("municipality_id","edition_id","event_id") WHERE "ideas"."event_id" is not null;--> statement-breakpoint
+CREATE INDEX "articles_listed_idx" ON "articles" USING btree ("municipality_id","published_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);

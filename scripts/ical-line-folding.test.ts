@@ -1,0 +1,50 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, expect, it } from 'vitest';
+import { icalFoldingEdits } from './ical-line-folding';
+import { editSource } from './source-edits';
+
+// The ES module build, which the server bundle imports (require would give the CommonJS one beside it).
+const distFile = path.join(path.dirname(createRequire(import.meta.url).resolve('ical-generator')), 'index.js');
+// Copies beside the original, so that their imports resolve as in the build; the original's own path would be
+// edited on import if Vitest bundled it.
+const originalCopy = path.join(path.dirname(distFile), `index.original-test-${process.pid}.js`);
+const editedCopy = path.join(path.dirname(distFile), `index.edited-test-${process.pid}.js`);
+afterAll(() => {
+	for (const file of [originalCopy, editedCopy]) rmSync(file, { force: true });
+});
+
+type IcalModule = { default: (data: object) => { createEvent(data: object): unknown; toString(): string } };
+
+const texts = [
+	'Sprachcafé im Stadtteilzentrum Nord, jeden Dienstag',
+	'ä'.repeat(80),
+	'x'.repeat(74) + 'ü' + 'y'.repeat(80),
+	'مقهى اللغة في مركز الحي الشمالي، كل يوم ثلاثاء، للجميع ومجاناً، مع قهوة وشاي',
+	'语言咖啡馆'.repeat(30),
+	'Treffen 👋🏽 mit Familien 👨‍👩‍👧 '.repeat(6),
+	// A surrogate that is not part of a pair, alone and before another character.
+	'a'.repeat(73) + '\uD83D' + 'ß'.repeat(40) + '\uDC4B' + 'z'.repeat(70) + '\uD83D'
+];
+
+it('folds every calendar exactly as ical-generator does, the same bytes with less work', async () => {
+	expect(distFile.replaceAll('\\', '/')).toMatch(/node_modules\/ical-generator\/dist\/index\.js$/);
+	const source = readFileSync(distFile, 'utf8');
+	writeFileSync(originalCopy, source);
+	writeFileSync(editedCopy, editSource(distFile, source, icalFoldingEdits)!);
+	const original = (await import(pathToFileURL(originalCopy).href)) as IcalModule;
+	const edited = (await import(pathToFileURL(editedCopy).href)) as IcalModule;
+	const write = (ical: IcalModule) => {
+		const calendar = ical.default({ name: texts[0] });
+		texts.forEach((text, i) =>
+			calendar.createEvent({ id: `event-${i}`, start: new Date(Date.UTC(2027, 0, 1 + i, 15)), end: new Date(Date.UTC(2027, 0, 1 + i, 17)), summary: text, description: texts.join(' / '), location: text })
+		);
+		return calendar.toString();
+	};
+	const expected = write(original);
+	expect(write(edited)).toBe(expected);
+	// Folded at all: some lines continue on the next.
+	expect(expected).toMatch(/\r\n [^\r]/);
+});
