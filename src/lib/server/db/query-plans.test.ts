@@ -18,7 +18,8 @@ import { getMonitorTodo } from '../monitoring/staleness.service';
 import { compareWithPeer, listPeerIndicators } from '../monitoring/exchange-compare';
 import { getIndicatorPageWithRevisions, getSnapshotsPage, takeSnapshot } from '../monitoring/snapshot.service';
 import { auditPage, platformAuditPage } from '../audit/audit.service';
-import { listMeasurementsEndpoint } from '../api/api.service';
+import { listEventsEndpoint, listMeasurementsEndpoint } from '../api/api.service';
+import { serveEndpoint } from '../api/api.http';
 import { listArticles, listArticlesOfTag, NEWS_PAGE_SIZE } from '../news/article.service';
 import { getMunicipalityFeed, getTagFeed } from '../news/feed.service';
 import { getCalendarFeed, getMonthCalendar, getUpcomingCalendar } from '../participation/calendar.service';
@@ -430,7 +431,10 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		const upcoming = await fullScansDuring((db) => getUpcomingCalendar({ db, scope, filters: noFilters, page: 2, now }));
 		const feed = await fullScansDuring((db) => getCalendarFeed({ db, scope, name: 'Veranstaltungen', origin: 'https://leitbild.example.org', now }));
 		const ideaEvents = await fullScansDuring((db) => listIdeaEvents({ db, municipalityId: calendarTown, editionId: edition }));
-		for (const read of [month, upcoming, feed, ideaEvents]) expect(read.fullScans).toEqual([]);
+		const api = await fullScansDuring((db) =>
+			serveEndpoint(listEventsEndpoint, { db, url: new URL('http://leitbild.test/api/v1/municipalities/skala-021/events?limit=50'), params: { municipality: 'skala-021' }, headers: new Headers(), address: '10.9.9.9', now })
+		);
+		for (const read of [month, upcoming, feed, ideaEvents, api]) expect(read.fullScans).toEqual([]);
 		expect(month.mostRowsRead, month.reads.map((read) => read.plan).join('\n')).toBeLessThanOrEqual(rows[0].shown + 10);
 		// The second page of the upcoming list: the events of the last LONGEST_EVENT_DAYS (one may still run), then
 		// two pages. Without that lower bound it read every past event of the town (30,712 rows). The feed: its
@@ -440,6 +444,8 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 			[calendarTown, now.toISOString(), LONGEST_EVENT_DAYS]
 		);
 		expect(upcoming.mostRowsRead, upcoming.reads.map((read) => read.plan).join('\n')).toBeLessThanOrEqual(recent[0].started + 100);
+		// The API's upcoming events: the same window, then a page of 50.
+		expect(api.mostRowsRead, api.reads.map((read) => read.plan).join('\n')).toBeLessThanOrEqual(recent[0].started + 60);
 		// The feed: at most the events from 90 days back on. For its cap of 2,000 of these 10,425 PostgreSQL prefers
 		// reading them all and sorting to walking the index (left as it is; see the bench's calendar feed).
 		const { rows: fromSince } = await connection.pool.query(
