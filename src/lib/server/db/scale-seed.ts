@@ -1,5 +1,5 @@
-// Fills a database with many municipalities and millions of ideas, comments and measurements for
-// benchmarks at scale. The skeleton (municipalities, strategies, the document structure) goes through
+// Fills a database with many municipalities and millions of ideas, comments and measurements (and, when
+// asked, news articles and events) for benchmarks at scale. The skeleton (municipalities, strategies, the document structure) goes through
 // the ordinary data loader; the mass rows are streamed into COPY, never held in memory: an idea's id,
 // municipality and date are functions of its index, so a comment can name its idea without a lookup.
 import { createHash } from 'node:crypto';
