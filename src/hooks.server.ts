@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { textDirection } from '$lib/i18n-memo';
 import { translate } from '$lib/server/shared/translate';
-import { hasPersonalCookie, hasSessionCookie, isCacheablePublicPath, changesNoPublicPage } from '$lib/server/http/anonymous';
+import { hasPersonalCookie, hasSessionCookie, isCacheablePublicPath, isCacheableType, changesNoPublicPage } from '$lib/server/http/anonymous';
 import { respondFromCache } from '$lib/server/http/public-page-cache';
 import { fallbackContentSecurityPolicy, securityHeaders } from '$lib/server/http/security-headers';
 import { unprintableCharacter } from '$lib/server/http/forms';
@@ -92,7 +92,7 @@ const publicPageCache: Handle = async ({ event, resolve }) => {
 	if (cached) return respondFromCache(cached, request.headers.get('if-none-match'), 'hit');
 	const response = await resolve(event);
 	const type = response.headers.get('content-type') ?? '';
-	if (response.status !== 200 || !type.startsWith('text/html') || response.headers.has('set-cookie')) return response;
+	if (response.status !== 200 || !isCacheableType(type) || response.headers.has('set-cookie')) return response;
 	const body = new Uint8Array(await response.arrayBuffer());
 	const entry = publicPages.set(key, { body, headers: [...response.headers], status: response.status });
 	return respondFromCache(entry, request.headers.get('if-none-match'), 'miss');

@@ -107,3 +107,22 @@ test('a signed-in visitor never receives a cached page', async ({ page, request 
 	const anonymous = await get(request, '/muenster');
 	expect(await (await page.request.get('/muenster')).text()).not.toBe(anonymous.body);
 });
+
+test('a calendar feed is kept like a page: a hit with its ETag, 304 while current, written anew after a change', async ({ page, request, baseURL }) => {
+	await get(request, '/muenster/events.ics');
+	const kept = await get(request, '/muenster/events.ics');
+	expect(kept.status).toBe(200);
+	expect(kept.headers['content-type']).toContain('text/calendar');
+	expect(kept.headers['x-cache']).toBe('hit');
+	expect(kept.body).toContain('BEGIN:VCALENDAR');
+	const current = await get(request, '/muenster/events.ics', { 'if-none-match': kept.headers['etag'] });
+	expect(current.status).toBe(304);
+	expect(current.body).toBe('');
+
+	// Any change a facilitator saves may change the feed: the next subscriber gets it written again.
+	await signIn(page, 'admin@muenster.example.org', 'demo-admin-muenster');
+	await saveSettings(page, baseURL!, await settingsOf(page));
+	const after = await get(request, '/muenster/events.ics');
+	expect(after.headers['x-cache']).toBe('miss');
+	expect(after.body).toContain('BEGIN:VCALENDAR');
+});

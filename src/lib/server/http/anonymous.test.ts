@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { changesNoPublicPage, hasSessionCookie, isCacheablePublicPath } from './anonymous';
+import { changesNoPublicPage, hasSessionCookie, isCacheablePublicPath, isCacheableType } from './anonymous';
 
 it('caches public reading pages in both languages but never the back office, sign-in or health check', () => {
 	for (const path of ['/', '/en', '/muenster', '/en/muenster/strategies/s/editions/4']) expect(isCacheablePublicPath(path), path).toBe(true);
@@ -24,4 +24,12 @@ it('knows the account pages whose posts change no public page', () => {
 	expect(changesNoPublicPage('/updates/secret-token')).toBe(true);
 	expect(changesNoPublicPage('/en/muenster/strategies/s/editions/4', '?/subscribe')).toBe(true);
 	expect(changesNoPublicPage('/muenster/strategies/s/editions/4/ideas/new', '?/submit')).toBe(false);
+});
+
+it('keeps pages and calendar feeds, not news feeds, JSON, files or downloads', () => {
+	expect(isCacheableType('text/html; charset=utf-8')).toBe(true);
+	expect(isCacheableType('text/calendar; charset=utf-8')).toBe(true);
+	for (const type of ['application/atom+xml; charset=utf-8', 'application/json', 'text/csv; charset=utf-8', 'application/pdf', 'image/webp', '']) {
+		expect(isCacheableType(type), type).toBe(false);
+	}
 });

@@ -28,6 +28,15 @@ export function isCacheablePublicPath(pathname: string): boolean {
 }
 
 /**
+ * Pages, and calendar feeds: calendar programs poll a subscribed feed every few minutes, and a municipality's
+ * feed of a few hundred events takes tens of milliseconds to write. News feeds are left out: a scheduled
+ * article turns public without a write, and only the news pages set the moment the cache must drop them.
+ */
+export function isCacheableType(contentType: string): boolean {
+	return contentType.startsWith('text/html') || contentType.startsWith('text/calendar');
+}
+
+/**
  * Signing in or out, registering, confirming an address, replacing a password and subscribing to a
  * strategy's updates change no page that anonymous visitors see: their posts must not let anyone empty
  * the page cache at will.
