@@ -30,7 +30,7 @@ export const extraIds = ['cold', 'import'] as const;
 export const COLD_START_TARGET_MS = 2000;
 const selectable: readonly string[] = [...scenarioIds, ...extraIds];
 /** The pages measured at scale (s1, s2, … in bench-scale.ts): with `--scale`, `--only` can pick some of them. */
-const isScalePageId = (id: string) => /^s[1-9][0-9]*$/.test(id);
+export const isScalePageId = (id: string) => /^s[1-9][0-9]*$/.test(id);
 const usage = `usage: npm run bench -- [--connections N] [--duration S] [--warmup S] [--runs N] [--only ${selectable.join(',')},s1,s2,…] [--scale ROWS] [--import-rows ROWS]`;
 
 /** Reads `--name value` and `--name=value`; an unknown or malformed flag is an error, never ignored. */

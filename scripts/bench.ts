@@ -13,6 +13,7 @@ import {
 	COLD_START_TARGET_MS,
 	cpuTicksBetween,
 	formatCpu,
+	isScalePageId,
 	median,
 	medianCpu,
 	meetsTarget,
@@ -762,7 +763,7 @@ async function measureAtScale(options: BenchOptions, largeRows: number): Promise
 			}
 		},
 		largeRows,
-		options.only?.filter((id) => /^s[0-9]+$/.test(id))
+		options.only?.filter(isScalePageId)
 	);
 	console.log(`\n[bench] at scale (medians; growth: p50 at ${largeRows.toLocaleString('en')} rows over p50 at ${SMALL_SCALE.toLocaleString('en')}, target ≤ ${MAX_GROWTH})`);
 	console.log(['page', 'req/s small', 'p50 small', 'req/s large', 'p50 large', 'p99 large', 'growth', 'target'].join('\t'));

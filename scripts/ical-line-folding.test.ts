@@ -1,20 +1,13 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import { icalFoldingEdits } from './ical-line-folding';
-import { editSource } from './source-edits';
+import { importOriginalAndEdited } from './source-edits.testing';
 
 // The ES module build, which the server bundle imports (require would give the CommonJS one beside it).
 const distFile = path.join(path.dirname(createRequire(import.meta.url).resolve('ical-generator')), 'index.js');
-// Copies beside the original, so that their imports resolve as in the build; the original's own path would be
-// edited on import if Vitest bundled it.
-const originalCopy = path.join(path.dirname(distFile), `index.original-test-${process.pid}.js`);
-const editedCopy = path.join(path.dirname(distFile), `index.edited-test-${process.pid}.js`);
-afterAll(() => {
-	for (const file of [originalCopy, editedCopy]) rmSync(file, { force: true });
-});
+let removeCopies = () => {};
+afterAll(() => removeCopies());
 
 type IcalModule = { default: (data: object) => { createEvent(data: object): unknown; toString(): string } };
 
@@ -31,11 +24,8 @@ const texts = [
 
 it('folds every calendar exactly as ical-generator does, the same bytes with less work', async () => {
 	expect(distFile.replaceAll('\\', '/')).toMatch(/node_modules\/ical-generator\/dist\/index\.js$/);
-	const source = readFileSync(distFile, 'utf8');
-	writeFileSync(originalCopy, source);
-	writeFileSync(editedCopy, editSource(distFile, source, icalFoldingEdits)!);
-	const original = (await import(pathToFileURL(originalCopy).href)) as IcalModule;
-	const edited = (await import(pathToFileURL(editedCopy).href)) as IcalModule;
+	const { original, edited, remove } = await importOriginalAndEdited<IcalModule>(distFile, icalFoldingEdits);
+	removeCopies = remove;
 	const write = (ical: IcalModule) => {
 		const calendar = ical.default({ name: texts[0] });
 		texts.forEach((text, i) =>

@@ -1,18 +1,14 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pageDataEdits } from './page-data-on-demand';
 import { editSource } from './source-edits';
+import { importOriginalAndEdited } from './source-edits.testing';
 
 const kitRoot = path.dirname(createRequire(import.meta.url).resolve('@sveltejs/kit/package.json'));
 const pageDir = path.join(kitRoot, 'src/runtime/server/page');
 const serializerFile = path.join(pageDir, 'data_serializer.js');
-// Copies beside the original, so that their imports resolve as in the build. Vitest runs this config's plugins
-// too, and the original's own path would be edited on import.
-const originalCopy = path.join(pageDir, `data_serializer.original-test-${process.pid}.js`);
-const editedCopy = path.join(pageDir, `data_serializer.edited-test-${process.pid}.js`);
 
 type Serializer = {
 	add_node(i: number, node: unknown): void;
@@ -20,9 +16,8 @@ type Serializer = {
 };
 type SerializerModule = { server_data_serializer(event: unknown, state: unknown, options: unknown): Serializer };
 
-afterAll(() => {
-	for (const file of [originalCopy, editedCopy]) rmSync(file, { force: true });
-});
+let removeCopies = () => {};
+afterAll(() => removeCopies());
 
 /** A load result whose data counts how often a serialiser reads it. */
 function countedNode() {
@@ -55,11 +50,8 @@ describe('page data on demand (source edit of SvelteKit)', () => {
 	it('serialises a page’s data when it is read, and the same as SvelteKit does', async () => {
 		// SvelteKit's build defines this global; the runtime reads it for the name of its script global.
 		(globalThis as Record<string, unknown>).__SVELTEKIT_DEV__ = false;
-		const source = readFileSync(serializerFile, 'utf8');
-		writeFileSync(originalCopy, source);
-		writeFileSync(editedCopy, editSource(serializerFile, source, pageDataEdits)!);
-		const original = (await import(pathToFileURL(originalCopy).href)) as SerializerModule;
-		const edited = (await import(pathToFileURL(editedCopy).href)) as SerializerModule;
+		const { original, edited, remove } = await importOriginalAndEdited<SerializerModule>(serializerFile, pageDataEdits);
+		removeCopies = remove;
 		const options = { version_hash: 'test', hooks: { transport: {} } };
 		const csp = { script_needs_nonce: false };
 

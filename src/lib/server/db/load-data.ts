@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import { eq } from 'drizzle-orm';
+import { BoundedMemo } from '../shared/bounded-memo';
 import { slugify } from '../shared/slug';
 import type { Database, Executor } from './client';
 import { dataDescriptionSchema, type DataDescription } from './data-description';
@@ -22,24 +23,14 @@ async function insertContact(tx: Executor, municipalityId: string, contact: Cont
 // verifies its password for every account that has it, so each password is hashed once per process: the test
 // runs loaded 206 accounts with 34 passwords. Real accounts never come from a description (npm run admin and the
 // registration hash their own).
-const fixturePasswordHashes = new Map<string, Promise<string>>();
-
-function hashOfFixturePassword(password: string): Promise<string> {
-	let hash = fixturePasswordHashes.get(password);
-	if (!hash) {
-		hash = hashPassword(password);
-		fixturePasswordHashes.set(password, hash);
-		hash.catch(() => fixturePasswordHashes.delete(password));
-	}
-	return hash;
-}
+const fixturePasswordHashes = new BoundedMemo<string>(256);
 
 /** Writes a data description in one transaction: all of it or nothing. Returns the ids by slug. */
 export async function loadDataDescription(db: Database, input: DataDescription) {
 	const data = dataDescriptionSchema.parse(input);
 	// Hashed before the transaction, and side by side on libuv's threads, rather than one by one inside it.
 	const passwords = [...new Set(data.accounts.map((account) => account.password))];
-	const passwordHashes = new Map(await Promise.all(passwords.map(async (password) => [password, await hashOfFixturePassword(password)] as const)));
+	const passwordHashes = new Map(await Promise.all(passwords.map(async (password) => [password, await fixturePasswordHashes.get(password, () => hashPassword(password))] as const)));
 	return db.transaction(async (tx) => {
 		const regionIds = new Map<string, string>();
 		for (const region of data.regions) {

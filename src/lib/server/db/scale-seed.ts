@@ -267,13 +267,11 @@ export async function seedScale(connection: DatabaseConnection, sizes: ScaleSize
 		progress
 	);
 
-	const ideaStart = share(sizes.ideas, townCount);
-	const townOfIdea = (index: number) => Math.min(townCount - 1, Math.floor((index * townCount) / sizes.ideas));
+	const townOfIdea = (index: number) => spread(index, sizes.ideas, townCount).town;
 	// Ideas spread over six years; an idea's date grows with its index inside its town.
 	const firstDay = Math.floor(Date.UTC(2020, 0, 1) / 86_400_000);
 	const ideaEpochMs = (index: number) => {
-		const town = townOfIdea(index);
-		const within = (index - ideaStart(town)) / Math.max(1, ideaStart(town + 1) - ideaStart(town));
+		const { within } = spread(index, sizes.ideas, townCount);
 		return (firstDay + within * 6 * 365) * 86_400_000 + Math.floor(unit(index, 11) * 86_400_000);
 	};
 	await copyRows(
