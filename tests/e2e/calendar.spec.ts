@@ -18,6 +18,21 @@ test('the month grid for February 2027 starts on Monday in German and lists the 
 	await expect(page.getByRole('link', { name: 'Sprechstunde: Anerkennung ausländischer Berufsabschlüsse' })).toBeVisible();
 });
 
+test('a busy day lists three events in the month grid and links to the day with all six', async ({ page, visit }) => {
+	await visit('/muenster/events?month=2027-02');
+	const grid = page.getByRole('table', { name: 'Februar 2027' });
+	const more = grid.getByRole('link', { name: '+3 weitere (alle Veranstaltungen am Samstag, 27. Februar 2027)' });
+	await expect(more).toBeVisible();
+	await expect(grid.getByRole('link', { name: /Tag der offenen Vereine: Eröffnung/ })).toBeVisible();
+	await expect(grid.getByRole('link', { name: /Abschlusskonzert/ })).toHaveCount(0);
+	await more.click();
+	await checkPage(page);
+	await expect(page.getByRole('heading', { level: 2, name: 'Samstag, 27. Februar 2027' })).toBeVisible();
+	for (const title of ['Tag der offenen Vereine: Eröffnung', 'Märchenstunde in fünf Sprachen', 'Abschlusskonzert: Musik der Nachbarschaften']) {
+		await expect(page.getByRole('link', { name: title })).toBeVisible();
+	}
+});
+
 test('the month grid reads in English with the week still starting on Monday', async ({ page, visit }) => {
 	await visit('/en/muenster/events?month=2027-02');
 	const grid = page.getByRole('table', { name: 'February 2027' });

@@ -102,16 +102,3 @@ export function monthInstants(key: MonthKey, timeZone: string) {
 	const firstDay = `${monthKeyString(key)}-01`;
 	return dayRangeInstants(firstDay, addDays(`${monthKeyString(shiftMonth(key, 1))}-01`, -1), timeZone);
 }
-
-/**
- * The local dates an event covers: a 23:30 start stays on its day, a multi-day event is on each of its
- * days, and an end at midnight does not put it on the following day.
- */
-export function eventDays(startsAt: Date, endsAt: Date, timeZone: string, limit = 62): string[] {
-	const first = utcToWallClock(startsAt, timeZone).slice(0, 10);
-	const lastInstant = endsAt > startsAt ? new Date(endsAt.getTime() - 1) : startsAt;
-	const last = utcToWallClock(lastInstant, timeZone).slice(0, 10);
-	const days: string[] = [];
-	for (let day = first; day <= last && days.length < limit; day = addDays(day, 1)) days.push(day);
-	return days;
-}

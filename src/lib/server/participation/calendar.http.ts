@@ -5,7 +5,7 @@ import { isLocale } from '$lib/paraglide/runtime';
 import { loadTranslationView } from '../content/content.service';
 import { calendarFiltersFrom } from '$lib/validation/calendar';
 import { parseDay, parseMonth } from './calendar.grid';
-import { getCalendarFilterChoices, getDayCalendar, getMonthCalendar, getUpcomingCalendar, type CalendarEntry, type CalendarScope } from './calendar.service';
+import { getCalendarFilterChoices, getDayCalendar, getMonthCalendar, getUpcomingCalendar, type CalendarScope } from './calendar.service';
 import { eventTypes } from './event.schema';
 
 export async function loadCalendarPage({ db, scope, url, language, now }: { db: Database; scope: CalendarScope; url: URL; language: string; now: Date }) {
@@ -30,8 +30,10 @@ export async function loadCalendarPage({ db, scope, url, language, now }: { db: 
 	return { ...common, view: 'month' as const, month };
 }
 
+type TitledEntry = { id: string; title: string; titleLang: string; titleDir: 'ltr' | 'rtl' };
+
 /** Puts each event's title in the reader's language where a translation exists (one query for all). */
-async function translateTitles(db: Database, municipalityIds: string[], language: string, entries: CalendarEntry[]): Promise<void> {
+async function translateTitles(db: Database, municipalityIds: string[], language: string, entries: TitledEntry[]): Promise<void> {
 	if (!isLocale(language) || language === 'de' || entries.length === 0) return;
 	const view = await loadTranslationView({ db, municipalityId: municipalityIds, locale: language, refs: [{ kind: 'event', ids: [...new Set(entries.map((entry) => entry.id))], fields: ['title'] }] });
 	for (const entry of entries) {

@@ -39,6 +39,10 @@ const published = eq(events.publication, 'published');
 export const endingFrom = (instant: Date) =>
 	and(gte(events.startsAt, new Date(instant.getTime() - LONGEST_EVENT_DAYS * 86_400_000)), gte(events.endsAt, instant));
 
+/** Events that overlap [from, to); bounded by the start index. */
+const overlapping = (from: Date, to: Date) =>
+	and(gte(events.startsAt, new Date(from.getTime() - LONGEST_EVENT_DAYS * 86_400_000)), lt(events.startsAt, to), gt(events.endsAt, from));
+
 /** Published events of the municipalities that overlap [from, to); bounded by the start index. */
 export async function selectEventsBetween(
 	db: Executor,
@@ -54,14 +58,96 @@ export async function selectEventsBetween(
 			and(
 				inArray(events.municipalityId, municipalityIds),
 				published,
-				gte(events.startsAt, new Date(from.getTime() - LONGEST_EVENT_DAYS * 86_400_000)),
-				lt(events.startsAt, to),
-				gt(events.endsAt, from),
+				overlapping(from, to),
 				...filterConditions(filters)
 			)
 		)
 		.orderBy(asc(events.startsAt), asc(events.id))
 		.limit(limit);
+}
+
+type EventStatus = (typeof events.$inferSelect)['status'];
+
+export type MonthGridRow = {
+	day: string;
+	id: string;
+	title: string;
+	status: EventStatus;
+	startsAt: Date;
+	municipalitySlug: string;
+	municipalityName: string;
+	/** Events on this day, listed or not. */
+	onDay: number;
+	/** Events of the month. */
+	total: number;
+};
+
+/**
+ * The first `perDay` published events of each day from `firstDay` to `lastDay` (local dates in `timeZone`),
+ * with the number of events each day has and the month has. PostgreSQL places the month's events on their
+ * days, so a busy month sends a bounded number of rows, not every event it has (a town with 185 events in a
+ * month sent them all to be placed and rendered).
+ */
+export async function selectMonthGrid(
+	db: Executor,
+	{
+		municipalityIds,
+		from,
+		to,
+		firstDay,
+		lastDay,
+		timeZone,
+		filters,
+		perDay,
+		limit
+	}: { municipalityIds: string[]; from: Date; to: Date; firstDay: string; lastDay: string; timeZone: string; filters: CalendarFilters; perDay: number; limit: number }
+): Promise<MonthGridRow[]> {
+	if (municipalityIds.length === 0) return [];
+	const conditions = and(inArray(events.municipalityId, municipalityIds), published, overlapping(from, to), ...filterConditions(filters));
+	// An event is on the local days from its start to the instant before its end: an end at midnight does not
+	// reach into the next day, and an event without length is on its start day.
+	const { rows } = await db.execute<{
+		day: string;
+		id: string;
+		title: string;
+		status: EventStatus;
+		starts_at: string | Date;
+		municipality_slug: string;
+		municipality_name: string;
+		on_day: string;
+		total: string;
+	}>(sql`
+		with month_events as (
+			select ${events.id} as id, ${events.title} as title, ${events.status} as status, ${events.startsAt} as starts_at,
+				${municipalities.slug} as municipality_slug, ${municipalities.name} as municipality_name,
+				(${events.startsAt} at time zone ${timeZone})::date as first_day,
+				(greatest(${events.endsAt} - interval '1 microsecond', ${events.startsAt}) at time zone ${timeZone})::date as last_day
+			from ${events} join ${municipalities} on ${municipalities.id} = ${events.municipalityId}
+			where ${conditions}
+			order by ${events.startsAt}, ${events.id}
+			limit ${limit}
+		), placed as (
+			select day::date::text as day, month_events.*,
+				row_number() over (partition by day order by month_events.starts_at, month_events.id) as place,
+				count(*) over (partition by day) as on_day
+			from generate_series(${firstDay}::date, ${lastDay}::date, interval '1 day') as day
+			join month_events on month_events.first_day <= day::date and month_events.last_day >= day::date
+		)
+		select day, id, title, status, starts_at, municipality_slug, municipality_name, on_day,
+			(select count(*) from month_events) as total
+		from placed where place <= ${perDay}
+		order by day, place`);
+	return rows.map((row) => ({
+		day: row.day,
+		id: row.id,
+		title: row.title,
+		status: row.status,
+		startsAt: new Date(row.starts_at),
+		municipalitySlug: row.municipality_slug,
+		municipalityName: row.municipality_name,
+		onDay: Number(row.on_day),
+		total: Number(row.total)
+	}));
 }
 
 /** Published events still to come (or running), in order, one page at a time. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
-import { eventDays, firstWeekdayFor, monthWeeks, parseDay, parseMonth } from './calendar.grid';
+import { firstWeekdayFor, monthWeeks, parseDay, parseMonth } from './calendar.grid';
 import { getCalendarFilterChoices, getDayCalendar, getMonthCalendar, getRegionCalendarScope, getUpcomingCalendar, type CalendarScope } from './calendar.service';
 import { insertEvent, replaceEventFields } from './event.queries';
 import { fields } from '../document/document.schema';
@@ -62,15 +62,6 @@ describe('the month grid', () => {
 		const sunday = monthWeeks({ year: 2027, month: 2 }, 7);
 		expect(sunday).toHaveLength(5);
 		expect(sunday[0][0]).toEqual({ date: '2027-01-31', inMonth: false });
-	});
-
-	it('keeps an event at 23:30 Berlin time on its own day although it is 22:30 in UTC… and the next day in no zone', () => {
-		expect(eventDays(new Date('2027-02-05T22:30:00Z'), new Date('2027-02-05T22:59:00Z'), 'Europe/Berlin')).toEqual(['2027-02-05']);
-	});
-
-	it('puts a multi-day event on each of its days, but an end at midnight not on the next day', () => {
-		expect(eventDays(new Date('2027-02-05T16:00:00Z'), new Date('2027-02-07T12:00:00Z'), 'Europe/Berlin')).toEqual(['2027-02-05', '2027-02-06', '2027-02-07']);
-		expect(eventDays(new Date('2027-02-05T17:00:00Z'), new Date('2027-02-05T23:00:00Z'), 'Europe/Berlin')).toEqual(['2027-02-05']);
 	});
 });
 
@@ -143,6 +134,40 @@ describe('the calendar of a municipality', () => {
 		expect(after.districts.map((district) => district.name)).toEqual(['Mitte', 'Nord']);
 		const day = await getDayCalendar({ db: test.db, scope: scopeOf('a-stadt'), day: '2027-02-18', filters: { ...noFilters, fieldId: arbeit.id } });
 		expect(day.events).toEqual([]);
+	});
+});
+
+describe('a busy day in the month grid', () => {
+	it('lists four events in full, and of more the first three with the rest counted; the month counts every event once', async () => {
+		await anEvent('c-fern', 'Fahrt ins Grüne', '2027-04-04T08:00:00Z', '2027-04-06T16:00:00Z');
+		for (const hour of [10, 11, 12]) await anEvent('c-fern', `Sprechstunde ${hour}`, `2027-04-05T${hour}:00:00Z`, `2027-04-05T${hour}:30:00Z`);
+		for (const hour of [10, 11, 12, 13, 14]) await anEvent('c-fern', `Kurs ${hour}`, `2027-04-06T${hour}:00:00Z`, `2027-04-06T${hour}:30:00Z`);
+		const calendar = await getMonthCalendar({ db: test.db, scope: scopeOf('c-fern'), month: { year: 2027, month: 4 }, language: 'de', filters: noFilters, now });
+		const cell = (date: string) => {
+			const day = calendar.weeks.flat().find((d) => d.date === date && d.inMonth)!;
+			return { titles: day.events.map((e) => e.title), more: day.more };
+		};
+		expect(cell('2027-04-04')).toEqual({ titles: ['Fahrt ins Grüne'], more: 0 });
+		expect(cell('2027-04-05')).toEqual({ titles: ['Fahrt ins Grüne', 'Sprechstunde 10', 'Sprechstunde 11', 'Sprechstunde 12'], more: 0 });
+		expect(cell('2027-04-06')).toEqual({ titles: ['Fahrt ins Grüne', 'Kurs 10', 'Kurs 11'], more: 3 });
+		expect(calendar.total).toBe(9);
+		expect(calendar.truncated).toBe(false);
+		const day = await getDayCalendar({ db: test.db, scope: scopeOf('c-fern'), day: '2027-04-06', filters: noFilters });
+		expect(day.events).toHaveLength(6);
+	});
+
+	it('puts an event on the local days it covers: an end at midnight not on the next day, an event without length on its day, one from the month before on its days here', async () => {
+		await anEvent('c-fern', 'Bis Mitternacht', '2027-05-07T17:00:00Z', '2027-05-07T22:00:00Z');
+		await anEvent('c-fern', 'Ohne Dauer', '2027-05-12T08:00:00Z', '2027-05-12T08:00:00Z');
+		await anEvent('c-fern', 'Über den Monatswechsel', '2027-04-29T08:00:00Z', '2027-05-02T10:00:00Z');
+		await anEvent('c-fern', 'Spät am Abend', '2027-05-20T21:45:00Z', '2027-05-20T21:55:00Z');
+		const calendar = await getMonthCalendar({ db: test.db, scope: scopeOf('c-fern'), month: { year: 2027, month: 5 }, language: 'de', filters: noFilters, now });
+		const daysOf = (title: string) => calendar.weeks.flat().filter((day) => day.inMonth && day.events.some((e) => e.title === title)).map((day) => day.date);
+		expect(daysOf('Bis Mitternacht')).toEqual(['2027-05-07']);
+		expect(daysOf('Ohne Dauer')).toEqual(['2027-05-12']);
+		expect(daysOf('Über den Monatswechsel')).toEqual(['2027-05-01', '2027-05-02']);
+		expect(daysOf('Spät am Abend')).toEqual(['2027-05-20']);
+		expect(calendar.total).toBe(4);
 	});
 });
 

@@ -9,7 +9,6 @@ import type { CalendarFilterInput } from '$lib/validation/calendar';
 import {
 	addDays,
 	dayRangeInstants,
-	eventDays,
 	firstWeekdayFor,
 	monthInstants,
 	monthKeyString,
@@ -24,6 +23,8 @@ import {
 	selectEventsBetween,
 	selectFeedEvents,
 	selectFieldsWithEvents,
+	selectMonthGrid,
+	type MonthGridRow,
 	selectPublishedEvent,
 	selectRegionWithMunicipalities,
 	selectUpcomingEvents
@@ -32,6 +33,11 @@ import {
 export const CALENDAR_PAGE_SIZE = 20;
 // A month of a busy region stays far below this; the bound only protects the page from a flood.
 const MONTH_LIMIT = 1000;
+/**
+ * A day cell of the month grid lists this many events; a busier day lists one fewer and links to the day
+ * with the rest counted. The grid stays readable, and a page costs the same however busy the month.
+ */
+export const DAY_CELL_EVENTS = 4;
 
 /** Whose events a calendar shows: one municipality, or every municipality of a region. */
 export type CalendarScope = { municipalityIds: string[]; timeZone: string; firstWeekday: number | null };
@@ -58,6 +64,19 @@ function entryOf(row: Row) {
 	};
 }
 export type CalendarEntry = ReturnType<typeof entryOf>;
+
+function monthEntryOf(row: MonthGridRow) {
+	const { id, title, status, startsAt, municipalitySlug, municipalityName } = row;
+	return { id, title, titleLang: 'de', titleDir: 'ltr' as 'ltr' | 'rtl', status, startsAt, municipalitySlug, municipalityName };
+}
+export type MonthEntry = ReturnType<typeof monthEntryOf>;
+
+/** What a day cell lists and how many more events its day has, from the first DAY_CELL_EVENTS rows of the day. */
+export function dayCell(listed: MonthEntry[], onDay: number): { events: MonthEntry[]; more: number } {
+	if (onDay <= DAY_CELL_EVENTS) return { events: listed, more: 0 };
+	const events = listed.slice(0, DAY_CELL_EVENTS - 1);
+	return { events, more: onDay - events.length };
+}
 
 /** The calendar of a region: its municipalities, read in the time zone of the first of them. */
 export async function getRegionCalendarScope({ db, slug }: { db: Database; slug: string }) {
@@ -99,17 +118,29 @@ export async function getMonthCalendar({
 	const key = month ?? { year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) };
 	const firstWeekday = firstWeekdayFor(language, 'DE', scope.firstWeekday);
 	const { from, to } = monthInstants(key, scope.timeZone);
-	const rows = await selectEventsBetween(db, { municipalityIds: scope.municipalityIds, from, to, filters, limit: MONTH_LIMIT });
-	const byDay = new Map<string, CalendarEntry[]>();
 	const monthPrefix = monthKeyString(key);
+	const rows = await selectMonthGrid(db, {
+		municipalityIds: scope.municipalityIds,
+		from,
+		to,
+		firstDay: `${monthPrefix}-01`,
+		lastDay: addDays(`${monthKeyString(shiftMonth(key, 1))}-01`, -1),
+		timeZone: scope.timeZone,
+		filters,
+		perDay: DAY_CELL_EVENTS,
+		limit: MONTH_LIMIT
+	});
+	// A multi-day event is one entry on each of its days, so that a translated title reaches all of them.
+	const entries = new Map<string, MonthEntry>();
+	const byDay = new Map<string, { listed: MonthEntry[]; onDay: number }>();
 	for (const row of rows) {
-		for (const day of eventDays(row.event.startsAt, row.event.endsAt, scope.timeZone)) {
-			if (!day.startsWith(monthPrefix)) continue;
-			const list = byDay.get(day) ?? [];
-			list.push(entryOf(row));
-			byDay.set(day, list);
-		}
+		let entry = entries.get(row.id);
+		if (!entry) entries.set(row.id, (entry = monthEntryOf(row)));
+		const day = byDay.get(row.day) ?? { listed: [], onDay: row.onDay };
+		day.listed.push(entry);
+		byDay.set(row.day, day);
 	}
+	const total = rows[0]?.total ?? 0;
 	return {
 		month: monthPrefix,
 		previous: monthKeyString(shiftMonth(key, -1)),
@@ -117,9 +148,14 @@ export async function getMonthCalendar({
 		today,
 		weekdays: weekdayOrder(firstWeekday),
 		weeks: monthWeeks(key, firstWeekday).map((week) =>
-			week.map((day) => ({ ...day, isToday: day.date === today, events: day.inMonth ? (byDay.get(day.date) ?? []) : [] }))
+			week.map((day) => {
+				const cell = day.inMonth ? byDay.get(day.date) : undefined;
+				return { ...day, isToday: day.date === today, ...(cell ? dayCell(cell.listed, cell.onDay) : { events: [], more: 0 }) };
+			})
 		),
-		truncated: rows.length >= MONTH_LIMIT
+		/** Events of the month, listed or counted. */
+		total,
+		truncated: total >= MONTH_LIMIT
 	};
 }
 

@@ -51,4 +51,18 @@ describe('event times are typed and shown in the municipality time zone', () => 
 		expect(isWallClockTime('03.02.2025 10:00')).toBe(false);
 		expect(() => wallClockToUtc('2025-13-01T10:00', berlin)).toThrow(RangeError);
 	});
+
+	it('reads the same wall clock as the formatter parts, in zones with half and quarter hours and across changes', () => {
+		for (const zone of [berlin, 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'UTC']) {
+			const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+			for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2025, 0, 1); t += 3600_000 + 7 * 60_000) {
+				const p = Object.fromEntries(parts.formatToParts(new Date(t)).map((part) => [part.type, part.value]));
+				expect(utcToWallClock(new Date(t), zone)).toBe(`${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`);
+			}
+		}
+	});
+
+	it('keeps four digits for a year before 1000, which the formatted text does not have', () => {
+		expect(utcToWallClock(new Date('0999-06-01T12:00:00Z'), 'UTC')).toBe('0999-06-01T12:00');
+	});
 });

@@ -21,8 +21,19 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 	return formatter;
 }
 
+// What the en-US formatter above writes: "MM/DD/YYYY, HH:mm:ss".
+const FORMATTED = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/;
+
 function wallClockParts(instant: Date, timeZone: string) {
-	const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+	const formatter = formatterFor(timeZone);
+	// format() and a pattern take a third of formatToParts' time, and a month grid converts two instants per event;
+	// anything the pattern does not expect (a year before 1000, another ICU's punctuation) takes the parts.
+	const formatted = FORMATTED.exec(formatter.format(instant));
+	if (formatted) {
+		const [, month, day, year, hour, minute, second] = formatted;
+		return { year: Number(year), month: Number(month), day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second) };
+	}
+	const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
 	return {
 		year: Number(parts.year),
 		month: Number(parts.month),
