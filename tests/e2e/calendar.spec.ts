@@ -68,6 +68,18 @@ test('the .ics link downloads a calendar that parses, with the events of the mun
 	const titles = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent).summary);
 	expect(titles).toContain('Sprechstunde: Anerkennung ausländischer Berufsabschlüsse');
 	expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Berlin');
+	expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Veranstaltungen – Münster');
+	expect(response.headers()['content-disposition']).toBe('attachment; filename="veranstaltungen-muenster.ics"');
+});
+
+test('the English page subscribes to a feed named and worded in English', async ({ page, visit, request }) => {
+	await visit('/en/muenster/events?month=2027-02');
+	const href = (await page.getByRole('link', { name: 'Subscribe to the calendar (iCal)' }).getAttribute('href'))!;
+	expect(href).toBe('/en/muenster/events.ics');
+	const response = await request.get(href);
+	const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+	expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Events – Münster');
+	expect(response.headers()['content-disposition']).toBe('attachment; filename="events-muenster.ics"');
 });
 
 test.describe('without JavaScript', () => {

@@ -429,7 +429,7 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		const edition = (await connection.pool.query(`select id from editions where municipality_id = $1`, [calendarTown])).rows[0].id as string;
 		const month = await fullScansDuring((db) => getMonthCalendar({ db, scope, month: { year: 2026, month: 11 }, language: 'de', filters: noFilters, now }));
 		const upcoming = await fullScansDuring((db) => getUpcomingCalendar({ db, scope, filters: noFilters, page: 2, now }));
-		const feed = await fullScansDuring((db) => getCalendarFeed({ db, scope, name: 'Veranstaltungen', origin: 'https://leitbild.example.org', now }));
+		const feed = await fullScansDuring((db) => getCalendarFeed({ db, scope, name: 'Veranstaltungen', origin: 'https://leitbild.example.org', now, locale: 'de' }));
 		const ideaEvents = await fullScansDuring((db) => listIdeaEvents({ db, municipalityId: calendarTown, editionId: edition }));
 		const api = await fullScansDuring((db) =>
 			serveEndpoint(listEventsEndpoint, { db, url: new URL('http://leitbild.test/api/v1/municipalities/skala-021/events?limit=50'), params: { municipality: 'skala-021' }, headers: new Headers(), address: '10.9.9.9', now })

@@ -1,6 +1,7 @@
 // The calendar reads published events of one municipality or of a whole region as a month grid, a
 // day and an upcoming list; it also takes events of other organisers for review.
 import type { Database } from '../db/client';
+import type { Locale } from '$lib/paraglide/runtime';
 import { notFound } from '../shared/errors';
 import { eventNotFound } from './event.errors';
 import { isEventId } from './event.service';
@@ -194,14 +195,30 @@ const FEED_DAYS_BACK = 90;
 const FEED_LIMIT = 2000;
 
 /** Published events of the municipalities from 90 days ago on, as one iCalendar feed. */
-export async function getCalendarFeed({ db, scope, name, origin, now, withTown = false }: { db: Database; scope: CalendarScope; name: string; origin: string; now: Date; withTown?: boolean }) {
+export async function getCalendarFeed({
+	db,
+	scope,
+	name,
+	origin,
+	now,
+	locale,
+	withTown = false
+}: {
+	db: Database;
+	scope: CalendarScope;
+	name: string;
+	origin: string;
+	now: Date;
+	locale: Locale;
+	withTown?: boolean;
+}) {
 	const since = new Date(now.getTime() - FEED_DAYS_BACK * 86_400_000);
 	const rows = await selectFeedEvents(db, { municipalityIds: scope.municipalityIds, since, limit: FEED_LIMIT });
-	return buildCalendar({ name, origin, withTown, items: rows });
+	return buildCalendar({ name, origin, withTown, locale, items: rows });
 }
 
-export async function getEventFeed({ db, municipalityId, eventId, origin }: { db: Database; municipalityId: string; eventId: string; origin: string }) {
+export async function getEventFeed({ db, municipalityId, eventId, origin, locale }: { db: Database; municipalityId: string; eventId: string; origin: string; locale: Locale }) {
 	const row = isEventId(eventId) ? await selectPublishedEvent(db, municipalityId, eventId) : undefined;
 	if (!row) throw eventNotFound();
-	return buildCalendar({ name: row.event.title, origin, items: [row] });
+	return buildCalendar({ name: row.event.title, origin, locale, items: [row] });
 }

@@ -36,10 +36,11 @@ export function eventLink(context: MailContext, event: Event, locale: Locale): s
 }
 
 /** The event as the confirmation's attachment, built like every feed so that its UID matches theirs. */
-export function eventCalendar(event: Event, context: MailContext): string {
+export function eventCalendar(event: Event, context: MailContext, locale: Locale): string {
 	return buildCalendar({
 		name: event.title,
 		origin: context.origin,
+		locale,
 		items: [{ event, municipalitySlug: context.municipalitySlug, municipalityName: context.municipalityName, timeZone: context.timeZone }]
 	});
 }
@@ -80,7 +81,7 @@ export function composeRegistrationMail(
 		text: lines.join('\n'),
 		html,
 		attachments: holdsSeat
-			? [{ filename: 'veranstaltung.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: eventCalendar(event, context) }]
+			? [{ filename: `${say('calendar_event_file_stem', locale)}.ics`, contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: eventCalendar(event, context, locale) }]
 			: undefined
 	};
 }

@@ -2,6 +2,8 @@
 // event keeps one UID everywhere and calendar programs update it instead of adding a copy.
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import * as m from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 import type { Event } from './event.queries';
 import { utcToWallClock } from './event.time';
 
@@ -26,18 +28,31 @@ export function eventUrl(origin: string, municipalitySlug: string, eventId: stri
 // ical-generator writes a string without offset as the wall clock it names, under the event's TZID.
 const wallClock = (instant: Date, timeZone: string) => `${utcToWallClock(instant, timeZone)}:00`;
 
-export function buildCalendar({ name, origin, items, withTown = false }: { name: string; origin: string; items: CalendarItem[]; withTown?: boolean }): string {
+/** `locale`: the language of the words the feed adds to each event (who organises it). */
+export function buildCalendar({
+	name,
+	origin,
+	items,
+	locale,
+	withTown = false
+}: {
+	name: string;
+	origin: string;
+	items: CalendarItem[];
+	locale: Locale;
+	withTown?: boolean;
+}): string {
 	const host = new URL(origin).host;
 	const calendar = ical({
 		name,
-		prodId: { company: 'Leitbild', product: 'Veranstaltungen', language: 'DE' },
+		prodId: { company: 'Leitbild', product: 'Calendar', language: locale.toUpperCase() },
 		// No calendar-wide zone: each event names its municipality's zone, and the generator adds its VTIMEZONE.
 		timezone: { name: null, generator: getVtimezoneComponent }
 	});
 	calendar.method(ICalCalendarMethod.PUBLISH);
 	for (const { event, municipalitySlug, municipalityName, timeZone } of items) {
 		const url = eventUrl(origin, municipalitySlug, event.id);
-		const organiser = event.organiser ? `Veranstaltet von ${event.organiser}` : '';
+		const organiser = event.organiser ? m.calendar_organised_by({ organiser: event.organiser }, { locale }) : '';
 		calendar.createEvent({
 			id: eventUid(event.id, host),
 			sequence: eventSequence(event),

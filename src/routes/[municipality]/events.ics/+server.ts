@@ -3,12 +3,14 @@ import { getCalendarFeed } from '$lib/server/participation/calendar.service';
 import { icalResponse } from '$lib/server/participation/ical.http';
 import { getDb } from '$lib/server/runtime';
 import { getMunicipalityBySlug } from '$lib/server/tenancy/tenancy.service';
+import * as m from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, url }) => {
 	const db = getDb();
 	const municipality = await loadOrError(() => getMunicipalityBySlug({ db, slug: params.municipality }));
 	const scope = { municipalityIds: [municipality.id], timeZone: municipality.timeZone, firstWeekday: municipality.firstWeekday };
-	const body = await getCalendarFeed({ db, scope, name: `Veranstaltungen – ${municipality.name}`, origin: url.origin, now: new Date() });
-	return icalResponse(body, `veranstaltungen-${municipality.slug}.ics`);
+	const body = await getCalendarFeed({ db, scope, name: m.calendar_feed_name({ place: municipality.name }), origin: url.origin, now: new Date(), locale: getLocale() });
+	return icalResponse(body, `${m.calendar_file_stem()}-${municipality.slug}.ics`);
 };
