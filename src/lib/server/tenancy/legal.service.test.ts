@@ -96,6 +96,8 @@ describe('accessibility feedback', () => {
 		expect(sent[0].to).toBe('kontakt@a-stadt.example.org');
 		expect(sent[0].text).toContain('https://leitbild.example.org/a-stadt/events');
 		expect(sent[0].text).toContain('leserin@example.org');
+		expect(sent[0].subject).toBe('Barriere gemeldet: A-Stadt');
+		expect(sent[0].text).toContain('E-Mail: leserin@example.org');
 		const admin = await actorOf('admin-a@example.org');
 		const listed = await getLegalAdmin({ db: test.db, actor: admin, municipalityId: municipalityId('a-stadt') });
 		expect(listed.feedback.map((f) => f.message)).toContain('Der Kalender lässt sich nicht mit der Tastatur bedienen.');

@@ -1,5 +1,7 @@
 // Legal pages own each municipality's imprint, privacy notice and accessibility statement, and the
 // accessibility feedback sent from the statement's form to the municipality's contact point.
+import * as m from '$lib/paraglide/messages';
+import { baseLocale } from '$lib/paraglide/runtime';
 import type { Executor, Database } from '../db/client';
 import { recordChange } from '../audit/audit.service';
 import type { Mailer } from '../mail/mail.service';
@@ -57,19 +59,22 @@ export async function submitAccessibilityFeedback({ db, mailer, origin, municipa
 	const municipality = await selectMunicipalityById(db, municipalityId);
 	const contact = municipality?.contactPointId ? await selectContactPoint(db, municipalityId, municipality.contactPointId) : undefined;
 	if (municipality && contact?.email) {
+		// The office reads it: in the installation's first language, not the sender's.
+		const locale = baseLocale;
+		const notGiven = m.legal_feedback_mail_not_given({}, { locale });
 		const lines = [
-			`Neue Rückmeldung zur Barrierefreiheit für ${municipality.name}`,
+			m.legal_feedback_mail_intro({ municipality: municipality.name }, { locale }),
 			'',
-			`Seite: ${input.page ? origin + input.page : '(nicht angegeben)'}`,
-			`Name: ${input.name || '(nicht angegeben)'}`,
-			`E-Mail: ${input.email || '(nicht angegeben)'}`,
+			m.legal_feedback_mail_page({ page: input.page ? origin + input.page : notGiven }, { locale }),
+			m.legal_feedback_mail_name({ name: input.name || notGiven }, { locale }),
+			m.legal_feedback_mail_email({ email: input.email || notGiven }, { locale }),
 			'',
 			input.message,
 			'',
-			`Alle Rückmeldungen: ${origin}/admin/${municipality.slug}/legal`
+			m.legal_feedback_mail_all({ link: `${origin}/admin/${municipality.slug}/legal` }, { locale })
 		];
 		const text = lines.join('\n');
-		await mailer.send({ to: contact.email, subject: `Barriere gemeldet: ${municipality.name}`, text, html: `<pre style="white-space:pre-wrap;font-family:inherit">${escapeHtml(text)}</pre>` });
+		await mailer.send({ to: contact.email, subject: m.legal_feedback_mail_subject({ municipality: municipality.name }, { locale }), text, html: `<pre style="white-space:pre-wrap;font-family:inherit">${escapeHtml(text)}</pre>` });
 	}
 	return feedback;
 }
