@@ -36,7 +36,7 @@ export const scalePages: ScalePage[] = [
 	},
 	{ id: 's8', title: 'the edition', path: () => editionPath },
 	{ id: 's9', title: 'the trace from ideas to fields of action', path: () => `${editionPath}/trace` },
-	// A word no idea holds, and one that a twelfth of the ideas hold (each town's ideas name twelve subjects).
+	// A word no idea holds, and one that a twelfth of the ideas, articles and events hold (each town's name twelve subjects).
 	{ id: 's10', title: 'search, a word without matches', path: () => '/skala-001/search?q=Zuwanderung' },
 	{ id: 's11', title: 'search, a word in every twelfth idea', path: () => '/skala-001/search?q=Sprachcaf%C3%A9' },
 	{ id: 's12', title: 'the monitor’s districts', path: () => `${editionPath}/monitor/districts` },
@@ -54,7 +54,9 @@ export const scalePages: ScalePage[] = [
 	{ id: 's24', title: 'event calendar, this month', path: () => '/skala-001/events' },
 	{ id: 's25', title: 'one event', path: (links) => links.event },
 	{ id: 's26', title: 'calendar feed (iCal)', path: () => '/skala-001/events.ics' },
-	{ id: 's27', title: 'open-data API: the events', path: () => '/api/v1/municipalities/skala-001/events?limit=50' }
+	{ id: 's27', title: 'open-data API: the events', path: () => '/api/v1/municipalities/skala-001/events?limit=50' },
+	{ id: 's28', title: 'search of the news, a word in every twelfth article', path: () => '/skala-001/search?q=Sprachcaf%C3%A9&kind=articles' },
+	{ id: 's29', title: 'search of the events, a word in every twelfth event', path: () => '/skala-001/search?q=Sprachcaf%C3%A9&kind=events' }
 ];
 
 export type ScaleServer = { port: number; child: { pid?: number } };

@@ -36,7 +36,8 @@ export const articles = pgTable(
 		// The public lists, newest first, page after page: status is two values there, so the index above
 		// cannot hand out rows in this order, and a town's whole news was sorted for every page.
 		index('articles_listed_idx').on(table.municipalityId, table.publishedAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
-		index('articles_search_idx').using('gin', searchDocument(table.title, table.lead, table.body))
+		// Led by the town (btree_gin): a search looks its words up among one town's articles, not every town's.
+		index('articles_town_search_idx').using('gin', table.municipalityId, searchDocument(table.title, table.lead, table.body))
 	]
 );
 

@@ -97,7 +97,8 @@ export const events = pgTable(
 		index('events_municipality_publication_idx').on(table.municipalityId, table.publication, table.createdAt),
 		index('events_working_group_idx').on(table.workingGroupId),
 		index('events_edition_idx').on(table.editionId),
-		index('events_search_idx').using('gin', searchDocument(table.title, table.description))
+		// Led by the town (btree_gin): a search looks its words up among one town's events, not every town's.
+		index('events_town_search_idx').using('gin', table.municipalityId, searchDocument(table.title, table.description))
 	]
 );
 

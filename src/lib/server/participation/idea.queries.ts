@@ -9,7 +9,7 @@ import { districts } from '../tenancy/tenancy.schema';
 import { events, workingGroups } from './event.schema';
 import { ideaComments, ideaReports, ideas, ideaSupports, type IdeaStatus } from './idea.schema';
 import { searchQuery, searchQueryParts } from '../shared/text-search';
-import { inOrderOf, selectIdeaMatches } from './idea-matches.queries';
+import { inOrderOf, selectTextMatches } from '../shared/text-matches.queries';
 import { meantWords, selectWordsResembling, typedWords } from './idea-title-words.queries';
 
 export type IdeaRow = typeof ideas.$inferSelect;
@@ -231,14 +231,16 @@ export async function selectIdeas(db: Executor, municipalityId: string, filter: 
  * The list searched for words: ideas with the words in any form of them (the stored search vector), or whose
  * title holds a word much like one typed (a typo: "Sprahcafe" finds the Sprachcafé; idea-title-words.queries.ts),
  * through the town's word index. Hidden ideas are not found by the text the moderators hid. Up to RANKED_MATCHES
- * matches are ranked, more come newest first (idea-matches.queries.ts); before, every idea of the edition was
+ * matches are ranked, more come newest first (shared/text-matches.queries.ts); before, every idea of the edition was
  * compared with the words: 3 to 5.6 s for one search in an edition of 100,000 ideas.
  */
 async function selectIdeasMatching(db: Executor, municipalityId: string, filter: IdeaListFilter & { query: string }, page: IdeaListPage) {
 	const query = searchQuery(filter.query);
 	const typed = typedWords(filter.query);
 	const meant = meantWords(typed, await selectWordsResembling(db, municipalityId, typed));
-	const found = await selectIdeaMatches(db, {
+	const found = await selectTextMatches(db, {
+		table: ideas,
+		columns: { id: ideas.id, municipalityId: ideas.municipalityId, newest: ideas.createdAt },
 		municipalityId,
 		scope: and(...listConditions(municipalityId, filter), isNull(ideas.hiddenReason)),
 		anyOf: [...searchQueryParts(filter.query), ...(meant ? [meant] : [])].map((part) => sql`${ideas.searchVector} @@ ${part}`),

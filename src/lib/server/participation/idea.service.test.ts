@@ -14,7 +14,7 @@ import { consents } from '../people/account.schema';
 import { organisationMemberships, organisations, people } from '../people/organisation.schema';
 import { events } from './event.schema';
 import { ideas } from './idea.schema';
-import { RANKED_MATCHES } from './idea-matches.queries';
+import { RANKED_MATCHES } from '../shared/text-matches.queries';
 import {
 	commentOnIdea,
 	editIdea,

@@ -8,7 +8,7 @@ import { readableNow } from '../news/article.queries';
 import { articles } from '../news/news.schema';
 import { events } from '../participation/event.schema';
 import { ideas } from '../participation/idea.schema';
-import { inOrderOf, selectIdeaMatches } from '../participation/idea-matches.queries';
+import { inOrderOf, selectTextMatches, type TextMatches } from '../shared/text-matches.queries';
 import { searchDocument, searchQuery, searchQueryParts } from '../shared/text-search';
 
 export type SearchPage = { limit: number; offset: number; countCap: number };
@@ -90,43 +90,13 @@ export async function searchMeasures(db: Executor, municipalityId: string, text:
 	return pageOf<Awaited<typeof select>[number]>(select, page);
 }
 
-/**
- * Ideas whose text the moderators hid are not found by it: their list shows only the reason. Ideas are the one
- * kind a town may hold by the hundred thousand: up to RANKED_MATCHES matches are ranked, more come newest
- * first (idea-matches.queries.ts), and only the page's ideas are then read in full.
- */
-export async function searchIdeas(db: Executor, municipalityId: string, text: string, page: SearchPage) {
-	const query = searchQuery(text);
-	const found = await selectIdeaMatches(db, {
-		municipalityId,
-		scope: isNull(ideas.hiddenReason),
-		anyOf: searchQueryParts(text).map((part) => sql`${ideas.searchVector} @@ ${part}`),
-		// The stored vector is the other kinds' expression (searchDocument), weights and all.
-		rank: rankOf(ideas.searchVector, query),
-		newest: page.offset + page.limit + 1
-	});
+/** The page's share of the matches, read in full by `read`, in the order the matches were chosen in. */
+async function pageOfMatches<Row extends { id: string }>(found: TextMatches, page: SearchPage, read: (ids: string[]) => Promise<Row[]>) {
 	const chosen = found.matches.slice(page.offset, page.offset + page.limit + 1).map((match) => match.id);
 	// The one past the page only says whether there is a next page; it is not read.
 	const shown = chosen.slice(0, page.limit);
-	const read =
-		shown.length === 0
-			? []
-			: await db
-					.select({
-						id: ideas.id,
-						title: ideas.title,
-						text: ideas.body,
-						createdAt: ideas.createdAt,
-						strategySlug: strategies.slug,
-						strategyTitle: strategies.title,
-						editionNumber: editions.number
-					})
-					.from(ideas)
-					.innerJoin(editions, eq(editions.id, ideas.editionId))
-					.innerJoin(strategies, eq(strategies.id, editions.strategyId))
-					.where(and(eq(ideas.municipalityId, municipalityId), inArray(ideas.id, shown)));
 	return {
-		rows: inOrderOf(shown, read),
+		rows: shown.length === 0 ? [] : inOrderOf(shown, await read(shown)),
 		hasMore: chosen.length > page.limit,
 		total: Math.min(found.counted, page.countCap),
 		totalIsCapped: found.counted > page.countCap,
@@ -134,29 +104,76 @@ export async function searchIdeas(db: Executor, municipalityId: string, text: st
 	};
 }
 
-/** Articles that can be read at their address now, archived ones included. */
-export async function searchArticles(db: Executor, municipalityId: string, text: string, now: Date, page: SearchPage) {
-	const document = searchDocument(articles.title, articles.lead, articles.body);
-	const query = searchQuery(text);
-	const where = and(eq(articles.municipalityId, municipalityId), readableNow(now), sql`${document} @@ ${query}`);
-	const select = db
-		.select({ id: articles.id, slug: articles.slug, title: articles.title, lead: articles.lead, text: articles.body, publishedAt: articles.publishedAt, matches })
-		.from(articles)
-		.where(where)
-		.orderBy(desc(rankOf(document, query)), desc(articles.publishedAt), articles.id)
-		.$dynamic();
-	return pageOf<Awaited<typeof select>[number]>(select, page);
+/**
+ * Ideas whose text the moderators hid are not found by it: their list shows only the reason. Ideas, news and
+ * events are the kinds a town may hold by the ten thousand: up to RANKED_MATCHES matches are ranked, more come
+ * newest first (shared/text-matches.queries.ts), and only the page's rows are then read in full.
+ */
+export async function searchIdeas(db: Executor, municipalityId: string, text: string, page: SearchPage) {
+	const found = await selectTextMatches(db, {
+		table: ideas,
+		columns: { id: ideas.id, municipalityId: ideas.municipalityId, newest: ideas.createdAt },
+		municipalityId,
+		scope: isNull(ideas.hiddenReason),
+		anyOf: searchQueryParts(text).map((part) => sql`${ideas.searchVector} @@ ${part}`),
+		// The stored vector is the other kinds' expression (searchDocument), weights and all.
+		rank: rankOf(ideas.searchVector, searchQuery(text)),
+		newest: page.offset + page.limit + 1
+	});
+	return pageOfMatches(found, page, (ids) =>
+		db
+			.select({
+				id: ideas.id,
+				title: ideas.title,
+				text: ideas.body,
+				createdAt: ideas.createdAt,
+				strategySlug: strategies.slug,
+				strategyTitle: strategies.title,
+				editionNumber: editions.number
+			})
+			.from(ideas)
+			.innerJoin(editions, eq(editions.id, ideas.editionId))
+			.innerJoin(strategies, eq(strategies.id, editions.strategyId))
+			.where(and(eq(ideas.municipalityId, municipalityId), inArray(ideas.id, ids)))
+	);
 }
 
+/** Articles that can be read at their address now, archived ones included; with many matches, the latest first. */
+export async function searchArticles(db: Executor, municipalityId: string, text: string, now: Date, page: SearchPage) {
+	const document = searchDocument(articles.title, articles.lead, articles.body);
+	const found = await selectTextMatches(db, {
+		table: articles,
+		columns: { id: articles.id, municipalityId: articles.municipalityId, newest: articles.publishedAt },
+		municipalityId,
+		scope: readableNow(now),
+		anyOf: searchQueryParts(text).map((part) => sql`${document} @@ ${part}`),
+		rank: rankOf(document, searchQuery(text)),
+		newest: page.offset + page.limit + 1
+	});
+	return pageOfMatches(found, page, (ids) =>
+		db
+			.select({ id: articles.id, slug: articles.slug, title: articles.title, lead: articles.lead, text: articles.body, publishedAt: articles.publishedAt })
+			.from(articles)
+			.where(and(eq(articles.municipalityId, municipalityId), inArray(articles.id, ids)))
+	);
+}
+
+/** Published events; with many matches, those starting last first. */
 export async function searchEvents(db: Executor, municipalityId: string, text: string, page: SearchPage) {
 	const document = searchDocument(events.title, events.description);
-	const query = searchQuery(text);
-	const where = and(eq(events.municipalityId, municipalityId), eq(events.publication, 'published'), sql`${document} @@ ${query}`);
-	const select = db
-		.select({ id: events.id, title: events.title, text: events.description, startsAt: events.startsAt, place: events.place, matches })
-		.from(events)
-		.where(where)
-		.orderBy(desc(rankOf(document, query)), desc(events.startsAt), events.id)
-		.$dynamic();
-	return pageOf<Awaited<typeof select>[number]>(select, page);
+	const found = await selectTextMatches(db, {
+		table: events,
+		columns: { id: events.id, municipalityId: events.municipalityId, newest: events.startsAt },
+		municipalityId,
+		scope: eq(events.publication, 'published'),
+		anyOf: searchQueryParts(text).map((part) => sql`${document} @@ ${part}`),
+		rank: rankOf(document, searchQuery(text)),
+		newest: page.offset + page.limit + 1
+	});
+	return pageOfMatches(found, page, (ids) =>
+		db
+			.select({ id: events.id, title: events.title, text: events.description, startsAt: events.startsAt, place: events.place })
+			.from(events)
+			.where(and(eq(events.municipalityId, municipalityId), inArray(events.id, ids)))
+	);
 }

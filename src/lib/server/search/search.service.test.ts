@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { SEARCH_COUNT_CAP, SEARCH_PAGE_SIZE, searchParamsSchema } from '$lib/validation/search';
 import { searchMunicipality } from './search.service';
-import { RANKED_MATCHES } from '../participation/idea-matches.queries';
+import { RANKED_MATCHES } from '../shared/text-matches.queries';
 
 let test: TestDatabase;
 const now = new Date('2026-06-01T10:00:00Z');
@@ -55,6 +55,19 @@ beforeAll(async () => {
 			select ${municipalityId}, f.edition_id, f.id, ${word} || ' verborgen', ${word}, 'Beleidigung', timestamptz '2027-01-01'
 			from (select id, edition_id from fields where municipality_id = ${municipalityId} limit 1) f`);
 	}
+	// Town c has as many articles and events about it, one a day; the newest article is scheduled and the newest event
+	// still submitted, so neither may be found.
+	const townC = test.ids.municipalityIds.get('c')!;
+	await test.db.execute(sql`insert into articles (municipality_id, slug, title, lead, body, status, published_at)
+		select ${townC}, 'fest-' || day, 'Meldung ' || day, 'Ein Nachbarschaftsfest im Viertel.', '', 'published', timestamptz '2020-01-01' + day * interval '1 day'
+		from generate_series(1, ${RANKED_MATCHES + 20}) as day`);
+	await test.db.execute(sql`insert into articles (municipality_id, slug, title, lead, body, status, published_at)
+		values (${townC}, 'fest-geplant', 'Meldung geplant', 'Das nächste Nachbarschaftsfest.', '', 'scheduled', '2027-01-01')`);
+	await test.db.execute(sql`insert into events (municipality_id, type, title, description, starts_at, ends_at)
+		select ${townC}, 'other', 'Termin ' || day, 'Ein Nachbarschaftsfest im Viertel.', timestamptz '2020-01-01' + day * interval '1 day', timestamptz '2020-01-01' + day * interval '1 day' + interval '2 hours'
+		from generate_series(1, ${RANKED_MATCHES + 20}) as day`);
+	await test.db.execute(sql`insert into events (municipality_id, type, title, description, starts_at, ends_at, publication, organiser, organiser_email)
+		values (${townC}, 'other', 'Termin eingereicht', 'Noch ein Nachbarschaftsfest.', '2027-01-01', '2027-01-01 02:00', 'submitted', 'Verein', 'verein@example.org')`);
 	for (const slug of ['a', 'b']) {
 		const municipalityId = test.ids.municipalityIds.get(slug)!;
 		const [{ editionId, fieldId }] = (
@@ -131,6 +144,22 @@ describe('searching a municipality', () => {
 		expect(ranked.results.ideas).toMatchObject({ order: 'rank', total: SEARCH_COUNT_CAP, totalIsCapped: true });
 		expect(days(ranked.results.ideas)?.slice(0, 10)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
 		expect(ranked.results.ideas?.rows.map((row) => row.title)).not.toContain('Nachtcafé verborgen');
+	});
+
+	it('shows the latest news and the events starting last first when more match than are ranked, and never a scheduled article or a submitted event', async () => {
+		const days = (found: { rows: { title: string }[] } | undefined) => found?.rows.map((row) => Number(row.title.replace(/\D+/, '')));
+		const last = RANKED_MATCHES + 20;
+		const newest = Array.from({ length: SEARCH_PAGE_SIZE }, (_, index) => last - index);
+		for (const kind of ['articles', 'events'] as const) {
+			const first = await search('c', { q: 'Nachbarschaftsfest', kind, page: '1' });
+			expect(first.results[kind], kind).toMatchObject({ order: 'newest', total: SEARCH_COUNT_CAP, totalIsCapped: true, hasMore: true });
+			expect(days(first.results[kind]), kind).toEqual(newest);
+			const second = await search('c', { q: 'Nachbarschaftsfest', kind, page: '2' });
+			expect(days(second.results[kind])?.[0], kind).toBe(last - SEARCH_PAGE_SIZE);
+		}
+		const overview = await search('c', { q: 'Nachbarschaftsfest' });
+		expect(overview.results.articles?.rows.map((row) => row.title)).not.toContain('Meldung geplant');
+		expect(overview.results.events?.rows.map((row) => row.title)).not.toContain('Termin eingereicht');
 	});
 
 	it('takes punctuation and operators as text, never as SQL', async () => {
