@@ -12,6 +12,9 @@ test('the month grid for February 2027 starts on Monday in German and lists the 
 	// 1 February 2027 is a Monday: the first cell of the first week.
 	await expect(grid.getByRole('row').nth(1).getByRole('cell').first()).toContainText('1');
 	await expect(grid.getByRole('link', { name: /Sprechstunde: Anerkennung ausländischer Berufsabschlüsse/ })).toBeVisible();
+	// The weekend seminar starts on Friday at 16:00 and continues on Saturday and Sunday, without a start time there.
+	await expect(grid.getByRole('link', { name: '16:00 Wochenendseminar: Engagiert im Integrationsrat' })).toHaveCount(1);
+	await expect(grid.getByRole('link', { name: 'Fortsetzung: Wochenendseminar: Engagiert im Integrationsrat' })).toHaveCount(2);
 	await grid.getByRole('link', { name: 'Donnerstag, 11. Februar 2027' }).click();
 	await checkPage(page);
 	await expect(page.getByRole('heading', { level: 2, name: 'Donnerstag, 11. Februar 2027' })).toBeVisible();

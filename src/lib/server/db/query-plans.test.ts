@@ -23,6 +23,7 @@ import { serveEndpoint } from '../api/api.http';
 import { listArticles, listArticlesOfTag, NEWS_PAGE_SIZE } from '../news/article.service';
 import { getMunicipalityFeed, getTagFeed } from '../news/feed.service';
 import { getCalendarFeed, getMonthCalendar, getUpcomingCalendar } from '../participation/calendar.service';
+import { EVENTS_PAGE_SIZE, listEvents } from '../participation/event.service';
 import { LONGEST_EVENT_DAYS } from '../participation/calendar.queries';
 import { connectDatabase, type Database, type DatabaseConnection } from './client';
 import { seedScale } from './scale-seed';
@@ -452,7 +453,11 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		const api = await fullScansDuring((db) =>
 			serveEndpoint(listEventsEndpoint, { db, url: new URL('http://leitbild.test/api/v1/municipalities/skala-021/events?limit=50'), params: { municipality: 'skala-021' }, headers: new Headers(), address: '10.9.9.9', now })
 		);
-		for (const read of [month, upcoming, feed, ideaEvents, api]) expect(read.fullScans).toEqual([]);
+		const past = await fullScansDuring((db) => listEvents({ db, municipalityId: calendarTown, now, past: true, page: 2 }));
+		for (const read of [month, upcoming, feed, ideaEvents, api, past]) expect(read.fullScans).toEqual([]);
+		// Two pages of past events and the one that tells of a third; read from the end, past every event still to come,
+		// the list read 9,000 rows.
+		expect(past.mostRowsRead, past.reads.map((read) => read.plan).join('\n')).toBeLessThanOrEqual(2 * EVENTS_PAGE_SIZE + 1 + 10);
 		expect(month.mostRowsRead, month.reads.map((read) => read.plan).join('\n')).toBeLessThanOrEqual(rows[0].shown + 10);
 		// The second page of the upcoming list: the events of the last LONGEST_EVENT_DAYS (one may still run), then
 		// two pages. Without that lower bound it read every past event of the town (30,712 rows). The feed: its

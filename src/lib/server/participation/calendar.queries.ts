@@ -74,6 +74,8 @@ export type MonthGridRow = {
 	title: string;
 	status: EventStatus;
 	startsAt: Date;
+	/** The local date the event begins on: before `day`, the event continues there. */
+	firstDay: string;
 	municipalitySlug: string;
 	municipalityName: string;
 	/** Events on this day, listed or not. */
@@ -112,6 +114,7 @@ export async function selectMonthGrid(
 		title: string;
 		status: EventStatus;
 		starts_at: string | Date;
+		first_day: string;
 		municipality_slug: string;
 		municipality_name: string;
 		on_day: string;
@@ -133,7 +136,7 @@ export async function selectMonthGrid(
 			from generate_series(${firstDay}::date, ${lastDay}::date, interval '1 day') as day
 			join month_events on month_events.first_day <= day::date and month_events.last_day >= day::date
 		)
-		select day, id, title, status, starts_at, municipality_slug, municipality_name, on_day,
+		select day, id, title, status, starts_at, first_day::text as first_day, municipality_slug, municipality_name, on_day,
 			(select count(*) from month_events) as total
 		from placed where place <= ${perDay}
 		order by day, place`);
@@ -143,6 +146,7 @@ export async function selectMonthGrid(
 		title: row.title,
 		status: row.status,
 		startsAt: new Date(row.starts_at),
+		firstDay: row.first_day,
 		municipalitySlug: row.municipality_slug,
 		municipalityName: row.municipality_name,
 		onDay: Number(row.on_day),

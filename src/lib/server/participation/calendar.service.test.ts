@@ -166,6 +166,9 @@ describe('a busy day in the month grid', () => {
 		expect(daysOf('Bis Mitternacht')).toEqual(['2027-05-07']);
 		expect(daysOf('Ohne Dauer')).toEqual(['2027-05-12']);
 		expect(daysOf('Über den Monatswechsel')).toEqual(['2027-05-01', '2027-05-02']);
+		// It began in April: on its days here it continues, and the grid shows no start time for it.
+		const continuing = calendar.weeks.flat().find((day) => day.date === '2027-05-01' && day.inMonth)!.events.find((e) => e.title === 'Über den Monatswechsel')!;
+		expect(continuing.firstDay).toBe('2027-04-29');
 		expect(daysOf('Spät am Abend')).toEqual(['2027-05-20']);
 		expect(calendar.total).toBe(4);
 	});

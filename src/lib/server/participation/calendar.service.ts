@@ -67,8 +67,8 @@ function entryOf(row: Row) {
 export type CalendarEntry = ReturnType<typeof entryOf>;
 
 function monthEntryOf(row: MonthGridRow) {
-	const { id, title, status, startsAt, municipalitySlug, municipalityName } = row;
-	return { id, title, titleLang: 'de', titleDir: 'ltr' as 'ltr' | 'rtl', status, startsAt, municipalitySlug, municipalityName };
+	const { id, title, status, startsAt, firstDay, municipalitySlug, municipalityName } = row;
+	return { id, title, titleLang: 'de', titleDir: 'ltr' as 'ltr' | 'rtl', status, startsAt, firstDay, municipalitySlug, municipalityName };
 }
 export type MonthEntry = ReturnType<typeof monthEntryOf>;
 

@@ -3,6 +3,7 @@ import type { Executor } from '../db/client';
 import { preparedFor } from '../db/prepared';
 import { editions, fields, strategies } from '../document/document.schema';
 import { municipalities } from '../tenancy/tenancy.schema';
+import { endingFrom } from './calendar.queries';
 import { eventFields, eventRegistrations, events, workingGroupMembers, workingGroups } from './event.schema';
 
 export type Event = typeof events.$inferSelect;
@@ -29,7 +30,15 @@ export async function selectEventPage(
 	return db
 		.select({ event: events, seatsTaken })
 		.from(events)
-		.where(and(eq(events.municipalityId, municipalityId), eq(events.publication, 'published'), past ? lt(events.endsAt, from) : gte(events.endsAt, from)))
+		// Bounded on the start as well, so that the (municipality, start) index begins where the list does: past events
+		// from `from` backwards, not after every event still to come (9,000 of a town's 40,000 in the plan check).
+		.where(
+			and(
+				eq(events.municipalityId, municipalityId),
+				eq(events.publication, 'published'),
+				past ? and(lt(events.endsAt, from), lt(events.startsAt, from)) : endingFrom(from)
+			)
+		)
 		.orderBy(past ? desc(events.startsAt) : asc(events.startsAt), asc(events.id))
 		.limit(limit)
 		.offset(offset);
