@@ -56,7 +56,9 @@ export const scalePages: ScalePage[] = [
 	{ id: 's26', title: 'calendar feed (iCal)', path: () => '/skala-001/events.ics' },
 	{ id: 's27', title: 'open-data API: the events', path: () => '/api/v1/municipalities/skala-001/events?limit=50' },
 	{ id: 's28', title: 'search of the news, a word in every twelfth article', path: () => '/skala-001/search?q=Sprachcaf%C3%A9&kind=articles' },
-	{ id: 's29', title: 'search of the events, a word in every twelfth event', path: () => '/skala-001/search?q=Sprachcaf%C3%A9&kind=events' }
+	{ id: 's29', title: 'search of the events, a word in every twelfth event', path: () => '/skala-001/search?q=Sprachcaf%C3%A9&kind=events' },
+	{ id: 's30', title: 'the municipality (latest news, upcoming events)', path: () => '/skala-001' },
+	{ id: 's31', title: 'past events, 2nd page', path: () => '/skala-001/events?past=1&page=2' }
 ];
 
 export type ScaleServer = { port: number; child: { pid?: number } };

@@ -19,7 +19,13 @@ const texts = [
 	'语言咖啡馆'.repeat(30),
 	'Treffen 👋🏽 mit Familien 👨‍👩‍👧 '.repeat(6),
 	// A surrogate that is not part of a pair, alone and before another character.
-	'a'.repeat(73) + '\uD83D' + 'ß'.repeat(40) + '\uDC4B' + 'z'.repeat(70) + '\uD83D'
+	'a'.repeat(73) + '\uD83D' + 'ß'.repeat(40) + '\uDC4B' + 'z'.repeat(70) + '\uD83D',
+	// Long plain lines folded many times, and a fold right before a pair and right before a three-byte character.
+	'Lorem '.repeat(200),
+	'b'.repeat(73) + '👋' + 'c'.repeat(150),
+	'd'.repeat(72) + '€€' + 'e'.repeat(300),
+	// A surrogate without its pair at the end of a line, at every position around the fold.
+	...Array.from({ length: 16 }, (_, i) => 'f'.repeat(60 + i) + '\uD83D')
 ];
 
 it('folds every calendar exactly as ical-generator does, the same bytes with less work', async () => {

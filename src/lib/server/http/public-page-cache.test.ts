@@ -82,3 +82,13 @@ it('reads shared public data once until the next change, and forgets failed read
 	cache.clear();
 	expect(await cache.memo('m:muenster', load)).toBe(3);
 });
+
+it('keeps a bounded number of shared reads: keys that carry the hour do not pile up on a server nobody writes to', async () => {
+	const cache = new PublicPageCache(10, 2);
+	let loads = 0;
+	const load = async () => ++loads;
+	for (const hour of [1, 2, 3]) await cache.memo(`figures:e1:${hour}`, load);
+	expect(loads).toBe(3);
+	expect(await cache.memo('figures:e1:3', load)).toBe(3);
+	expect(await cache.memo('figures:e1:1', load)).toBe(4);
+});

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { BoundedMemo } from '../shared/bounded-memo';
 
 /**
  * Rendered public pages for anonymous visitors, kept until the data behind them changes. Writes
@@ -24,11 +25,18 @@ const replacedHeaders = new Set(['content-length', 'etag', 'x-cache', 'date', 't
 
 export class PublicPageCache {
 	private pages = new Map<string, CachedPage>();
-	private data = new Map<string, Promise<unknown>>();
+	// Keys carry the hour for data that ages (an edition's figures): bounded, a server unchanged for weeks keeps
+	// the newest of them, not every hour's.
+	private data: BoundedMemo<unknown>;
 	private clearedWith: (() => void)[] = [];
 	/** When stored pages stop being true without a write (a scheduled article turns public then). */
 	private expiresAt = Number.POSITIVE_INFINITY;
-	constructor(private readonly maxEntries = 2000) {}
+	constructor(
+		private readonly maxEntries = 2000,
+		maxData = 4000
+	) {
+		this.data = new BoundedMemo(maxData);
+	}
 
 	get(key: string): CachedPage | undefined {
 		if (Date.now() >= this.expiresAt) this.clear();
@@ -56,13 +64,7 @@ export class PublicPageCache {
 	 * A failed read is forgotten at once, so unknown slugs cannot fill the memory.
 	 */
 	memo<T>(key: string, load: () => Promise<T>): Promise<T> {
-		let pending = this.data.get(key) as Promise<T> | undefined;
-		if (!pending) {
-			pending = load();
-			this.data.set(key, pending);
-			pending.catch(() => this.data.delete(key));
-		}
-		return pending;
+		return this.data.get(key, load) as Promise<T>;
 	}
 
 	/** Data derived from what the public sees and kept elsewhere is dropped together with the pages. */

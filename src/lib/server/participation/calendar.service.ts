@@ -38,7 +38,7 @@ const MONTH_LIMIT = 1000;
  * A day cell of the month grid lists this many events; a busier day lists one fewer and links to the day
  * with the rest counted. The grid stays readable, and a page costs the same however busy the month.
  */
-export const DAY_CELL_EVENTS = 4;
+const DAY_CELL_EVENTS = 4;
 
 /** Whose events a calendar shows: one municipality, or every municipality of a region. */
 export type CalendarScope = { municipalityIds: string[]; timeZone: string; firstWeekday: number | null };
@@ -73,7 +73,7 @@ function monthEntryOf(row: MonthGridRow) {
 export type MonthEntry = ReturnType<typeof monthEntryOf>;
 
 /** What a day cell lists and how many more events its day has, from the first DAY_CELL_EVENTS rows of the day. */
-export function dayCell(listed: MonthEntry[], onDay: number): { events: MonthEntry[]; more: number } {
+function dayCell(listed: MonthEntry[], onDay: number): { events: MonthEntry[]; more: number } {
 	if (onDay <= DAY_CELL_EVENTS) return { events: listed, more: 0 };
 	const events = listed.slice(0, DAY_CELL_EVENTS - 1);
 	return { events, more: onDay - events.length };
