@@ -1,6 +1,6 @@
 import { loadOrError } from '$lib/server/http/respond';
 import { getCalendarFeed } from '$lib/server/participation/calendar.service';
-import { icalResponse } from '$lib/server/participation/ical.http';
+import { buildFeedOnce, icalResponse } from '$lib/server/participation/ical.http';
 import { getDb } from '$lib/server/runtime';
 import { getMunicipalityBySlug } from '$lib/server/tenancy/tenancy.service';
 import * as m from '$lib/paraglide/messages';
@@ -11,6 +11,9 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	const db = getDb();
 	const municipality = await loadOrError(() => getMunicipalityBySlug({ db, slug: params.municipality }));
 	const scope = { municipalityIds: [municipality.id], timeZone: municipality.timeZone, firstWeekday: municipality.firstWeekday };
-	const body = await getCalendarFeed({ db, scope, name: m.calendar_feed_name({ place: municipality.name }), origin: url.origin, now: new Date(), locale: getLocale() });
+	const locale = getLocale();
+	const body = await buildFeedOnce(`municipality:${municipality.id}:${locale}:${url.origin}`, () =>
+		getCalendarFeed({ db, scope, name: m.calendar_feed_name({ place: municipality.name }), origin: url.origin, now: new Date(), locale })
+	);
 	return icalResponse(body, `${m.calendar_file_stem()}-${municipality.slug}.ics`);
 };
