@@ -147,6 +147,7 @@ export async function searchArticles(db: Executor, municipalityId: string, text:
 		municipalityId,
 		scope: readableNow(now),
 		anyOf: searchQueryParts(text).map((part) => sql`${document} @@ ${part}`),
+		anyOfAtOnce: sql`${document} @@ ${searchQuery(text)}`,
 		rank: rankOf(document, searchQuery(text)),
 		newest: page.offset + page.limit + 1
 	});
@@ -167,6 +168,7 @@ export async function searchEvents(db: Executor, municipalityId: string, text: s
 		municipalityId,
 		scope: eq(events.publication, 'published'),
 		anyOf: searchQueryParts(text).map((part) => sql`${document} @@ ${part}`),
+		anyOfAtOnce: sql`${document} @@ ${searchQuery(text)}`,
 		rank: rankOf(document, searchQuery(text)),
 		newest: page.offset + page.limit + 1
 	});

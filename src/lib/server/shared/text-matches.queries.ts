@@ -26,6 +26,11 @@ type Options = {
 	scope: SQL | undefined;
 	/** The text conditions, any of which makes a match; each must be served by the town's word index. */
 	anyOf: SQL[];
+	/**
+	 * The same match as one condition, for the walk along the newest rows, which tests each row: where the words
+	 * are computed from the row (news, events), one test computes them once instead of once for each condition.
+	 */
+	anyOfAtOnce?: SQL;
 	rank: SQL<number>;
 	/** How many of the newest to read when there are too many to rank: the page's end, plus one. */
 	newest: number;
@@ -41,7 +46,7 @@ type Options = {
  * on its own and with the town alone: asked for either, or for the edition as well, PostgreSQL read all of the
  * town's or the edition's ideas through another index and checked the words in each.
  */
-export async function selectTextMatches(db: Executor, { table, columns, municipalityId, scope, anyOf, rank, newest }: Options): Promise<TextMatches> {
+export async function selectTextMatches(db: Executor, { table, columns, municipalityId, scope, anyOf, anyOfAtOnce, rank, newest }: Options): Promise<TextMatches> {
 	const town = eq(columns.municipalityId, municipalityId);
 	// Named like the table, so that `scope` and `rank`, written against the table, apply to the rows found.
 	const named = sql.identifier(getTableName(table));
@@ -82,7 +87,7 @@ export async function selectTextMatches(db: Executor, { table, columns, municipa
 		const latest = await tx
 			.select({ id: columns.id })
 			.from(table)
-			.where(and(town, scope, or(...anyOf)))
+			.where(and(town, scope, anyOfAtOnce ?? or(...anyOf)))
 			.orderBy(desc(columns.newest), desc(columns.id))
 			.limit(newest);
 		return { matches: latest as { id: string }[], ranked: false, counted: RANKED_MATCHES + 1 };
