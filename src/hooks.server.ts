@@ -90,11 +90,12 @@ const publicPageCache: Handle = async ({ event, resolve }) => {
 	const key = event.url.pathname + event.url.search;
 	const cached = publicPages.get(key);
 	if (cached) return respondFromCache(cached, request.headers.get('if-none-match'), 'hit');
+	const renderedIn = publicPages.generation;
 	const response = await resolve(event);
 	const type = response.headers.get('content-type') ?? '';
 	if (response.status !== 200 || !isCacheableType(type) || response.headers.has('set-cookie')) return response;
 	const body = new Uint8Array(await response.arrayBuffer());
-	const entry = publicPages.set(key, { body, headers: [...response.headers], status: response.status });
+	const entry = publicPages.set(key, { body, headers: [...response.headers], status: response.status }, renderedIn);
 	return respondFromCache(entry, request.headers.get('if-none-match'), 'miss');
 };
 

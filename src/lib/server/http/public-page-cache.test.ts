@@ -92,3 +92,14 @@ it('keeps a bounded number of shared reads: keys that carry the hour do not pile
 	expect(await cache.memo('figures:e1:3', load)).toBe(3);
 	expect(await cache.memo('figures:e1:1', load)).toBe(4);
 });
+
+it('does not keep a page whose render began before a clear: it may show the data from before the change', () => {
+	const cache = new PublicPageCache();
+	const renderedIn = cache.generation;
+	cache.clear();
+	const answered = cache.set('/muenster', page('before the change'), renderedIn);
+	expect(answered.body).toEqual(page('before the change').body);
+	expect(cache.get('/muenster')).toBeUndefined();
+	cache.set('/muenster', page('after the change'), cache.generation);
+	expect(cache.get('/muenster')).toBeDefined();
+});

@@ -31,6 +31,7 @@ export class PublicPageCache {
 	private clearedWith: (() => void)[] = [];
 	/** When stored pages stop being true without a write (a scheduled article turns public then). */
 	private expiresAt = Number.POSITIVE_INFINITY;
+	private clears = 0;
 	constructor(
 		private readonly maxEntries = 2000,
 		maxData = 4000
@@ -48,7 +49,17 @@ export class PublicPageCache {
 		if (when) this.expiresAt = Math.min(this.expiresAt, when.getTime());
 	}
 
-	set(key: string, page: RenderedPage): CachedPage {
+	/**
+	 * Counts the clears. A page rendered while a change was written may show the data from before it: stored after
+	 * the clear, it would stay until the next change. So a page is stored only if no clear came since its render
+	 * began (`renderedIn`, this count read then); otherwise it is answered once and forgotten.
+	 */
+	get generation(): number {
+		return this.clears;
+	}
+
+	set(key: string, page: RenderedPage, renderedIn = this.clears): CachedPage {
+		if (renderedIn !== this.clears) return cachedPageOf(page);
 		if (this.pages.size >= this.maxEntries) {
 			// Oldest first: Map keeps insertion order.
 			const oldest = this.pages.keys().next().value;
@@ -73,6 +84,7 @@ export class PublicPageCache {
 	}
 
 	clear(): void {
+		this.clears += 1;
 		this.pages.clear();
 		this.data.clear();
 		this.expiresAt = Number.POSITIVE_INFINITY;

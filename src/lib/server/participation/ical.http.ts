@@ -1,3 +1,4 @@
+import { getRuntime } from '../runtime';
 import { SingleFlight } from '../shared/single-flight';
 import { ICAL_CONTENT_TYPE } from './ical';
 
@@ -8,8 +9,12 @@ import { ICAL_CONTENT_TYPE } from './ical';
 const feedBuilds = new SingleFlight<Uint8Array<ArrayBuffer>>();
 const utf8 = new TextEncoder();
 
-/** `key` names everything the feed depends on besides the data: whose events, the language and the origin. */
-export const buildFeedOnce = (key: string, build: () => Promise<string>) => feedBuilds.run(key, async () => utf8.encode(await build()));
+/**
+ * `key` names everything the feed depends on besides the data: whose events, the language and the origin. The
+ * public cache's generation joins it, so that a request after a change never waits for a build begun before it.
+ */
+export const buildFeedOnce = (key: string, build: () => Promise<string>) =>
+	feedBuilds.run(`${getRuntime().publicPages.generation}:${key}`, async () => utf8.encode(await build()));
 
 /** An iCalendar answer: the type calendar programs expect and a file name for a download. */
 export function icalResponse(body: string | Uint8Array<ArrayBuffer>, filename: string): Response {
