@@ -32,10 +32,12 @@ it('folds every calendar exactly as ical-generator does, the same bytes with les
 	expect(distFile.replaceAll('\\', '/')).toMatch(/node_modules\/ical-generator\/dist\/index\.js$/);
 	const { original, edited, remove } = await importOriginalAndEdited<IcalModule>(distFile, icalFoldingEdits);
 	removeCopies = remove;
+	// Without a stamp each event's DTSTAMP is the moment of writing, and the two writes may fall in different seconds.
+	const stamp = new Date(Date.UTC(2026, 0, 1));
 	const write = (ical: IcalModule) => {
 		const calendar = ical.default({ name: texts[0] });
 		texts.forEach((text, i) =>
-			calendar.createEvent({ id: `event-${i}`, start: new Date(Date.UTC(2027, 0, 1 + i, 15)), end: new Date(Date.UTC(2027, 0, 1 + i, 17)), summary: text, description: texts.join(' / '), location: text })
+			calendar.createEvent({ id: `event-${i}`, start: new Date(Date.UTC(2027, 0, 1 + i, 15)), end: new Date(Date.UTC(2027, 0, 1 + i, 17)), stamp, summary: text, description: texts.join(' / '), location: text })
 		);
 		return calendar.toString();
 	};
