@@ -107,7 +107,9 @@ export async function selectMonthGrid(
 	if (municipalityIds.length === 0) return [];
 	const conditions = and(inArray(events.municipalityId, municipalityIds), published, overlapping(from, to), ...filterConditions(filters));
 	// An event is on the local days from its start to the instant before its end: an end at midnight does not
-	// reach into the next day, and an event without length is on its start day.
+	// reach into the next day, and an event without length is on its start day. Each event is spread over its own
+	// days of the month: matching every day against every event compared 27,000 pairs for 912 events (5.5 of the
+	// query's 12 ms at 1,000,000 events).
 	const { rows } = await db.execute<{
 		day: string;
 		id: string;
@@ -133,8 +135,8 @@ export async function selectMonthGrid(
 			select day::date::text as day, month_events.*,
 				row_number() over (partition by day order by month_events.starts_at, month_events.id) as place,
 				count(*) over (partition by day) as on_day
-			from generate_series(${firstDay}::date, ${lastDay}::date, interval '1 day') as day
-			join month_events on month_events.first_day <= day::date and month_events.last_day >= day::date
+			from month_events
+			cross join lateral generate_series(greatest(month_events.first_day, ${firstDay}::date), least(month_events.last_day, ${lastDay}::date), interval '1 day') as day
 		)
 		select day, id, title, status, starts_at, first_day::text as first_day, municipality_slug, municipality_name, on_day,
 			(select count(*) from month_events) as total
