@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { firstWeekdayFor, monthWeeks, parseDay, parseMonth } from './calendar.grid';
-import { getCalendarFilterChoices, getDayCalendar, getMonthCalendar, getRegionCalendarScope, getUpcomingCalendar, type CalendarScope } from './calendar.service';
+import { DAY_LIMIT, getCalendarFilterChoices, getDayCalendar, getMonthCalendar, getRegionCalendarScope, getUpcomingCalendar, type CalendarScope } from './calendar.service';
+import { events } from './event.schema';
 import { insertEvent, replaceEventFields } from './event.queries';
 import { fields } from '../document/document.schema';
-import { eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 
 let test: TestDatabase;
 const noFilters = { type: null, fieldId: null, districtId: null };
@@ -154,6 +155,30 @@ describe('a busy day in the month grid', () => {
 		expect(calendar.truncated).toBe(false);
 		const day = await getDayCalendar({ db: test.db, scope: scopeOf('c-fern'), day: '2027-04-06', filters: noFilters });
 		expect(day.events).toHaveLength(6);
+		expect(day.truncated).toBe(false);
+	});
+
+	it('shows a day with more events than it lists in part, and says so', async () => {
+		const municipalityId = idOf('c-fern');
+		await test.db.insert(events).values(
+			Array.from({ length: DAY_LIMIT + 1 }, (_, i) => ({
+				municipalityId,
+				type: 'workshop' as const,
+				title: `Stand ${i + 1}`,
+				startsAt: new Date(Date.UTC(2027, 5, 12, 8, 0, i)),
+				endsAt: new Date(Date.UTC(2027, 5, 12, 16))
+			}))
+		);
+		const full = await getDayCalendar({ db: test.db, scope: scopeOf('c-fern'), day: '2027-06-12', filters: noFilters });
+		expect(full.events).toHaveLength(DAY_LIMIT);
+		expect(full.events[0].title).toBe('Stand 1');
+		expect(full.truncated).toBe(true);
+		// One fewer: every event listed, no notice.
+		await test.db.delete(events).where(and(eq(events.municipalityId, municipalityId), eq(events.title, `Stand ${DAY_LIMIT + 1}`)));
+		const all = await getDayCalendar({ db: test.db, scope: scopeOf('c-fern'), day: '2027-06-12', filters: noFilters });
+		expect(all.events).toHaveLength(DAY_LIMIT);
+		expect(all.truncated).toBe(false);
+		await test.db.delete(events).where(and(eq(events.municipalityId, municipalityId), like(events.title, 'Stand %')));
 	});
 
 	it('puts an event on the local days it covers: an end at midnight not on the next day, an event without length on its day, one from the month before on its days here', async () => {

@@ -34,6 +34,8 @@ import {
 export const CALENDAR_PAGE_SIZE = 20;
 // A month of a busy region stays far below this; the bound only protects the page from a flood.
 const MONTH_LIMIT = 1000;
+// A day beyond this is shown in part, with a notice (the regional calendar of a festival day, say).
+export const DAY_LIMIT = 200;
 /**
  * A day cell of the month grid lists this many events; a busier day lists one fewer and links to the day
  * with the rest counted. The grid stays readable, and a page costs the same however busy the month.
@@ -160,11 +162,11 @@ export async function getMonthCalendar({
 	};
 }
 
-/** Every event on one local day, running ones from earlier days included. */
+/** Every event on one local day, running ones from earlier days included, up to DAY_LIMIT; the page says when there are more. */
 export async function getDayCalendar({ db, scope, day, filters }: { db: Database; scope: CalendarScope; day: string; filters: CalendarFilterInput }) {
 	const { from, to } = dayRangeInstants(day, day, scope.timeZone);
-	const rows = await selectEventsBetween(db, { municipalityIds: scope.municipalityIds, from, to, filters, limit: 200 });
-	return { day, previous: addDays(day, -1), next: addDays(day, 1), events: rows.map(entryOf) };
+	const rows = await selectEventsBetween(db, { municipalityIds: scope.municipalityIds, from, to, filters, limit: DAY_LIMIT + 1 });
+	return { day, previous: addDays(day, -1), next: addDays(day, 1), events: rows.slice(0, DAY_LIMIT).map(entryOf), truncated: rows.length > DAY_LIMIT };
 }
 
 export async function getUpcomingCalendar({
