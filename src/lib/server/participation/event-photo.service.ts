@@ -3,11 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import { recordChange } from '../audit/audit.service';
 import type { Database } from '../db/client';
 import { requireRole, type Actor } from '../people/actor';
 import { MAX_INPUT_PIXELS, sniffImageType, type ImageType } from '../media/image';
+import { loadSharp } from '../media/sharp';
 import { isDomainError } from '../shared/errors';
 import type { EventPhotoInput } from '$lib/validation/event-photo';
 import {
@@ -39,6 +39,7 @@ const filePath = (storage: PhotoStorage, municipalityId: string, fileKey: string
 	path.join(storage.dir, municipalityId, `${fileKey}${thumb ? '-thumb' : ''}.webp`);
 
 async function reencode(bytes: Uint8Array, type: ImageType) {
+	const sharp = await loadSharp();
 	try {
 		const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
 		const metadata = await image.metadata();
