@@ -138,6 +138,15 @@ export async function searchIdeas(db: Executor, municipalityId: string, text: st
 	);
 }
 
+/**
+ * A document computed from the row (news, events) matching the typed words, as selectTextMatches asks for it: each
+ * reading on its own for the word index, all of them in one test for the walk along the newest rows, and the rank.
+ */
+function documentMatching(document: SQL, text: string) {
+	const query = searchQuery(text);
+	return { anyOf: searchQueryParts(text).map((part) => sql`${document} @@ ${part}`), anyOfAtOnce: sql`${document} @@ ${query}`, rank: rankOf(document, query) };
+}
+
 /** Articles that can be read at their address now, archived ones included; with many matches, the latest first. */
 export async function searchArticles(db: Executor, municipalityId: string, text: string, now: Date, page: SearchPage) {
 	const document = searchDocument(articles.title, articles.lead, articles.body);
@@ -146,9 +155,7 @@ export async function searchArticles(db: Executor, municipalityId: string, text:
 		columns: { id: articles.id, municipalityId: articles.municipalityId, newest: articles.publishedAt },
 		municipalityId,
 		scope: readableNow(now),
-		anyOf: searchQueryParts(text).map((part) => sql`${document} @@ ${part}`),
-		anyOfAtOnce: sql`${document} @@ ${searchQuery(text)}`,
-		rank: rankOf(document, searchQuery(text)),
+		...documentMatching(document, text),
 		newest: page.offset + page.limit + 1
 	});
 	return pageOfMatches(found, page, (ids) =>
@@ -167,9 +174,7 @@ export async function searchEvents(db: Executor, municipalityId: string, text: s
 		columns: { id: events.id, municipalityId: events.municipalityId, newest: events.startsAt },
 		municipalityId,
 		scope: eq(events.publication, 'published'),
-		anyOf: searchQueryParts(text).map((part) => sql`${document} @@ ${part}`),
-		anyOfAtOnce: sql`${document} @@ ${searchQuery(text)}`,
-		rank: rankOf(document, searchQuery(text)),
+		...documentMatching(document, text),
 		newest: page.offset + page.limit + 1
 	});
 	return pageOfMatches(found, page, (ids) =>
