@@ -5,9 +5,12 @@ import { isDatabaseBusy } from './database-busy';
 
 describe('isDatabaseBusy', () => {
 	it('recognises the pool giving up waiting for a connection, as pg-pool reports it and as drizzle wraps it', async () => {
-		// The pool's only connection is held, so the next checkout waits past its timeout, as under load.
-		const pool = new pg.Pool({ connectionString: inject('databaseAdminUrl'), max: 1, connectionTimeoutMillis: 50 });
+		// The pool's only connection is held, so the next checkout waits past its timeout, as under load. The
+		// timeout is short only after the first connection is open: a slow machine may take longer than 50 ms
+		// to open it (pg-pool reads the option on each checkout).
+		const pool = new pg.Pool({ connectionString: inject('databaseAdminUrl'), max: 1, connectionTimeoutMillis: 30_000 });
 		const held = await pool.connect();
+		pool.options.connectionTimeoutMillis = 50;
 		const waited = await pool.connect().then(
 			(client) => (client.release(), null),
 			(error: unknown) => error
