@@ -116,7 +116,7 @@ const identify: Handle = async ({ event, resolve }) => {
 	event.locals.actor = null;
 	if (hasSessionCookie(event.request.headers.get('cookie'))) {
 		const { database, auth } = getRuntime();
-		event.locals.actor = await resolveActor({ db: database.db, auth, headers: event.request.headers });
+		event.locals.actor = await resolveActor({ db: database.db, auth: await auth(), headers: event.request.headers });
 	}
 	return resolve(event);
 };

@@ -4,7 +4,7 @@ import { listenForPublicChanges } from './http/public-change';
 import { PublicPageCache } from './http/public-page-cache';
 import { memoryStore, postgresStore, useRateLimitStore } from './http/rate-limit';
 import { createPublicPageFastPath, publishPublicPageFastPath } from './http/public-page-fast-path';
-import { createAuth, type Auth } from './people/auth';
+import type { Auth } from './people/auth';
 import { createMailer, type Mailer } from './mail/mail.service';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { keepRecentDisclosures } from './monitoring/disclosure.service';
@@ -14,7 +14,8 @@ import { countNoticesToSend } from './updates/updates.service';
 type Runtime = {
 	config: AppConfig;
 	database: BootedDatabase;
-	auth: Auth;
+	/** better-auth, loaded on first use: no anonymous page needs it, and loading it added about 150 ms to every start. */
+	auth: () => Promise<Auth>;
 	publicPages: PublicPageCache;
 	mailer: Mailer;
 	metrics: Metrics;
@@ -29,11 +30,14 @@ export function startRuntime(): Promise<void> {
 		const config = readConfig();
 		// A server still running on the data directory can only be an orphan of a killed app: stop it.
 		const database = await bootDatabase(config, { whenRunning: 'stop' });
-		let auth: Auth;
 		let stopListening: () => Promise<void>;
 		const publicPages = new PublicPageCache();
+		let loadingAuth: Promise<Auth> | undefined;
+		const auth = () =>
+			(loadingAuth ??= import('./people/auth').then(({ createAuth }) =>
+				createAuth({ db: database.db, secret: config.authSecret, demo: config.demo, baseURL: config.origin })
+			));
 		try {
-			auth = createAuth({ db: database.db, secret: config.authSecret, demo: config.demo, baseURL: config.origin });
 			stopListening = await listenForPublicChanges(database.pool, () => publicPages.clear());
 		} catch (error) {
 			await database.shutdown();

@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url, request }) => {
 		profile: await getProfile({ db: getDb(), actor: locals.actor }),
 		languages: SPOKEN_LANGUAGES,
 		membershipView: await getMembershipsOfAccount({ db: getDb(), actor: locals.actor, municipalitySlug }),
-		sessionCount: await countOwnSessions({ auth: getRuntime().auth, headers: request.headers })
+		sessionCount: await countOwnSessions({ auth: await getRuntime().auth(), headers: request.headers })
 	}));
 };
 
@@ -62,7 +62,7 @@ export const actions: Actions = {
 			const { password, passwordNew } = form.data;
 			const { auth, config } = getRuntime();
 			const mail = mailContext(url, locals.locale);
-			return changePassword({ auth, mail, actor, headers: request.headers, current: password, next: passwordNew, demo: config.demo }).catch(
+			return changePassword({ auth: await auth(), mail, actor, headers: request.headers, current: password, next: passwordNew, demo: config.demo }).catch(
 				async (caught: unknown) => {
 					if (actor && isDomainError(caught) && caught.code === 'account_wrong_password') await recordFailedSignIn(getClientAddress(), actor.email);
 					throw caught;
@@ -74,7 +74,7 @@ export const actions: Actions = {
 		redirect(303, `${localizeHref('/account')}?password=changed#password-heading`);
 	},
 	signOutEverywhere: async ({ request, cookies, locals }) => {
-		if (locals.actor) copySetCookies(await signOutEverywhere({ auth: getRuntime().auth, headers: request.headers }), cookies);
+		if (locals.actor) copySetCookies(await signOutEverywhere({ auth: await getRuntime().auth(), headers: request.headers }), cookies);
 		redirect(303, localizeHref('/sign-in'));
 	},
 	removeMembership: async ({ request, locals }) => {

@@ -13,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url }) => {
 	const token = url.searchParams.get('token');
 	if (token === null) return { token: null, linkInvalid: false };
-	const usable = verifySchema.safeParse({ token }).success && (await isResetLinkUsable({ auth: getRuntime().auth, token }));
+	const usable = verifySchema.safeParse({ token }).success && (await isResetLinkUsable({ auth: await getRuntime().auth(), token }));
 	return { token: usable ? token : null, linkInvalid: !usable };
 };
 
@@ -25,7 +25,7 @@ export const actions: Actions = {
 			// Each request sends a mail, so it shares the budget of the other account mails.
 			await limitRegistration(getClientAddress(), form.data.email);
 			const { auth, config } = getRuntime();
-			await requestPasswordReset({ auth, mail: mailContext(url, locals.locale), email: form.data.email, demo: config.demo });
+			await requestPasswordReset({ auth: await auth(), mail: mailContext(url, locals.locale), email: form.data.email, demo: config.demo });
 			return { sent: true as const };
 		});
 		if (!('sent' in result)) return fail(result.status, { action: 'request', ...result.data });
@@ -39,7 +39,7 @@ export const actions: Actions = {
 		}
 		const result = await actOrFail(form.values, async () => {
 			await limitWrites(`address:${getClientAddress()}`);
-			await resetPassword({ auth: getRuntime().auth, mail: mailContext(url, locals.locale), token: form.data.token, password: form.data.passwordNew });
+			await resetPassword({ auth: await getRuntime().auth(), mail: mailContext(url, locals.locale), token: form.data.token, password: form.data.passwordNew });
 			return { saved: true as const };
 		});
 		if (!('saved' in result)) return fail(result.status, { action: 'reset', ...result.data });

@@ -41,7 +41,7 @@ export const actions: Actions = {
 		const address = getClientAddress();
 		const result = await actOrFail(form.values, async () => {
 			await assertSignInAllowed(address, email);
-			const headers = await signIn({ auth: getRuntime().auth, email, password, headers: request.headers }).catch(async (caught: unknown) => {
+			const headers = await signIn({ auth: await getRuntime().auth(), email, password, headers: request.headers }).catch(async (caught: unknown) => {
 				if (isDomainError(caught) && caught.code === 'account_email_not_verified') return 'unverified' as const;
 				if (isDomainError(caught) && caught.code === 'people_invalid_credentials') await recordFailedSignIn(address, email);
 				throw caught;

@@ -9,7 +9,7 @@ export const load: PageServerLoad = () => redirect(303, localizeHref('/'));
 
 export const actions: Actions = {
 	default: async ({ request, cookies, locals }) => {
-		if (locals.actor) copySetCookies(await signOut({ auth: getRuntime().auth, headers: request.headers }), cookies);
+		if (locals.actor) copySetCookies(await signOut({ auth: await getRuntime().auth(), headers: request.headers }), cookies);
 		redirect(303, localizeHref('/'));
 	}
 };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hashPassword } from 'better-auth/crypto';
+import { hashPassword } from '../people/password-hash';
 import { eq } from 'drizzle-orm';
 import { BoundedMemo } from '../shared/bounded-memo';
 import { slugify } from '../shared/slug';

@@ -1,5 +1,5 @@
 import { baseLocale, locales } from '$lib/paraglide/runtime';
-import { SESSION_COOKIE_PREFIX } from '../people/auth';
+import { SESSION_COOKIE_PREFIX } from '../people/session-cookie';
 import { hasConsentCookie } from '../consent/consent.cookie';
 
 /** A request without a session cookie is anonymous, so we can skip the session lookup entirely. */

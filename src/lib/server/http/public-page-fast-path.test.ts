@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SESSION_COOKIE_PREFIX } from '../people/auth';
+import { SESSION_COOKIE_PREFIX } from '../people/session-cookie';
 import { PublicPageCache } from './public-page-cache';
 import { createPublicPageFastPath } from './public-page-fast-path';
 

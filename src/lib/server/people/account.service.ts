@@ -1,7 +1,7 @@
 // Account owns what a resident does with their own login: registering with consent, proving the
 // e-mail address, the profile, downloading their data and deleting the account.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { hashPassword, verifyPassword } from 'better-auth/crypto';
+import { hashPassword, verifyPassword } from './password-hash';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { recordChange } from '../audit/audit.service';

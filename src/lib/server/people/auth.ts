@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { betterAuth } from 'better-auth';
+// Without Kysely, which better-auth needs only when it talks to the database itself rather than through an adapter.
+import { betterAuth } from 'better-auth/minimal';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '$lib/validation/account';
 import type { Database } from '../db/client';
@@ -7,7 +8,7 @@ import { logger } from '../observability/logger';
 import { PASSWORD_RESET_LINK_LIFETIME_S, passwordResetHooks } from './password.service';
 import { authCredentials, authSessions, authUsers, authVerifications } from './people.schema';
 
-export const SESSION_COOKIE_PREFIX = 'leitbild';
+import { SESSION_COOKIE_PREFIX } from './session-cookie';
 
 export type AuthOptions = { db: Database; secret: string | undefined; demo: boolean; baseURL?: string };
 

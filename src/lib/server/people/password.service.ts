@@ -2,7 +2,7 @@
 // mailed to the address when it is forgotten. better-auth hashes, keeps the single-use reset token
 // (hashed, see auth.ts) and ends the sessions; this module supplies the mails and the domain errors.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { APIError } from 'better-auth/api';
+import { isAuthApiError } from './auth-error';
 import * as m from '$lib/paraglide/messages';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Database } from '../db/client';
@@ -100,7 +100,7 @@ export async function resetPassword({ auth, mail, token, password }: { auth: Aut
 	try {
 		await mailOfRequest.run(mail, () => auth.api.resetPassword({ body: { token, newPassword: password } }));
 	} catch (error) {
-		if (error instanceof APIError && ['INVALID_TOKEN', 'USER_NOT_FOUND'].includes(String(error.body?.code))) throw passwordResetLinkInvalid();
+		if (isAuthApiError(error) && ['INVALID_TOKEN', 'USER_NOT_FOUND'].includes(String(error.body?.code))) throw passwordResetLinkInvalid();
 		throw error;
 	}
 }
@@ -132,8 +132,8 @@ export async function changePassword({
 	try {
 		result = await auth.api.changePassword({ body: { currentPassword: current, newPassword: next, revokeOtherSessions: true }, headers, returnHeaders: true });
 	} catch (error) {
-		if (error instanceof APIError && error.body?.code === 'INVALID_PASSWORD') throw wrongPassword();
-		if (error instanceof APIError && error.status === 'UNAUTHORIZED') throw notSignedIn();
+		if (isAuthApiError(error) && error.body?.code === 'INVALID_PASSWORD') throw wrongPassword();
+		if (isAuthApiError(error) && error.status === 'UNAUTHORIZED') throw notSignedIn();
 		throw error;
 	}
 	await mail.mailer.send(changedMail(mail, actor));

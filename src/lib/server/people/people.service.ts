@@ -1,8 +1,8 @@
 // People owns accounts (through better-auth), sessions and the roles an account holds per municipality.
 // It turns a request's session cookie into an Actor; every authorisation decision starts from that.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { hashPassword } from 'better-auth/crypto';
-import { APIError } from 'better-auth/api';
+import { hashPassword } from './password-hash';
+import { isAuthApiError } from './auth-error';
 import type { Database } from '../db/client';
 import { selectMunicipalityBySlug } from '../tenancy/tenancy.queries';
 import { municipalityNotFound } from '../tenancy/tenancy.errors';
@@ -44,8 +44,8 @@ export async function signIn({ auth, email, password, headers }: { auth: Auth; e
 		return result.headers;
 	} catch (error) {
 		// better-auth says so only after the password matched, so this reveals nothing to a stranger.
-		if (error instanceof APIError && error.body?.code === 'EMAIL_NOT_VERIFIED') throw emailNotVerified();
-		if (error instanceof APIError) throw invalidCredentials();
+		if (isAuthApiError(error) && error.body?.code === 'EMAIL_NOT_VERIFIED') throw emailNotVerified();
+		if (isAuthApiError(error)) throw invalidCredentials();
 		throw error;
 	}
 }

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { SESSION_COOKIE_PREFIX } from '$lib/server/people/auth';
+import { SESSION_COOKIE_PREFIX } from '$lib/server/people/session-cookie';
 import { parseForm } from '$lib/server/http/forms';
 import { limitWrites } from '$lib/server/http/rate-limit';
 import { actOrFail } from '$lib/server/http/respond';
