@@ -7,7 +7,6 @@ import type { Database } from '../db/client';
 import { logger } from '../observability/logger';
 import { PASSWORD_RESET_LINK_LIFETIME_S, passwordResetHooks } from './password.service';
 import { authCredentials, authSessions, authUsers, authVerifications } from './people.schema';
-
 import { SESSION_COOKIE_PREFIX } from './session-cookie';
 
 export type AuthOptions = { db: Database; secret: string | undefined; demo: boolean; baseURL?: string };
