@@ -8,8 +8,6 @@ import type { Auth } from './people/auth';
 import { createMailer, type Mailer } from './mail/mail.service';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { keepRecentDisclosures } from './monitoring/disclosure.service';
-import { startNoticeDispatch } from './updates/updates.dispatch';
-import { countNoticesToSend } from './updates/updates.service';
 
 type Runtime = {
 	config: AppConfig;
@@ -25,11 +23,24 @@ type Runtime = {
 let runtime: Runtime | undefined;
 let starting: Promise<void> | undefined;
 
-export function startRuntime(): Promise<void> {
+/**
+ * Boots the database and the services around it. `whileDatabaseStarts` is called once PostgreSQL is starting:
+ * hooks.server.ts reads the request handling then, so that Node's reading of it overlaps the database's start.
+ */
+export function startRuntime({ whileDatabaseStarts }: { whileDatabaseStarts?: () => void } = {}): Promise<void> {
 	starting ??= (async () => {
 		const config = readConfig();
+		// The notices' mails reach every message of the catalogues, so they are read while PostgreSQL starts too.
+		let noticeModules: Promise<[typeof import('./updates/updates.dispatch'), typeof import('./updates/updates.service')]> | undefined;
+		const loadNoticeModules = () => (noticeModules ??= Promise.all([import('./updates/updates.dispatch'), import('./updates/updates.service')]));
 		// A server still running on the data directory can only be an orphan of a killed app: stop it.
-		const database = await bootDatabase(config, { whenRunning: 'stop' });
+		const database = await bootDatabase(config, {
+			whenRunning: 'stop',
+			whileDatabaseStarts: () => {
+				whileDatabaseStarts?.();
+				void loadNoticeModules();
+			}
+		});
 		let stopListening: () => Promise<void>;
 		const publicPages = new PublicPageCache();
 		let loadingAuth: Promise<Auth> | undefined;
@@ -46,6 +57,7 @@ export function startRuntime(): Promise<void> {
 		useRateLimitStore(postgresStore(database.pool), config.limits);
 		const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, from: config.mailFrom });
 		const { pool } = database;
+		const [{ startNoticeDispatch }, { countNoticesToSend }] = await loadNoticeModules();
 		const metrics = createMetrics({
 			pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
 			publicPages: () => publicPages.size,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AppConfig } from '../config';
-import { loadDemoIfEmpty } from '../demo/demo.service';
+import { isInstallEmpty } from '../demo/install-empty';
 import { connectDatabase, type DatabaseConnection } from './client';
 import { startEmbeddedPostgres, type WhenRunning } from './embedded';
 import { migrateDatabase } from './migrate';
@@ -14,11 +14,12 @@ const MIGRATION_LOCK = 4_711_2025;
 /** Connects to DATABASE_URL or starts the embedded server, migrates, and loads the demo into an empty install. */
 export async function bootDatabase(
 	config: AppConfig,
-	options: { seedDemo?: boolean; poolSize?: number; whenRunning: WhenRunning }
+	options: { seedDemo?: boolean; poolSize?: number; whenRunning: WhenRunning; whileDatabaseStarts?: () => void }
 ): Promise<BootedDatabase> {
+	if (config.databaseUrl) options.whileDatabaseStarts?.();
 	const embedded = config.databaseUrl
 		? undefined
-		: await startEmbeddedPostgres({ dataDir: config.dataDir, log: config.logDatabase, whenRunning: options.whenRunning });
+		: await startEmbeddedPostgres({ dataDir: config.dataDir, log: config.logDatabase, whenRunning: options.whenRunning, whileStarting: options.whileDatabaseStarts });
 	const url = config.databaseUrl ?? embedded!.url;
 	const connection = connectDatabase(url, { max: options.poolSize ?? 10 });
 	try {
@@ -27,7 +28,9 @@ export async function bootDatabase(
 		try {
 			await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
 			await migrateDatabase(connection.db, config.projectRoot);
-			if (config.demo && options.seedDemo !== false) {
+			if (config.demo && options.seedDemo !== false && (await isInstallEmpty(connection.db))) {
+				// The demo's loaders reach most of the server's code: imported only when there is a demo to load.
+				const { loadDemoIfEmpty } = await import('../demo/demo.service');
 				if (await loadDemoIfEmpty(connection.db, { dataDir: config.dataDir })) console.log('[db] loaded the demo data');
 			}
 		} finally {

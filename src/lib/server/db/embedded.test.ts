@@ -33,8 +33,11 @@ describe('a second process on the same data directory', () => {
 	});
 
 	it('reuses the running server when asked to, and leaves it running when it is done', async () => {
-		const second = await startEmbeddedPostgres({ dataDir, whenRunning: 'reuse' });
+		let whileStarting = 0;
+		const second = await startEmbeddedPostgres({ dataDir, whenRunning: 'reuse', whileStarting: () => (whileStarting += 1) });
 		expect(second.reused).toBe(true);
+		// The server's init reads its request handling then (hooks.server.ts), found running or not.
+		expect(whileStarting).toBe(1);
 		expect(new URL(second.url).port).toBe(new URL(first.url).port);
 		expect(await answers(first.url)).toBe(true);
 		expect(await answers(second.url)).toBe(true);
@@ -43,9 +46,11 @@ describe('a second process on the same data directory', () => {
 	});
 
 	it('stops the running server and starts its own when told to, as the app does with an orphan', async () => {
-		const third = await startEmbeddedPostgres({ dataDir, whenRunning: 'stop' });
+		let whileStarting = 0;
+		const third = await startEmbeddedPostgres({ dataDir, whenRunning: 'stop', whileStarting: () => (whileStarting += 1) });
 		try {
 			expect(third.reused).toBe(false);
+			expect(whileStarting).toBe(1);
 			expect(new URL(third.url).port).not.toBe(new URL(first.url).port);
 			expect(await answers(first.url)).toBe(false);
 			expect(await answers(third.url)).toBe(true);

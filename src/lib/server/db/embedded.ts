@@ -128,6 +128,8 @@ export async function startEmbeddedPostgres(options: {
 	 * which clone a database per test file. Without the flushes to disk those clones cost half as much.
 	 */
 	throwaway?: boolean;
+	/** Called once PostgreSQL is starting (or found running): the caller's own work can overlap its start. */
+	whileStarting?: () => void;
 }): Promise<EmbeddedDatabase> {
 	const clusterDir = path.join(options.dataDir, 'postgres');
 	await mkdir(options.dataDir, { recursive: true });
@@ -145,6 +147,7 @@ export async function startEmbeddedPostgres(options: {
 	if (running && options.whenRunning === 'reuse') {
 		if (!Number.isInteger(running.port) || running.port <= 0) throw new Error(`no port in ${running.pidFile}`);
 		const base = `postgres://${credentials.user}:${credentials.password}@127.0.0.1:${running.port}`;
+		options.whileStarting?.();
 		await ensureDatabase(`${base}/postgres`, databaseName);
 		// Not ours to stop: the process that started it stops it.
 		return { url: `${base}/${databaseName}`, reused: true, stop: async () => {} };
@@ -171,7 +174,9 @@ export async function startEmbeddedPostgres(options: {
 		console.log(`[db] creating a PostgreSQL cluster in ${clusterDir}`);
 		await server.initialise();
 	}
-	await server.start();
+	const started = server.start();
+	options.whileStarting?.();
+	await started;
 	const adminUrl = `postgres://${credentials.user}:${credentials.password}@127.0.0.1:${port}/postgres`;
 	await ensureDatabase(adminUrl, databaseName);
 	return {

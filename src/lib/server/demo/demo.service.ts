@@ -1,9 +1,8 @@
 // The demo owns nothing but the decision to load its fictional data into an empty install.
-import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { loadDataDescription } from '../db/load-data';
-import { municipalities } from '../tenancy/tenancy.schema';
 import { demoData } from './demo-data';
+import { isInstallEmpty } from './install-empty';
 import { loadDemoIdeas } from './demo-ideas';
 import { loadDemoOrganisations } from './demo-organisations';
 import { loadDemoEvents } from './demo-events';
@@ -29,11 +28,6 @@ import { loadDemoSnapshots } from './demo-s-snap';
 import { loadDemoExchange } from './demo-exchange';
 import path from 'node:path';
 import { loadDemoContentTranslations } from './demo-content';
-
-export async function isInstallEmpty(db: Database): Promise<boolean> {
-	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(municipalities);
-	return row.count === 0;
-}
 
 /** `dataDir` is where uploads live; without it the demo articles simply have no images. */
 export async function loadDemoIfEmpty(db: Database, options: { dataDir?: string } = {}): Promise<boolean> {
