@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { startRuntime } from '$lib/server/runtime';
+import { onFirstUse } from '$lib/server/shared/first-use';
 
 type RequestHooks = typeof import('$lib/server/http/request-hooks');
 
@@ -10,8 +11,7 @@ type RequestHooks = typeof import('$lib/server/http/request-hooks');
 let requestHooks: RequestHooks | undefined;
 
 export const init: ServerInit = async () => {
-	let loading: Promise<RequestHooks> | undefined;
-	const load = () => (loading ??= import('$lib/server/http/request-hooks'));
+	const load = onFirstUse(() => import('$lib/server/http/request-hooks'));
 	await startRuntime({ whileDatabaseStarts: () => void load() });
 	requestHooks = await load();
 };

@@ -5,6 +5,7 @@ import { PublicPageCache } from './http/public-page-cache';
 import { memoryStore, postgresStore, useRateLimitStore } from './http/rate-limit';
 import { createPublicPageFastPath, publishPublicPageFastPath } from './http/public-page-fast-path';
 import type { Auth } from './people/auth';
+import { onFirstUse } from './shared/first-use';
 import { createMailer, type Mailer } from './mail/mail.service';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { keepRecentDisclosures } from './monitoring/disclosure.service';
@@ -31,8 +32,7 @@ export function startRuntime({ whileDatabaseStarts }: { whileDatabaseStarts?: ()
 	starting ??= (async () => {
 		const config = readConfig();
 		// The notices' mails reach every message of the catalogues, so they are read while PostgreSQL starts too.
-		let noticeModules: Promise<[typeof import('./updates/updates.dispatch'), typeof import('./updates/updates.service')]> | undefined;
-		const loadNoticeModules = () => (noticeModules ??= Promise.all([import('./updates/updates.dispatch'), import('./updates/updates.service')]));
+		const loadNoticeModules = onFirstUse(() => Promise.all([import('./updates/updates.dispatch'), import('./updates/updates.service')]));
 		// A server still running on the data directory can only be an orphan of a killed app: stop it.
 		const database = await bootDatabase(config, {
 			whenRunning: 'stop',
@@ -43,11 +43,9 @@ export function startRuntime({ whileDatabaseStarts }: { whileDatabaseStarts?: ()
 		});
 		let stopListening: () => Promise<void>;
 		const publicPages = new PublicPageCache();
-		let loadingAuth: Promise<Auth> | undefined;
-		const auth = () =>
-			(loadingAuth ??= import('./people/auth').then(({ createAuth }) =>
-				createAuth({ db: database.db, secret: config.authSecret, demo: config.demo, baseURL: config.origin })
-			));
+		const auth = onFirstUse(() =>
+			import('./people/auth').then(({ createAuth }) => createAuth({ db: database.db, secret: config.authSecret, demo: config.demo, baseURL: config.origin }))
+		);
 		try {
 			stopListening = await listenForPublicChanges(database.pool, () => publicPages.clear());
 		} catch (error) {

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Transporter } from 'nodemailer';
+import { onFirstUse } from '../shared/first-use';
 
 export type MailAttachment = { filename: string; content: string; contentType: string };
 
@@ -22,18 +22,15 @@ export type Mailer = { send: (mail: Mail) => Promise<void> };
 export type MailerOptions = { smtpUrl?: string; outboxDir: string; from: string };
 
 // nodemailer is loaded with the first mail, not on every start of the server (85 ms of a cold start here).
-function lazyTransport(create: (nodemailer: typeof import('nodemailer').default) => Transporter): () => Promise<Transporter> {
-	let transport: Promise<Transporter> | undefined;
-	return () => (transport ??= import('nodemailer').then((module) => create(module.default)));
-}
+const loadNodemailer = () => import('nodemailer').then((module) => module.default);
 
 export function createMailer({ smtpUrl, outboxDir, from }: MailerOptions): Mailer {
 	if (smtpUrl) {
-		const smtp = lazyTransport((nodemailer) => nodemailer.createTransport(smtpUrl));
+		const smtp = onFirstUse(() => loadNodemailer().then((nodemailer) => nodemailer.createTransport(smtpUrl)));
 		return { send: async (mail) => void (await (await smtp()).sendMail({ from, ...mail })) };
 	}
 	// Without SMTP the message is rendered exactly as it would be sent, then kept on disk.
-	const stream = lazyTransport((nodemailer) => nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }));
+	const stream = onFirstUse(() => loadNodemailer().then((nodemailer) => nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })));
 	return {
 		send: async (mail) => {
 			const info = await (await stream()).sendMail({ from, ...mail });

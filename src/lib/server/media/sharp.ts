@@ -1,10 +1,5 @@
 // sharp loads libvips when it is imported (135 ms on this machine). The server needs it only for the first
 // image it handles, so it is loaded then rather than on every start.
-import type sharpModule from 'sharp';
+import { onFirstUse } from '../shared/first-use';
 
-let loading: Promise<typeof sharpModule> | undefined;
-
-export function loadSharp(): Promise<typeof sharpModule> {
-	loading ??= import('sharp').then((module) => module.default);
-	return loading;
-}
+export const loadSharp = onFirstUse(() => import('sharp').then((module) => module.default));
