@@ -42,6 +42,16 @@ test('the month grid reads in English with the week still starting on Monday', a
 	await expect(grid.getByRole('columnheader').first()).toHaveText(/Monday/);
 });
 
+// visit() checks the language of parts: an entry's time and hidden labels are Arabic, its title and town German.
+test('the month grid reads in Arabic with only the titles and towns marked as German', async ({ page, visit }) => {
+	await visit('/ar/muenster/events?month=2027-02');
+	const entry = page.locator('.calendar-day__events a', { hasText: 'Sprechstunde: Anerkennung ausländischer Berufsabschlüsse' });
+	await expect(entry).not.toHaveAttribute('lang');
+	await expect(entry.locator('.calendar-entry__time')).toHaveText(/[٠-٩0-9]{1,2}:[٠-٩0-9]{2}\s?م/);
+	await visit('/ar/regions/muensterland/events?month=2027-02');
+	await expect(page.locator('.calendar-entry__town [lang="de"]', { hasText: 'Greven' }).first()).toBeVisible();
+});
+
 test('keyboard only: Tab to the next month, Enter, and on to a day of that month', async ({ page, visit }) => {
 	await visit('/muenster/events?month=2027-02');
 	const next = page.getByRole('link', { name: /Nächster Monat: März 2027/ });
