@@ -30,8 +30,9 @@ export async function bootDatabase(
 			await migrateDatabase(connection.db, config.projectRoot);
 			if (config.demo && options.seedDemo !== false && (await isInstallEmpty(connection.db))) {
 				// The demo's loaders reach most of the server's code: imported only when there is a demo to load.
-				const { loadDemoIfEmpty } = await import('../demo/demo.service');
-				if (await loadDemoIfEmpty(connection.db, { dataDir: config.dataDir })) console.log('[db] loaded the demo data');
+				const { loadDemo } = await import('../demo/demo.service');
+				await loadDemo(connection.db, { dataDir: config.dataDir });
+				console.log('[db] loaded the demo data');
 			}
 		} finally {
 			await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});

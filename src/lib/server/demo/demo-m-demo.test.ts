@@ -8,7 +8,7 @@ import { getIndicatorPage, getMonitor } from '../monitoring/monitoring.service';
 import { lastRatingsForCarryOver } from '../monitoring/review-carryover';
 import { getPublicReviews } from '../monitoring/review.service';
 import { getMunicipalityBySlug } from '../tenancy/tenancy.service';
-import { loadDemoIfEmpty } from './demo.service';
+import { loadDemo } from './demo.service';
 
 // The whole demo, loaded the way an empty install loads it, so the figures below are what visitors see.
 let test: TestDatabase;
@@ -21,8 +21,8 @@ const edition = { strategySlug: 'migration-und-integration', number: 4 };
 beforeAll(async () => {
 	test = await createTestDatabase({});
 	const started = performance.now();
-	await loadDemoIfEmpty(test.db);
-	console.info(`loadDemoIfEmpty: ${Math.round(performance.now() - started)} ms`);
+	await loadDemo(test.db);
+	console.info(`loadDemo: ${Math.round(performance.now() - started)} ms`);
 	municipalityId = (await getMunicipalityBySlug({ db: test.db, slug: 'muenster' })).id;
 	editionId = (await getEditionPage({ db: test.db, municipalityId, ...edition })).edition.id;
 }, 180_000);

@@ -1,8 +1,7 @@
-// The demo owns nothing but the decision to load its fictional data into an empty install.
+// The demo: its fictional data, loaded in order into an install that boot.ts found empty.
 import type { Database } from '../db/client';
 import { loadDataDescription } from '../db/load-data';
 import { demoData } from './demo-data';
-import { isInstallEmpty } from './install-empty';
 import { loadDemoIdeas } from './demo-ideas';
 import { loadDemoOrganisations } from './demo-organisations';
 import { loadDemoEvents } from './demo-events';
@@ -29,9 +28,11 @@ import { loadDemoExchange } from './demo-exchange';
 import path from 'node:path';
 import { loadDemoContentTranslations } from './demo-content';
 
-/** `dataDir` is where uploads live; without it the demo articles simply have no images. */
-export async function loadDemoIfEmpty(db: Database, options: { dataDir?: string } = {}): Promise<boolean> {
-	if (!(await isInstallEmpty(db))) return false;
+/**
+ * The whole demo, into an install the caller found empty (isInstallEmpty, under the migration lock).
+ * `dataDir` is where uploads live; without it the demo articles simply have no images.
+ */
+export async function loadDemo(db: Database, options: { dataDir?: string } = {}): Promise<void> {
 	await loadDataDescription(db, demoData);
 	await loadDemoIdeas(db);
 	await loadDemoOrganisations(db);
@@ -59,5 +60,4 @@ export async function loadDemoIfEmpty(db: Database, options: { dataDir?: string 
 	await loadDemoSnapshots(db);
 	await loadDemoExchange(db);
 	if (options.dataDir) await loadDemoMedia(db, { dir: path.join(options.dataDir, 'uploads', 'media') });
-	return true;
 }
