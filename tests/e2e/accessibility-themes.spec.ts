@@ -1,3 +1,4 @@
+import { demoMonth, written } from './demo-days';
 import { expect, test } from './fixtures';
 
 // The dark theme passes axe (colour contrast included) on a page of each kind; the colours of charts and
@@ -13,7 +14,7 @@ test.describe('in the dark theme', () => {
 		await visit('/');
 		// The theme really switched: without it this test would only repeat the light scans of the other specs.
 		expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(18, 20, 23)');
-		for (const path of ['/muenster', edition, '/muenster/news/rat-beschliesst-leitbild', '/muenster/events?month=2027-02']) {
+		for (const path of ['/muenster', edition, '/muenster/news/rat-beschliesst-leitbild', `/muenster/events?month=${demoMonth(written.busySaturday)}`]) {
 			await visit(path);
 		}
 		await visit(`${edition}/monitor`);

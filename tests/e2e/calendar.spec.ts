@@ -1,79 +1,95 @@
 import ICAL from 'ical.js';
+import { addDays, addMonths, dayName, demoDay, demoMonth, monthName, weekColumn, written } from './demo-days';
 import { checkPage, expect, signIn, test } from './fixtures';
 
-test('the month grid for February 2027 starts on Monday in German and lists the events of each day', async ({ page, visit }) => {
-	await visit('/muenster/events?month=2027-02');
-	const grid = page.getByRole('table', { name: 'Februar 2027' });
+// The month of the consultation hour, and the month of the story café with the one before it.
+const month = demoMonth(written.consultation);
+const storyCafeMonth = demoMonth(written.storyCafe);
+const monthBefore = addMonths(storyCafeMonth, -1);
+
+test('the month grid starts on Monday in German and lists the events of each day', async ({ page, visit }) => {
+	await visit(`/muenster/events?month=${month}`);
+	const grid = page.getByRole('table', { name: monthName(month) });
 	await expect(grid).toBeVisible();
 	const headers = grid.getByRole('columnheader');
 	await expect(headers).toHaveCount(7);
 	await expect(headers.first()).toHaveText(/Montag/);
 	await expect(headers.last()).toHaveText(/Sonntag/);
-	// 1 February 2027 is a Monday: the first cell of the first week.
-	await expect(grid.getByRole('row').nth(1).getByRole('cell').first()).toContainText('1');
+	// The first of the month sits in its weekday's column of the first week.
+	await expect(grid.getByRole('row').nth(1).getByRole('cell').nth(weekColumn(`${month}-01`, 1))).toContainText('1');
 	await expect(grid.getByRole('link', { name: /Sprechstunde: Anerkennung ausländischer Berufsabschlüsse/ })).toBeVisible();
-	// The weekend seminar starts on Friday at 16:00 and continues on Saturday and Sunday, without a start time there.
-	await expect(grid.getByRole('link', { name: '16:00 Wochenendseminar: Engagiert im Integrationsrat' })).toHaveCount(1);
-	await expect(grid.getByRole('link', { name: 'Fortsetzung: Wochenendseminar: Engagiert im Integrationsrat' })).toHaveCount(2);
-	await grid.getByRole('link', { name: 'Donnerstag, 11. Februar 2027' }).click();
+	await grid.getByRole('link', { name: dayName(demoDay(written.consultation)) }).click();
 	await checkPage(page);
-	await expect(page.getByRole('heading', { level: 2, name: 'Donnerstag, 11. Februar 2027' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: dayName(demoDay(written.consultation)) })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Sprechstunde: Anerkennung ausländischer Berufsabschlüsse' })).toBeVisible();
 });
 
+test('an event over a weekend shows its start time on Friday and continues on Saturday and Sunday without one', async ({ page, visit }) => {
+	const friday = demoDay(written.weekendSeminar);
+	const seminarMonth = demoMonth(written.weekendSeminar);
+	// Saturday and Sunday may already belong to the next month.
+	const continuing = [1, 2].filter((days) => addDays(friday, days).startsWith(seminarMonth)).length;
+	await visit(`/muenster/events?month=${seminarMonth}`);
+	const grid = page.getByRole('table', { name: monthName(seminarMonth) });
+	await expect(grid.getByRole('link', { name: '16:00 Wochenendseminar: Engagiert im Integrationsrat' })).toHaveCount(1);
+	await expect(grid.getByRole('link', { name: 'Fortsetzung: Wochenendseminar: Engagiert im Integrationsrat' })).toHaveCount(continuing);
+});
+
 test('a busy day lists three events in the month grid and links to the day with all six', async ({ page, visit }) => {
-	await visit('/muenster/events?month=2027-02');
-	const grid = page.getByRole('table', { name: 'Februar 2027' });
-	const more = grid.getByRole('link', { name: '+3 weitere (alle Veranstaltungen am Samstag, 27. Februar 2027)' });
+	const busyMonth = demoMonth(written.busySaturday);
+	await visit(`/muenster/events?month=${busyMonth}`);
+	const grid = page.getByRole('table', { name: monthName(busyMonth) });
+	const more = grid.getByRole('link', { name: `+3 weitere (alle Veranstaltungen am ${dayName(demoDay(written.busySaturday))})` });
 	await expect(more).toBeVisible();
 	await expect(grid.getByRole('link', { name: /Tag der offenen Vereine: Eröffnung/ })).toBeVisible();
 	await expect(grid.getByRole('link', { name: /Abschlusskonzert/ })).toHaveCount(0);
 	await more.click();
 	await checkPage(page);
-	await expect(page.getByRole('heading', { level: 2, name: 'Samstag, 27. Februar 2027' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: dayName(demoDay(written.busySaturday)) })).toBeVisible();
 	for (const title of ['Tag der offenen Vereine: Eröffnung', 'Märchenstunde in fünf Sprachen', 'Abschlusskonzert: Musik der Nachbarschaften']) {
 		await expect(page.getByRole('link', { name: title })).toBeVisible();
 	}
 });
 
 test('the month grid reads in English with the week still starting on Monday', async ({ page, visit }) => {
-	await visit('/en/muenster/events?month=2027-02');
-	const grid = page.getByRole('table', { name: 'February 2027' });
+	await visit(`/en/muenster/events?month=${month}`);
+	const grid = page.getByRole('table', { name: monthName(month, 'en') });
 	await expect(grid.getByRole('columnheader').first()).toHaveText(/Monday/);
 });
 
 // visit() checks the language of parts: an entry's time and hidden labels are Arabic, its title and town German.
 test('the month grid reads in Arabic with only the titles and towns marked as German', async ({ page, visit }) => {
-	await visit('/ar/muenster/events?month=2027-02');
+	await visit(`/ar/muenster/events?month=${month}`);
 	const entry = page.locator('.calendar-day__events a', { hasText: 'Sprechstunde: Anerkennung ausländischer Berufsabschlüsse' });
 	await expect(entry).not.toHaveAttribute('lang');
 	await expect(entry.locator('.calendar-entry__time')).toHaveText(/[٠-٩0-9]{1,2}:[٠-٩0-9]{2}\s?م/);
-	await visit('/ar/regions/muensterland/events?month=2027-02');
+	await visit(`/ar/regions/muensterland/events?month=${demoMonth(written.grevenWorkshop)}`);
 	await expect(page.locator('.calendar-entry__town [lang="de"]', { hasText: 'Greven' }).first()).toBeVisible();
 });
 
 test('keyboard only: Tab to the next month, Enter, and on to a day of that month', async ({ page, visit }) => {
-	await visit('/muenster/events?month=2027-02');
-	const next = page.getByRole('link', { name: /Nächster Monat: März 2027/ });
+	await visit(`/muenster/events?month=${monthBefore}`);
+	const next = page.getByRole('link', { name: new RegExp(`Nächster Monat: ${monthName(storyCafeMonth)}`) });
 	for (let i = 0; i < 40 && !(await next.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
 	await expect(next).toBeFocused();
 	await page.keyboard.press('Enter');
-	await expect(page).toHaveURL(/month=2027-03/);
-	await expect(page.getByRole('table', { name: 'März 2027' })).toBeVisible();
+	await expect(page).toHaveURL(new RegExp(`month=${storyCafeMonth}`));
+	await expect(page.getByRole('table', { name: monthName(storyCafeMonth) })).toBeVisible();
 	await checkPage(page);
 	// Focus starts at the calendar, so the next Tab stops are its month links and then its days.
 	await page.keyboard.press('Tab');
-	await expect(page.getByRole('link', { name: /Vorheriger Monat: Februar 2027/ })).toBeFocused();
-	const day = page.getByRole('link', { name: 'Donnerstag, 4. März 2027' });
-	for (let i = 0; i < 10 && !(await day.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: new RegExp(`Vorheriger Monat: ${monthName(monthBefore)}`) })).toBeFocused();
+	const day = page.getByRole('link', { name: dayName(demoDay(written.storyCafe)) });
+	// Before it come the days with events earlier in the month, each with its own links.
+	for (let i = 0; i < 40 && !(await day.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
 	await expect(day).toBeFocused();
 	await page.keyboard.press('Enter');
-	await expect(page).toHaveURL(/day=2027-03-04/);
+	await expect(page).toHaveURL(new RegExp(`day=${demoDay(written.storyCafe)}`));
 	await expect(page.getByRole('link', { name: 'Erzählcafé: Angekommen in Münster' })).toBeVisible();
 });
 
 test('the .ics link downloads a calendar that parses, with the events of the municipality', async ({ page, visit, request }) => {
-	await visit('/muenster/events?month=2027-02');
+	await visit(`/muenster/events?month=${month}`);
 	const link = page.getByRole('link', { name: 'Kalender abonnieren (iCal)' });
 	const response = await request.get((await link.getAttribute('href'))!);
 	expect(response.headers()['content-type']).toBe('text/calendar; charset=utf-8');
@@ -86,7 +102,7 @@ test('the .ics link downloads a calendar that parses, with the events of the mun
 });
 
 test('the English page subscribes to a feed named and worded in English', async ({ page, visit, request }) => {
-	await visit('/en/muenster/events?month=2027-02');
+	await visit(`/en/muenster/events?month=${month}`);
 	const href = (await page.getByRole('link', { name: 'Subscribe to the calendar (iCal)' }).getAttribute('href'))!;
 	expect(href).toBe('/en/muenster/events.ics');
 	const response = await request.get(href);
@@ -98,10 +114,10 @@ test('the English page subscribes to a feed named and worded in English', async 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 	test('the month grid, its month links and a day read the same', async ({ page, visit }) => {
-		await visit('/muenster/events?month=2027-02');
-		await page.getByRole('link', { name: /Nächster Monat: März 2027/ }).click();
-		await expect(page.getByRole('table', { name: 'März 2027' })).toBeVisible();
-		await page.getByRole('link', { name: 'Donnerstag, 4. März 2027' }).click();
+		await visit(`/muenster/events?month=${monthBefore}`);
+		await page.getByRole('link', { name: new RegExp(`Nächster Monat: ${monthName(storyCafeMonth)}`) }).click();
+		await expect(page.getByRole('table', { name: monthName(storyCafeMonth) })).toBeVisible();
+		await page.getByRole('link', { name: dayName(demoDay(written.storyCafe)) }).click();
 		await checkPage(page, { javaScript: false });
 		await expect(page.getByRole('link', { name: 'Erzählcafé: Angekommen in Münster' })).toBeVisible();
 		await page.getByLabel('Art der Veranstaltung').selectOption({ label: 'Workshop' });
@@ -116,21 +132,20 @@ test('an admin lets the calendar start on Sunday, as the regional portal does', 
 	await page.getByLabel('Erster Wochentag im Kalender').selectOption({ label: 'Sonntag' });
 	await page.getByRole('button', { name: 'Speichern' }).first().click();
 	await checkPage(page);
-	await visit('/muenster/events?month=2027-02');
-	const grid = page.getByRole('table', { name: 'Februar 2027' });
+	await visit(`/muenster/events?month=${month}`);
+	const grid = page.getByRole('table', { name: monthName(month) });
 	await expect(grid.getByRole('columnheader').first()).toHaveText(/Sonntag/);
-	// Sunday 31 January leads the first week; the month itself begins in the second column.
-	await expect(grid.getByRole('row').nth(1).getByRole('cell').nth(1)).toContainText('1');
+	await expect(grid.getByRole('row').nth(1).getByRole('cell').nth(weekColumn(`${month}-01`, 7))).toContainText('1');
 
 	await visit('/admin/muenster');
 	await page.getByLabel('Erster Wochentag im Kalender').selectOption({ label: 'Nach Sprache der Lesenden' });
 	await page.getByRole('button', { name: 'Speichern' }).first().click();
-	await visit('/muenster/events?month=2027-02');
-	await expect(page.getByRole('table', { name: 'Februar 2027' }).getByRole('columnheader').first()).toHaveText(/Montag/);
+	await visit(`/muenster/events?month=${month}`);
+	await expect(page.getByRole('table', { name: monthName(month) }).getByRole('columnheader').first()).toHaveText(/Montag/);
 });
 
 test('an event page offers its .ics file and the contact box with a vCard that parses', async ({ page, visit, request }) => {
-	await visit('/muenster/events?month=2027-02');
+	await visit(`/muenster/events?month=${month}`);
 	await page.getByRole('link', { name: /Sprechstunde: Anerkennung ausländischer Berufsabschlüsse/ }).click();
 	await checkPage(page);
 	const ics = await request.get((await page.getByRole('link', { name: 'Termin in den eigenen Kalender übernehmen (iCal)' }).getAttribute('href'))!);

@@ -1,3 +1,4 @@
+import { demoMonth, written } from './demo-days';
 import { expect, signIn, test } from './fixtures';
 
 const edition = '/muenster/strategies/migration-und-integration/editions/4';
@@ -16,7 +17,7 @@ test('at 200 % text size on a 360 px phone the core pages need no sideways scrol
 		`${edition}/ideas`,
 		`${edition}/monitor`,
 		'/muenster/news/rat-beschliesst-leitbild',
-		'/muenster/events?month=2027-02',
+		`/muenster/events?month=${demoMonth(written.busySaturday)}`,
 		'/muenster/organisations',
 		'/register',
 		'/sign-in'
@@ -44,7 +45,7 @@ test('at 200 % text size on a 360 px phone the core pages need no sideways scrol
 	for (const [from, link] of [
 		[`${edition}/monitor`, 'a[href*="/monitor/indicators/"]'],
 		[`${edition}/ideas`, 'a[href*="/ideas/"]:not([href$="/ideas/new"])'],
-		['/muenster/events?month=2027-02', 'a[href*="/events/"]']
+		[`/muenster/events?month=${demoMonth(written.busySaturday)}`, 'a[href*="/events/"]']
 	]) {
 		await page.goto(from);
 		const target = await page.locator(link).first().getAttribute('href');
@@ -73,7 +74,7 @@ test('list pages show titles in the reader’s language where a translation exis
 	const municipalityPage = await (await request.get('/ar/muenster')).text();
 	expect(municipalityPage).toContain('lang="ar" dir="rtl"');
 	expect(municipalityPage).toContain('مجلس المدينة يقرّ استراتيجية الهجرة والاندماج');
-	const calendar = await (await request.get('/tr/muenster/events?month=2027-05')).text();
+	const calendar = await (await request.get(`/tr/muenster/events?month=${demoMonth(written.yearOfImplementation)}`)).text();
 	expect(calendar).toMatch(/<span lang="tr" dir="ltr"[^>]*>Uygulamanın birinci yılı: Stratejiden neler çıktı<\/span>/);
 	// An event without a Turkish title keeps its German one, marked German.
 	const list = await (await request.get('/tr/muenster/events?view=list')).text();

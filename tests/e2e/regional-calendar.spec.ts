@@ -1,18 +1,25 @@
 import ICAL from 'ical.js';
 import type { Page } from '@playwright/test';
+import { addDays, addMonths, demoDate, demoDay, demoMonth, monthName, written } from './demo-days';
 import { checkPage, expect, signIn, test } from './fixtures';
 
 test('the regional calendar shows the events of Münster and Greven, each with its town, and its feed parses', async ({ page, visit, request }) => {
-	await visit('/muenster/events?month=2027-02');
+	const month = demoMonth(written.consultation);
+	await visit(`/muenster/events?month=${month}`);
 	await page.getByRole('link', { name: 'Veranstaltungen in der Region Münsterland' }).click();
 	await checkPage(page);
 	await expect(page.getByRole('heading', { level: 1, name: 'Veranstaltungen in der Region Münsterland' })).toBeVisible();
-	await visit('/regions/muensterland/events?month=2027-02');
-	const grid = page.getByRole('table', { name: 'Februar 2027' });
+	await visit(`/regions/muensterland/events?month=${month}`);
+	const grid = page.getByRole('table', { name: monthName(month) });
 	await expect(grid.getByRole('link', { name: /Sprechstunde: Anerkennung ausländischer Berufsabschlüsse · Münster/ })).toBeVisible();
-	await expect(grid.getByRole('link', { name: /Werkstatt Integrationskonzept: Arbeit und Ausbildung · Greven/ })).toBeVisible();
-	// A weekend seminar shows on each of its days.
-	await expect(grid.getByRole('link', { name: /Wochenendseminar: Engagiert im Integrationsrat/ })).toHaveCount(3);
+	const grevenMonth = demoMonth(written.grevenWorkshop);
+	await visit(`/regions/muensterland/events?month=${grevenMonth}`);
+	await expect(page.getByRole('table', { name: monthName(grevenMonth) }).getByRole('link', { name: /Werkstatt Integrationskonzept: Arbeit und Ausbildung · Greven/ })).toBeVisible();
+	// A weekend seminar shows on each of its days (of which Saturday and Sunday may be in the next month).
+	const seminarMonth = demoMonth(written.weekendSeminar);
+	const seminarDays = [0, 1, 2].filter((days) => addDays(demoDay(written.weekendSeminar), days).startsWith(seminarMonth)).length;
+	await visit(`/regions/muensterland/events?month=${seminarMonth}`);
+	await expect(page.getByRole('table', { name: monthName(seminarMonth) }).getByRole('link', { name: /Wochenendseminar: Engagiert im Integrationsrat/ })).toHaveCount(seminarDays);
 
 	await visit('/regions/muensterland/events?view=list');
 	await expect(page.getByText('Veranstaltet von Initiative Miteinander Greven (Demo)')).toBeVisible();
@@ -30,8 +37,8 @@ async function submitEvent(page: Page, title: string) {
 	await page.getByLabel('E-Mail-Adresse für Rückfragen').fill('chor@example.org');
 	await page.getByLabel('Titel', { exact: true }).fill(title);
 	await page.getByLabel('Beschreibung', { exact: true }).fill('Wir singen Lieder aus aller Welt.');
-	await page.getByLabel('Beginn', { exact: true }).fill('2027-02-13T18:00');
-	await page.getByLabel('Ende', { exact: true }).fill('2027-02-13T20:00');
+	await page.getByLabel('Beginn', { exact: true }).fill(demoDate(`${written.quietSaturday}T18:00`));
+	await page.getByLabel('Ende', { exact: true }).fill(demoDate(`${written.quietSaturday}T20:00`));
 	await page.getByLabel('Ort', { exact: true }).fill('Pfarrsaal St. Ludgeri');
 	await page.getByRole('button', { name: 'Veranstaltung melden' }).click();
 }
@@ -50,7 +57,7 @@ test('a visitor submits an event, an admin publishes it, and it appears in the c
 	await expect(page.getByText(/Vielen Dank! Ihre Veranstaltung ist eingegangen/)).toBeVisible();
 	await checkPage(page);
 
-	await visit('/muenster/events?day=2027-02-13');
+	await visit(`/muenster/events?day=${demoDay(written.quietSaturday)}`);
 	await expect(page.getByRole('link', { name: 'Konzert: Stimmen aus aller Welt' })).toHaveCount(0);
 
 	const admin = await (await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' })).newPage();
@@ -64,7 +71,7 @@ test('a visitor submits an event, an admin publishes it, and it appears in the c
 	await checkPage(admin);
 	await admin.context().close();
 
-	await visit('/muenster/events?day=2027-02-13');
+	await visit(`/muenster/events?day=${demoDay(written.quietSaturday)}`);
 	await page.getByRole('link', { name: 'Konzert: Stimmen aus aller Welt' }).click();
 	await checkPage(page);
 	await expect(page.getByText('Veranstaltet von Chor der Nationen (Test)')).toBeVisible();
@@ -74,9 +81,10 @@ test('a visitor submits an event, an admin publishes it, and it appears in the c
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 	test('the regional calendar reads and a submission goes through', async ({ page, visit }) => {
-		await visit('/regions/muensterland/events?month=2027-02');
-		await page.getByRole('link', { name: /Nächster Monat: März 2027/ }).click();
-		await expect(page.getByRole('table', { name: 'März 2027' })).toBeVisible();
+		const month = demoMonth(written.consultation);
+		await visit(`/regions/muensterland/events?month=${month}`);
+		await page.getByRole('link', { name: new RegExp(`Nächster Monat: ${monthName(addMonths(month, 1))}`) }).click();
+		await expect(page.getByRole('table', { name: monthName(addMonths(month, 1)) })).toBeVisible();
 		await checkPage(page, { javaScript: false });
 		await visit('/muenster/events/submit');
 		await submitEvent(page, 'Chorprobe offen für alle');

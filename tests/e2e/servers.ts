@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { serverEnvironment, serverNodeFlags } from '../../scripts/server-flags';
+import { demoLoadDay } from './demo-days';
 
 // The stories' servers, started by Playwright's global setup. Playwright's own webServer option starts
 // its servers one after the other, and each spends seconds creating its cluster and loading the demo:
@@ -74,6 +75,9 @@ async function stopServer(server: StoryServer): Promise<void> {
 
 export default async function startStoryServers(config: FullConfig): Promise<() => Promise<void>> {
 	const ports = storyServerPorts(Number(config.metadata.firstStoryPort));
+	// Both servers plan the demo's coming events from the same day, and the stories, which inherit this
+	// environment, find them there (demo-days.ts), even when the run crosses midnight.
+	process.env.DEMO_DAY ??= demoLoadDay();
 	for (const port of ports) {
 		if (!(await portIsFree(port))) throw new Error(`port ${port} is in use: stop what listens there or set E2E_PORT to another first port`);
 	}

@@ -8,6 +8,11 @@ const environmentSchema = z.object({
 	DATABASE_URL: z.string().url().optional(),
 	DATA_DIR: z.string().default('data'),
 	DEMO: z.enum(['on', 'off']).default('on'),
+	DEMO_DAY: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
+		.refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'a day of the calendar')
+		.optional(),
 	AUTH_SECRET: z.string().min(32).optional(),
 	ORIGIN: z.string().url().optional(),
 	PUBLIC_CACHE: z.enum(['on', 'off']).default('on'),
@@ -31,6 +36,8 @@ export type AppConfig = {
 	databaseUrl: string | undefined;
 	dataDir: string;
 	demo: boolean;
+	/** The day the demo's coming events are planned from; unset, the day it is loaded. */
+	demoDay: string | undefined;
 	authSecret: string | undefined;
 	origin: string | undefined;
 	publicCache: boolean;
@@ -61,6 +68,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
 		databaseUrl: values.DATABASE_URL,
 		dataDir: path.resolve(projectRoot, values.DATA_DIR),
 		demo: values.DEMO === 'on',
+		demoDay: values.DEMO_DAY,
 		authSecret: values.AUTH_SECRET,
 		origin: values.ORIGIN,
 		publicCache: values.PUBLIC_CACHE === 'on',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { getMonthCalendar, getRegionCalendarScope } from '../participation/calendar.service';
 import { loadDemoCalendar } from './demo-calendar';
+import { comingWeeksFrom } from './demo-coming-days';
 
 let test: TestDatabase;
 // The day the demo is judged from: its calendar has to reach from here through February 2027.
@@ -16,7 +17,7 @@ beforeAll(async () => {
 			{ slug: 'greven', name: 'Greven', region: 'muensterland', districts: ['Innenstadt', 'Reckenfeld', 'Gimbte'] }
 		]
 	});
-	await loadDemoCalendar(test.db);
+	await loadDemoCalendar(test.db, comingWeeksFrom('2026-11-27'));
 });
 afterAll(async () => {
 	await test.drop();

@@ -1,5 +1,5 @@
-// Demo calendar: dates in Münster and Greven, both in the Münsterland region, through February 2027,
-// spread over districts; two events of other organisers (one published, one waiting for review) and
+// Demo calendar: dates in Münster and Greven, both in the Münsterland region, from December 2026 through
+// February 2027 as written (moved with the load day, see demo-coming-days.ts), spread over districts; two events of other organisers (one published, one waiting for review) and
 // opening hours for the contact boxes. Every organiser, place and person is fictional.
 import type { Database } from '../db/client';
 import { selectDistrictChoices } from '../participation/calendar.queries';
@@ -7,6 +7,7 @@ import { insertEvent, selectMunicipalityIdBySlug } from '../participation/event.
 import type { EventPublication, EventType } from '../participation/event.schema';
 import { wallClockToUtc } from '../participation/event.time';
 import { selectMunicipalityBySlug, updateContactPoint } from '../tenancy/tenancy.queries';
+import { comingDay } from './demo-coming-days';
 
 type DemoCalendarEvent = {
 	municipality: 'muenster' | 'greven';
@@ -45,7 +46,8 @@ const openingHours: Record<string, string> = {
 	greven: 'Mo, Di, Do 8:00–12:00 Uhr\nMi 14:00–17:30 Uhr'
 };
 
-export async function loadDemoCalendar(db: Database): Promise<void> {
+/** `comingWeeks`: how far the dates move (comingWeeksFrom the load day). */
+export async function loadDemoCalendar(db: Database, comingWeeks: number): Promise<void> {
 	await db.transaction(async (tx) => {
 		for (const [slug, hours] of Object.entries(openingHours)) {
 			const row = await selectMunicipalityBySlug(tx, slug);
@@ -55,7 +57,7 @@ export async function loadDemoCalendar(db: Database): Promise<void> {
 			const municipalityId = await selectMunicipalityIdBySlug(tx, demo.municipality);
 			if (!municipalityId) continue;
 			const districts = await selectDistrictChoices(tx, [municipalityId]);
-			const startsAt = wallClockToUtc(demo.start, 'Europe/Berlin');
+			const startsAt = wallClockToUtc(comingDay(demo.start, comingWeeks), 'Europe/Berlin');
 			await insertEvent(tx, {
 				municipalityId,
 				type: demo.type,

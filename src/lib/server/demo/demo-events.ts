@@ -1,5 +1,6 @@
 // Demo events: the participation phase of Münster's 4th edition (Sept 2023 – Jan 2025) with working
-// groups, attendance and minutes, and a few upcoming dates in Münster and Greven. All people are fictional.
+// groups, attendance and minutes, and a few coming dates in Münster and Greven (moved with the load day, see
+// demo-coming-days.ts). All people are fictional.
 import type { Database } from '../db/client';
 import {
 	insertEvent,
@@ -13,6 +14,7 @@ import {
 } from '../participation/event.queries';
 import type { EventType } from '../participation/event.schema';
 import { wallClockToUtc } from '../participation/event.time';
+import { comingDay } from './demo-coming-days';
 import { demoEventIds } from './demo-event-ids';
 
 const firstNames = ['Ayşe', 'Jonas', 'Mariam', 'Lukas', 'Olena', 'Karim', 'Sofia', 'Mehmet', 'Anna', 'Tarek', 'Lena', 'Dmytro', 'Fatima', 'Paul', 'Nadia', 'Emre', 'Hannah', 'Samir', 'Greta', 'Amina', 'Felix', 'Leyla', 'Bruno', 'Zeynep', 'Ivana'];
@@ -81,7 +83,8 @@ const upcoming: (DemoEvent & { municipality: string; registered: number; id?: st
 
 const at = (local: string, hours = 0) => new Date(wallClockToUtc(local, 'Europe/Berlin').getTime() + hours * 3600_000);
 
-export async function loadDemoEvents(db: Database): Promise<void> {
+/** `comingWeeks`: how far the coming dates move (comingWeeksFrom the load day). */
+export async function loadDemoEvents(db: Database, comingWeeks: number): Promise<void> {
 	await db.transaction(async (tx) => {
 		const edition = await selectEditionByPath(tx, 'muenster', 'migration-und-integration', 4);
 		if (edition) {
@@ -140,8 +143,8 @@ export async function loadDemoEvents(db: Database): Promise<void> {
 				type: demo.type,
 				title: demo.title,
 				description: demo.description,
-				startsAt: at(demo.start),
-				endsAt: at(demo.start, demo.hours),
+				startsAt: at(comingDay(demo.start, comingWeeks)),
+				endsAt: at(comingDay(demo.start, comingWeeks), demo.hours),
 				place: demo.place,
 				address: demo.address ?? '',
 				capacity: demo.capacity ?? null

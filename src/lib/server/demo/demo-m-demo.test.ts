@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { getEditionPage } from '../document/document.service';
+import { events } from '../participation/event.schema';
 import { dimensions, indicatorBreakdowns, indicatorMeasurements } from '../monitoring/measurement.schema';
 import { indicatorSources, indicators, measureStatuses } from '../monitoring/monitoring.schema';
 import { getIndicatorPage, getMonitor } from '../monitoring/monitoring.service';
@@ -21,7 +22,7 @@ const edition = { strategySlug: 'migration-und-integration', number: 4 };
 beforeAll(async () => {
 	test = await createTestDatabase({});
 	const started = performance.now();
-	await loadDemo(test.db);
+	await loadDemo(test.db, { loadDay: today });
 	console.info(`loadDemo: ${Math.round(performance.now() - started)} ms`);
 	municipalityId = (await getMunicipalityBySlug({ db: test.db, slug: 'muenster' })).id;
 	editionId = (await getEditionPage({ db: test.db, municipalityId, ...edition })).edition.id;
@@ -150,4 +151,12 @@ it('a published mid-term review rates every goal of the 4th edition and reaches 
 	expect(goals).toHaveLength(carried.length);
 	expect(carried.every((goal) => goal.rating && goal.rating.findings.length > 20)).toBe(true);
 	expect(new Set(goals.map((g) => g.rating)).size).toBe(4);
+});
+
+it('the coming events of Münster and Greven all lie ahead of the day the demo is loaded, weekdays as written', async () => {
+	const coming = await test.db.select({ title: events.title, startsAt: events.startsAt }).from(events).where(isNull(events.editionId));
+	expect(coming).toHaveLength(19);
+	expect(coming.filter((event) => event.startsAt <= now)).toEqual([]);
+	const seminar = coming.find((event) => event.title.startsWith('Wochenendseminar'))!;
+	expect(new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'Europe/Berlin' }).format(seminar.startsAt)).toBe('Friday');
 });

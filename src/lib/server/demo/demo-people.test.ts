@@ -18,7 +18,7 @@ beforeAll(async () => {
 	const started = performance.now();
 	await loadDemoIdeas(test.db);
 	await loadDemoOrganisations(test.db);
-	await loadDemoEvents(test.db);
+	await loadDemoEvents(test.db, 0);
 	const peopleStarted = performance.now();
 	await loadDemoPeople(test.db);
 	peopleMs = performance.now() - peopleStarted;

@@ -27,16 +27,19 @@ import { loadDemoSnapshots } from './demo-s-snap';
 import { loadDemoExchange } from './demo-exchange';
 import path from 'node:path';
 import { loadDemoContentTranslations } from './demo-content';
+import { comingWeeksFrom } from './demo-coming-days';
 
 /**
  * The whole demo, into an install the caller found empty (isInstallEmpty, under the migration lock).
- * `dataDir` is where uploads live; without it the demo articles simply have no images.
+ * `loadDay` (YYYY-MM-DD) is the day its coming events are planned from; `dataDir` is where uploads live,
+ * without it the demo articles simply have no images.
  */
-export async function loadDemo(db: Database, options: { dataDir?: string } = {}): Promise<void> {
+export async function loadDemo(db: Database, options: { loadDay: string; dataDir?: string }): Promise<void> {
+	const comingWeeks = comingWeeksFrom(options.loadDay);
 	await loadDataDescription(db, demoData);
 	await loadDemoIdeas(db);
 	await loadDemoOrganisations(db);
-	await loadDemoEvents(db);
+	await loadDemoEvents(db, comingWeeks);
 	await loadDemoPeople(db);
 	await loadDemoInvitations(db);
 	// Before the versions: their snapshots must carry the lineage shared by the 3rd and 4th editions.
@@ -44,7 +47,7 @@ export async function loadDemo(db: Database, options: { dataDir?: string } = {})
 	await loadDemoDocumentVersions(db);
 	await loadDemoMonitoring(db);
 	await loadDemoMonitoringDetail(db);
-	await loadDemoCalendar(db);
+	await loadDemoCalendar(db, comingWeeks);
 	await loadDemoDocumentComments(db);
 	await loadDemoDistricts(db);
 	await loadDemoVenuePositions(db);
