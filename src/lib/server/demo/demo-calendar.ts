@@ -24,7 +24,7 @@ type DemoCalendarEvent = {
 };
 
 const calendar: DemoCalendarEvent[] = [
-	{ municipality: 'muenster', type: 'working_group_meeting', title: 'Begleitgruppe Umsetzung: Wintertreffen', start: '2026-12-02T17:00', hours: 2, place: 'Stadthaus 1, Raum 412', district: 'Mitte', description: 'Die Begleitgruppe schaut auf die Maßnahmen des ersten Umsetzungsjahres und bereitet den Jahresbericht vor.' },
+	{ municipality: 'muenster', type: 'working_group_meeting', title: 'Begleitgruppe Umsetzung: Treffen zum Jahresbericht', start: '2026-12-02T17:00', hours: 2, place: 'Stadthaus 1, Raum 412', district: 'Mitte', description: 'Die Begleitgruppe schaut auf die Maßnahmen des ersten Umsetzungsjahres und bereitet den Jahresbericht vor.' },
 	{ municipality: 'greven', type: 'information_event', title: 'Sprachcafé Reckenfeld', start: '2026-12-16T16:00', hours: 2, place: 'Bürgerhaus Reckenfeld', district: 'Reckenfeld', description: 'Deutsch sprechen bei Tee und Gebäck – für alle, die üben möchten, und alle, die gern zuhören.' },
 	{ municipality: 'muenster', type: 'workshop', title: 'Werkstatt: Mehrsprachige Elternabende', start: '2027-01-14T18:00', hours: 2.5, place: 'Familienzentrum Kinderhaus', district: 'Nord', description: 'Kitas und Schulen tauschen aus, wie Elternabende in mehreren Sprachen gelingen.' },
 	{ municipality: 'greven', type: 'workshop', title: 'Werkstatt Integrationskonzept: Arbeit und Ausbildung', start: '2027-02-03T18:00', hours: 2.5, place: 'Rathaus Greven, Ratssaal', district: 'Innenstadt', description: 'Betriebe, Kammern und Beratungsstellen sammeln, was den Einstieg in Ausbildung erleichtert.' },

@@ -69,7 +69,7 @@ const articles: DemoArticle[] = [
 		slug: 'erster-umsetzungsbericht',
 		title: 'Ein Jahr Umsetzung: der erste Bericht',
 		lead: 'Von 61 Maßnahmen sind 19 abgeschlossen oder laufen planmäßig; bei fünf gibt es Verzögerungen.',
-		body: 'Der Bericht zeigt auch, wo es hakt: Bei der Anerkennung ausländischer Berufsabschlüsse sind die Wartezeiten noch zu lang.\n\nDie Begleitgruppe trifft sich im Dezember, um nachzusteuern. #Monitoring #Integration',
+		body: 'Der Bericht zeigt auch, wo es hakt: Bei der Anerkennung ausländischer Berufsabschlüsse sind die Wartezeiten noch zu lang.\n\nVor dem nächsten Jahresbericht trifft sich die Begleitgruppe, um nachzusteuern. #Monitoring #Integration',
 		place: 'Münster',
 		publishedAt: '2026-03-10T10:00'
 	},
