@@ -5,6 +5,7 @@ import { demoData } from './demo-data';
 import { demoMonitoringIds } from './demo-monitoring-ids';
 import { loadDemoMonitoring } from './demo-monitoring';
 import { loadDemoOrganisations } from './demo-organisations';
+import { comingWeeksFrom } from './demo-coming-days';
 import { loadDemoProvenance } from './demo-s-prov';
 
 let test: TestDatabase;
@@ -14,7 +15,7 @@ beforeAll(async () => {
 	test = await createTestDatabase(demoData);
 	await loadDemoOrganisations(test.db);
 	await loadDemoMonitoring(test.db, now);
-	await loadDemoProvenance(test.db);
+	await loadDemoProvenance(test.db, comingWeeksFrom('2026-11-26'));
 }, 120_000);
 afterAll(() => test.drop());
 

@@ -1,16 +1,19 @@
 // Demo of provenance on Münster's monitor: a registry of three sources with release calendars, every
 // series naming one, and on the first edition's fixed indicator values from a CSV import, one value
-// from another source and one typed in by the process facilitators.
+// from another source and one typed in by the process facilitators. The release days are written for a
+// demo loaded in late November 2026.
 import type { Database } from '../db/client';
 import { selectSeriesKeysOfIndicator } from '../monitoring/chart-series.queries';
 import { selectMeasurementsOfIndicator } from '../monitoring/monitor.queries';
 import { insertImportBatch, insertSource, updateIndicatorSourceId, updateIndicatorsWithoutSource, updateProvenanceOfMeasurements } from '../monitoring/provenance.queries';
 import { selectUserByEmail } from '../people/people.queries';
 import { getMunicipalityBySlug } from '../tenancy/tenancy.service';
+import { comingDay } from './demo-coming-days';
 import { demoMonitoringIds } from './demo-monitoring-ids';
 import { demoSourceIds } from './demo-s-prov-ids';
 
-export async function loadDemoProvenance(db: Database): Promise<void> {
+/** `comingWeeks`: how far the release calendars move with the load day, as the coming events do (demo-coming-days.ts). */
+export async function loadDemoProvenance(db: Database, comingWeeks: number): Promise<void> {
 	const greven = await getMunicipalityBySlug({ db, slug: 'greven' });
 	await db.transaction(async (tx) => {
 		const office = await insertSource(tx, greven.id, {
@@ -22,8 +25,8 @@ export async function loadDemoProvenance(db: Database): Promise<void> {
 			licence: 'dl-de-zero-2.0',
 			url: '',
 			frequency: 'yearly',
-			lastReleaseOn: '2026-02-02',
-			nextReleaseOn: '2027-02-01'
+			lastReleaseOn: comingDay('2026-02-02', comingWeeks),
+			nextReleaseOn: comingDay('2027-02-01', comingWeeks)
 		});
 		await updateIndicatorsWithoutSource(tx, greven.id, office.id);
 	});
@@ -42,8 +45,8 @@ export async function loadDemoProvenance(db: Database): Promise<void> {
 			licence: 'dl-de-by-2.0',
 			url: 'https://statistik.muenster.example.org/integration',
 			frequency: 'yearly',
-			lastReleaseOn: '2026-03-16',
-			nextReleaseOn: '2027-03-15'
+			lastReleaseOn: comingDay('2026-03-16', comingWeeks),
+			nextReleaseOn: comingDay('2027-03-15', comingWeeks)
 		});
 		await updateIndicatorSourceId(tx, muenster.id, fixedIndicator, statistics.id);
 		const office = await insertSource(tx, muenster.id, {
@@ -54,8 +57,8 @@ export async function loadDemoProvenance(db: Database): Promise<void> {
 			licence: 'cc-by-4.0',
 			url: '',
 			frequency: 'quarterly',
-			lastReleaseOn: '2026-10-15',
-			nextReleaseOn: '2027-01-15'
+			lastReleaseOn: comingDay('2026-10-15', comingWeeks),
+			nextReleaseOn: comingDay('2027-01-15', comingWeeks)
 		});
 		const survey = await insertSource(tx, muenster.id, {
 			key: 'befragung-teilhabe',

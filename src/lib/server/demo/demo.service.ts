@@ -58,7 +58,7 @@ export async function loadDemo(db: Database, options: { loadDay: string; dataDir
 	await loadDemoArticleContexts(db);
 	await loadDemoContentTranslations(db);
 	await loadDemoDisclosure(db);
-	await loadDemoProvenance(db);
+	await loadDemoProvenance(db, comingWeeks);
 	await loadDemoReleaseCalendars(db);
 	await loadDemoSnapshots(db);
 	await loadDemoExchange(db);
