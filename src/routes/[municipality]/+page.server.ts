@@ -1,7 +1,8 @@
 import { getDb } from '$lib/server/runtime';
 import { listStrategiesWithEditions } from '$lib/server/document/document.service';
 import { listLatestArticles } from '$lib/server/news/article.service';
-import { expireCachedPagesAt, translationsOfArticles } from '$lib/server/news/news.http';
+import { translationsOfArticles } from '$lib/server/news/news.http';
+import { expireCachedPagesAt } from '$lib/server/http/page-expiry';
 import { contactMapOf } from '$lib/server/consent/contact-map';
 import type { PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { PublicPageCache, matchesEtag, respondFromCache } from './public-page-cache';
 
 const page = (text: string) => ({ body: new TextEncoder().encode(text), headers: [], status: 200 });
@@ -102,4 +102,25 @@ it('does not keep a page whose render began before a clear: it may show the data
 	expect(cache.get('/muenster')).toBeUndefined();
 	cache.set('/muenster', page('after the change'), cache.generation);
 	expect(cache.get('/muenster')).toBeDefined();
+});
+
+it('lets the pages go at the earliest moment a render named, and keeps what is rendered after until the next one', () => {
+	vi.useFakeTimers({ now: new Date('2026-11-30T12:00:00Z') });
+	try {
+		const cache = new PublicPageCache();
+		// The month grid turns at midnight; an event page rendered later closes its registration at 16:00.
+		cache.expireAt(new Date('2026-11-30T23:00:00Z'));
+		cache.set('/muenster/events', page('November, registration open'));
+		cache.expireAt(new Date('2026-11-30T16:00:00Z'));
+		cache.expireAt(null);
+		vi.setSystemTime(new Date('2026-11-30T15:59:59Z'));
+		expect(cache.get('/muenster/events')).toBeDefined();
+		vi.setSystemTime(new Date('2026-11-30T16:00:00Z'));
+		expect(cache.get('/muenster/events')).toBeUndefined();
+		cache.set('/muenster/events', page('November, registration closed'));
+		vi.setSystemTime(new Date('2026-12-01T00:00:00Z'));
+		expect(cache.get('/muenster/events')).toBeDefined();
+	} finally {
+		vi.useRealTimers();
+	}
 });

@@ -1,13 +1,9 @@
-// Shared by the public news routes: cache expiry for scheduled articles and the lists' translations.
+// Shared by the public news routes: the lists' translations. (Lists rendered now leave out scheduled articles;
+// the routes let the cached page go when the first of them turns public, with expireCachedPagesAt.)
 import { getLocale } from '$lib/paraglide/runtime';
 import type { TranslationView } from '$lib/content-text';
 import { loadTranslationView } from '../content/content.service';
-import { getDb, getRuntime } from '../runtime';
-
-/** Lists rendered now leave out scheduled articles; the cached page must go when the first of them turns public. */
-export function expireCachedPagesAt(nextPublicationAt: Date | null): void {
-	getRuntime().publicPages.expireAt(nextPublicationAt);
-}
+import { getDb } from '../runtime';
 
 /** The titles and leads of listed articles in the visitor's language, where a translation exists. */
 export function translationsOfArticles(municipalityId: string, articles: { id: string }[]): Promise<TranslationView> {

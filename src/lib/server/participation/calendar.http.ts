@@ -7,12 +7,16 @@ import { calendarFiltersFrom } from '$lib/validation/calendar';
 import { parseDay, parseMonth } from './calendar.grid';
 import { getCalendarFilterChoices, getDayCalendar, getMonthCalendar, getUpcomingCalendar, type CalendarScope } from './calendar.service';
 import { eventTypes } from './event.schema';
+import { pageTurnsAt } from './calendar.expiry';
+import { expireCachedPagesAt } from '../http/page-expiry';
 
 export async function loadCalendarPage({ db, scope, url, language, now }: { db: Database; scope: CalendarScope; url: URL; language: string; now: Date }) {
 	const params = url.searchParams;
 	const filters = calendarFiltersFrom(params);
 	const choices = await getCalendarFilterChoices({ db, scope });
 	const common = { filters, types: eventTypes, choices, timeZone: scope.timeZone };
+	// The current month and today's mark turn at midnight (also for the regional calendar, which has no municipality).
+	expireCachedPagesAt(pageTurnsAt(now, scope.timeZone));
 	const day = parseDay(params.get('day'));
 	if (day) {
 		const shown = await getDayCalendar({ db, scope, day, filters });
@@ -22,6 +26,8 @@ export async function loadCalendarPage({ db, scope, url, language, now }: { db: 
 	if (params.get('view') === 'list') {
 		const page = Math.min(1000, Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1));
 		const list = await getUpcomingCalendar({ db, scope, filters, page, now });
+		// An event leaves the list when it ends (and one from an earlier page that ends moves the rest up, by midnight).
+		expireCachedPagesAt(pageTurnsAt(now, scope.timeZone, list.events.map((event) => event.endsAt)));
 		await translateTitles(db, scope.municipalityIds, language, list.events);
 		return { ...common, view: 'list' as const, page, list };
 	}

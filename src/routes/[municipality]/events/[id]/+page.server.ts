@@ -16,13 +16,16 @@ import { originOf } from '$lib/server/seo/origin';
 import { contactMapOf } from '$lib/server/consent/contact-map';
 import { getPublicArticlesOfEvent } from '$lib/server/news/article-context.service';
 import { loadTranslationView, renderTranslatedMarkdown } from '$lib/server/content/content.service';
+import { expireCachedPagesAt } from '$lib/server/http/page-expiry';
+import { pageTurnsAt } from '$lib/server/participation/calendar.expiry';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params, locals, cookies, url }) => {
 	const { municipality } = await parent();
-	const event = await loadOrError(() =>
-		getPublicEvent({ db: getDb(), municipalityId: municipality.id, eventId: params.id, actor: locals.actor, now: new Date() })
-	);
+	const now = new Date();
+	const event = await loadOrError(() => getPublicEvent({ db: getDb(), municipalityId: municipality.id, eventId: params.id, actor: locals.actor, now }));
+	// Its registration form goes at the deadline or start; a cached copy must not offer it longer.
+	expireCachedPagesAt(pageTurnsAt(now, municipality.timeZone, [event.event.registrationDeadline, event.event.startsAt, event.event.endsAt]));
 	const [photos, articles, translations] = await Promise.all([
 		listEventPhotos({ db: getDb(), municipalityId: municipality.id, eventId: params.id }),
 		getPublicArticlesOfEvent({ db: getDb(), municipalityId: municipality.id, eventId: params.id }),

@@ -1,7 +1,8 @@
 import { getDb } from '$lib/server/runtime';
 import { loadOrError } from '$lib/server/http/respond';
 import { listArticlesOfTag } from '$lib/server/news/article.service';
-import { expireCachedPagesAt, translationsOfArticles } from '$lib/server/news/news.http';
+import { translationsOfArticles } from '$lib/server/news/news.http';
+import { expireCachedPagesAt } from '$lib/server/http/page-expiry';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params, url }) => {
