@@ -9,6 +9,14 @@ test('a visitor finds the 4th edition of Münster’s strategy from the start pa
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Münster');
 	await expect(page.getByRole('note')).toContainText('Demo-Inhalt');
 	await expect(page.getByRole('complementary', { name: 'Kontakt' })).toContainText('stadtverwaltung@muenster.example.org');
+	// The town's next three events, the nearest first (Greven's are not among them), and the way to the calendar.
+	const coming = page.getByRole('region', { name: 'Kommende Veranstaltungen' });
+	await expect(coming.getByRole('heading', { level: 3 })).toHaveText([
+		'Begleitgruppe Umsetzung: Treffen zum Jahresbericht',
+		'Werkstatt: Mehrsprachige Elternabende',
+		'Sprechstunde: Anerkennung ausländischer Berufsabschlüsse'
+	]);
+	await expect(coming.getByRole('link', { name: 'Alle Veranstaltungen' })).toHaveAttribute('href', '/muenster/events');
 
 	await page.getByRole('link', { name: 'Leitbild Migration und Integration', exact: true }).click();
 	await page.waitForURL('/muenster/strategies/migration-und-integration');

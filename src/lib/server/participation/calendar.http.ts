@@ -5,7 +5,7 @@ import { isLocale } from '$lib/paraglide/runtime';
 import { loadTranslationView } from '../content/content.service';
 import { calendarFiltersFrom } from '$lib/validation/calendar';
 import { parseDay, parseMonth } from './calendar.grid';
-import { getCalendarFilterChoices, getDayCalendar, getMonthCalendar, getUpcomingCalendar, type CalendarScope } from './calendar.service';
+import { getCalendarFilterChoices, getDayCalendar, getMonthCalendar, getNextEvents, getUpcomingCalendar, type CalendarScope } from './calendar.service';
 import { eventTypes } from './event.schema';
 import { pageTurnsAt } from './calendar.expiry';
 import { expireCachedPagesAt } from '../http/page-expiry';
@@ -34,6 +34,14 @@ export async function loadCalendarPage({ db, scope, url, language, now }: { db: 
 	const month = await getMonthCalendar({ db, scope, month: parseMonth(params.get('month')), language, filters, now });
 	await translateTitles(db, scope.municipalityIds, language, month.weeks.flat().flatMap((day) => day.events));
 	return { ...common, view: 'month' as const, month };
+}
+
+/** The next events for a front page, titles in the reader's language; the cached page goes when the first of them ends. */
+export async function loadNextEvents({ db, scope, language, now, count }: { db: Database; scope: CalendarScope; language: string; now: Date; count: number }) {
+	const events = await getNextEvents({ db, scope, now, count });
+	expireCachedPagesAt(pageTurnsAt(now, scope.timeZone, events.map((event) => event.endsAt)));
+	await translateTitles(db, scope.municipalityIds, language, events);
+	return events;
 }
 
 type TitledEntry = { id: string; title: string; titleLang: string; titleDir: 'ltr' | 'rtl' };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { firstWeekdayFor, monthWeeks, parseDay, parseMonth } from './calendar.grid';
-import { DAY_LIMIT, getCalendarFilterChoices, getDayCalendar, getMonthCalendar, getRegionCalendarScope, getUpcomingCalendar, type CalendarScope } from './calendar.service';
+import { DAY_LIMIT, getCalendarFilterChoices, getDayCalendar, getMonthCalendar, getNextEvents, getRegionCalendarScope, getUpcomingCalendar, type CalendarScope } from './calendar.service';
 import { events } from './event.schema';
 import { insertEvent, replaceEventFields } from './event.queries';
 import { fields } from '../document/document.schema';
@@ -113,6 +113,12 @@ describe('the calendar of a municipality', () => {
 		const list = await getUpcomingCalendar({ db: test.db, scope: scopeOf('a-stadt'), filters: noFilters, page: 1, now });
 		expect(list.events.map((e) => e.title)).toEqual(['Wochenendseminar', 'Märztreffen']);
 		expect(list.hasNext).toBe(false);
+	});
+
+	it('gives a front page the nearest coming events of its own town, as many as it asks for', async () => {
+		const next = (count: number) => getNextEvents({ db: test.db, scope: scopeOf('a-stadt'), now, count }).then((shown) => shown.map((e) => e.title));
+		expect(await next(1)).toEqual(['Wochenendseminar']);
+		expect(await next(5)).toEqual(['Wochenendseminar', 'Märztreffen']);
 	});
 
 	it('filters by field and by district, and offers as choices only fields that have events and the districts of the town', async () => {

@@ -192,6 +192,12 @@ export async function getUpcomingCalendar({
 	return { events: rows.slice(0, CALENDAR_PAGE_SIZE).map(entryOf), hasNext: rows.length > CALENDAR_PAGE_SIZE };
 }
 
+/** The first few events of the coming list, unfiltered: what a municipality's front page shows. */
+export async function getNextEvents({ db, scope, now, count }: { db: Database; scope: CalendarScope; now: Date; count: number }) {
+	const rows = await selectUpcomingEvents(db, { municipalityIds: scope.municipalityIds, now, filters: {}, limit: count, offset: 0 });
+	return rows.map(entryOf);
+}
+
 // A feed reaches back this far so that subscribers still see what just happened (and its minutes link).
 const FEED_DAYS_BACK = 90;
 const FEED_LIMIT = 2000;
