@@ -22,6 +22,14 @@ export function formatDateTime(value: Date | string, timeZone: string): string {
 	return dateFormatter(getLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(value));
 }
 
+/**
+ * When an event takes place, as people say it: its weekday and date once with both times
+ * ("Donnerstag, 11. Februar 2027, 16:00–18:00 Uhr"), or both days when it runs over several.
+ */
+export function formatTimeRange(start: Date | string, end: Date | string, timeZone: string): string {
+	return dateFormatter(getLocale(), { dateStyle: 'full', timeStyle: 'short', timeZone }).formatRange(new Date(start), new Date(end));
+}
+
 /** The day of a moment, in the municipality's time zone. */
 export function formatDay(value: Date | string, timeZone: string): string {
 	return dateFormatter(getLocale(), { dateStyle: 'medium', timeZone }).format(new Date(value));

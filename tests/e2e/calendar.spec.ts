@@ -148,6 +148,8 @@ test('an event page offers its .ics file and the contact box with a vCard that p
 	await visit(`/muenster/events?month=${month}`);
 	await page.getByRole('link', { name: /Sprechstunde: Anerkennung ausländischer Berufsabschlüsse/ }).click();
 	await checkPage(page);
+	// Weekday and date once, then both times.
+	await expect(page.locator('.event-facts time').first()).toHaveText(`${dayName(demoDay(written.consultation))}, 16:00–18:00 Uhr`);
 	const ics = await request.get((await page.getByRole('link', { name: 'Termin in den eigenen Kalender übernehmen (iCal)' }).getAttribute('href'))!);
 	const vevent = new ICAL.Component(ICAL.parse(await ics.text())).getFirstSubcomponent('vevent')!;
 	expect(new ICAL.Event(vevent).startDate.hour).toBe(16);
