@@ -56,3 +56,42 @@ it('the scan finds text written straight into markup and into spoken attributes'
 		'alt="Rathaus"'
 	]);
 });
+
+// Svelte removes the whitespace at the start of a block's content: `{town}{#if district} · {district}{/if}`
+// renders "Nord· Mitte". A separator there needs `&nbsp;` (which also keeps it on the line of what it follows).
+type BlockNode = { type?: string; data?: string; nodes?: BlockNode[]; [key: string]: unknown };
+
+/** Visible text that a block begins with a space: the space does not reach the page. */
+function textLosingItsSpace(source: string): string[] {
+	const ast = parse(source, { modern: true }) as unknown as { fragment: BlockNode };
+	const found: string[] = [];
+	const visit = (node: unknown, inBlock: boolean): void => {
+		if (!node || typeof node !== 'object') return;
+		if (Array.isArray(node)) return node.forEach((child) => visit(child, inBlock));
+		const current = node as BlockNode;
+		if (current.type === 'Fragment' && inBlock) {
+			const first = current.nodes?.[0];
+			if (first?.type === 'Text' && /^[ \t\r\n]+[^ \t\r\n]/.test(first.data ?? '')) found.push((first.data ?? '').trim().slice(0, 20));
+		}
+		for (const [key, value] of Object.entries(current)) {
+			if (key === 'metadata' || key === 'parent') continue;
+			if (value && typeof value === 'object') visit(value, (current.type ?? '').endsWith('Block'));
+		}
+	};
+	visit(ast.fragment, false);
+	return found;
+}
+
+it('no block of a Svelte template begins with visible text after a space', () => {
+	const offenders = svelteFiles('src')
+		.map((file) => ({ file, text: textLosingItsSpace(readFileSync(file, 'utf8')) }))
+		.filter((entry) => entry.text.length > 0);
+	expect(offenders).toEqual([]);
+});
+
+it('the scan finds a separator that loses its space, in any kind of block, and lets the others be', () => {
+	expect(textLosingItsSpace('<p>{a}{#if b} · {c}{/if}</p>')).toEqual(['·']);
+	expect(textLosingItsSpace('<p>{a}{#if b}\n\t\t({c}){:else} – {d}{/if}</p>')).toEqual(['(', '–']);
+	expect(textLosingItsSpace('{#each items as item}\n\t, {item}{/each}')).toEqual([',']);
+	expect(textLosingItsSpace('<p>{a}{#if b}&nbsp;· {c}{/if}</p>{#if d}\n\t<p>{d}</p>\n{/if}<p>{a} · {c}</p>')).toEqual([]);
+});
