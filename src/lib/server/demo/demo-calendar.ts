@@ -1,6 +1,7 @@
 // Demo calendar: dates in Münster and Greven, both in the Münsterland region, from December 2026 through
-// February 2027 as written (moved with the load day, see demo-coming-days.ts), spread over districts; two events of other organisers (one published, one waiting for review) and
-// opening hours for the contact boxes. Every organiser, place and person is fictional.
+// February 2027 as written (moved with the load day, see demo-coming-days.ts), spread over districts; two
+// events of other organisers (one published, one waiting for review) and opening hours for the contact
+// boxes. Every organiser, place and person is fictional.
 import type { Database } from '../db/client';
 import { selectDistrictChoices } from '../participation/calendar.queries';
 import { insertEvent, selectMunicipalityIdBySlug } from '../participation/event.queries';
