@@ -53,7 +53,8 @@ export function composeRegistrationMail(
 	token: string | null
 ): Mail {
 	const locale = localeOf(registration);
-	const when = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeStyle: 'short', timeZone: context.timeZone }).format(event.startsAt);
+	// Weekday and date once, then both times ("Donnerstag, 11. Februar 2027, 16:00–18:00 Uhr"), as on the event page.
+	const when = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeStyle: 'short', timeZone: context.timeZone }).formatRange(event.startsAt, event.endsAt);
 	const where = [event.place, event.address, event.onlineUrl].filter(Boolean).join(', ');
 	const params = { name: registration.name, title: event.title, when, where, municipality: context.municipalityName };
 	const link = token ? registrationLink(context, event, token, locale) : eventLink(context, event, locale);

@@ -73,6 +73,7 @@ describe('registering for an event', () => {
 		expect(sent).toHaveLength(1);
 		expect(sent[0].to).toBe('gast1@example.org');
 		expect(sent[0].text).toContain(`/a-stadt/events/${event.id}/registration/${token}`);
+		expect(sent[0].text).toContain('Freitag, 10. April 2026, 18:00–21:00 Uhr');
 		expect(sent[0].attachments).toBeUndefined();
 
 		const confirmed = await confirmRegistration({ db: test.db, token, now, mail });

@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ parent, params }) => {
 	const { municipality } = await parent();
 	const { registration, event, waitingPosition } = await loadOrError(() => registrationBehind(params.token, municipality.id, params.id));
 	return {
-		event: { id: event.id, title: event.title, startsAt: event.startsAt, place: event.place },
+		event: { id: event.id, title: event.title, startsAt: event.startsAt, endsAt: event.endsAt, place: event.place },
 		registration: { name: registration.name, status: registration.status },
 		waitingPosition
 	};
