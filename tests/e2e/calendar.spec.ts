@@ -163,3 +163,8 @@ test('an event page offers its .ics file and the contact box with a vCard that p
 	expect(card.getFirstPropertyValue('tel')).toMatch(/^tel:/);
 	expect(card.getFirstPropertyValue('email')).toMatch(/@/);
 });
+
+test('the list of past events gives each its weekday, date and both times', async ({ request }) => {
+	const past = await (await request.get('/muenster/events?past=1')).text();
+	expect(past).toMatch(/<time datetime="2025-01-24T17:00:00.000Z">Freitag, 24. Januar 2025, 18:00–21:00 Uhr<\/time>/);
+});
