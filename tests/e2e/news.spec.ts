@@ -62,6 +62,7 @@ test('news pages read without JavaScript: list, older pages, an article of the d
 	// The report belongs to the 4th edition and to the closing event, whose page links back to it.
 	await expect(page.getByRole('link', { name: /Migration und Integration – 4\. Auflage/ })).toBeVisible();
 	const eventLink = page.getByRole('region', { name: 'Veranstaltungen zu dieser Meldung' }).getByRole('link', { name: /^Abschlussveranstaltung/ });
+	await expect(page.getByRole('region', { name: 'Veranstaltungen zu dieser Meldung' })).toContainText('(Freitag, 24. Januar 2025, 18:00–21:00 Uhr)');
 	const articleUrl = page.url();
 	await eventLink.click();
 	await checkPage(page, { javaScript: false });
