@@ -65,3 +65,8 @@ test.describe('without JavaScript', () => {
 		expect(overflow).toBeLessThanOrEqual(0);
 	});
 });
+
+test('an event the search finds gives its weekday, date and both times', async ({ request }) => {
+	const found = await (await request.get('/muenster/search?q=Abschlussveranstaltung')).text();
+	expect(found).toContain('Freitag, 24. Januar 2025, 18:00–21:00 Uhr');
+});

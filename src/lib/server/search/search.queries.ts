@@ -179,7 +179,7 @@ export async function searchEvents(db: Executor, municipalityId: string, text: s
 	});
 	return pageOfMatches(found, page, (ids) =>
 		db
-			.select({ id: events.id, title: events.title, text: events.description, startsAt: events.startsAt, place: events.place })
+			.select({ id: events.id, title: events.title, text: events.description, startsAt: events.startsAt, endsAt: events.endsAt, place: events.place })
 			.from(events)
 			.where(and(eq(events.municipalityId, municipalityId), inArray(events.id, ids)))
 	);
