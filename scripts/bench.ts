@@ -10,7 +10,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { findFreePort } from '../src/lib/server/db/embedded';
 import { comingDay, comingWeeksFrom } from '../src/lib/server/demo/demo-coming-days';
-import { utcToWallClock } from '../src/lib/server/participation/event.time';
+import { calendarDayIn } from '../src/lib/server/calendar-day';
 import {
 	COLD_START_TARGET_MS,
 	cpuTicksBetween,
@@ -45,7 +45,7 @@ const documentPath = `${editionPath}/document`;
 const comparePath = `${documentPath}?compare=1..2`;
 // The demo's coming events move with the day it is loaded: the servers and this month (the one with the busy
 // Saturday, as the demo wrote it in February 2027) are planned from the same day.
-process.env.DEMO_DAY ??= utcToWallClock(new Date(), 'Europe/Berlin').slice(0, 10);
+process.env.DEMO_DAY ??= calendarDayIn('Europe/Berlin', new Date());
 const monthGridPath = `/muenster/events?month=${comingDay('2027-02-27', comingWeeksFrom(process.env.DEMO_DAY)).slice(0, 7)}`;
 const regionFeedPath = '/regions/muensterland/events.ics';
 const monitorPath = `${editionPath}/monitor`;

@@ -3,10 +3,11 @@
 // pages name it, so they read the same calendar whichever day they run.
 import { formatCalendarDate } from '../../src/lib/date-format';
 import { comingDay, comingWeeksFrom } from '../../src/lib/server/demo/demo-coming-days';
-import { utcToWallClock } from '../../src/lib/server/participation/event.time';
+import { calendarDayIn } from '../../src/lib/server/calendar-day';
+import { addDays, isoWeekday, monthKeyString, parseMonth, shiftMonth, weekdayOrder, type IsoWeekday } from '../../src/lib/server/participation/calendar.grid';
 
 /** Today in Münster and Greven: the day the demo is loaded unless DEMO_DAY says otherwise. */
-export const demoLoadDay = () => process.env.DEMO_DAY ?? utcToWallClock(new Date(), 'Europe/Berlin').slice(0, 10);
+export const demoLoadDay = () => process.env.DEMO_DAY ?? calendarDayIn('Europe/Berlin', new Date());
 
 /** Dates as the demo wrote them, for a load in late November 2026. */
 export const written = {
@@ -26,21 +27,12 @@ export const demoDate = (date: string) => comingDay(date, comingWeeksFrom(demoLo
 export const demoDay = (date: string) => demoDate(date).slice(0, 10);
 export const demoMonth = (date: string) => demoDate(date).slice(0, 7);
 
-export function addDays(day: string, days: number): string {
-	return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-export function addMonths(month: string, months: number): string {
-	const [year, monthOfYear] = month.split('-').map(Number);
-	const index = year * 12 + monthOfYear - 1 + months;
-	return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
+export { addDays };
+export const addMonths = (month: string, months: number) => monthKeyString(shiftMonth(parseMonth(month)!, months));
 
 /** "Februar 2027": a month grid's caption and its neighbours' link names. */
 export const monthName = (month: string, locale = 'de') => formatCalendarDate(locale, `${month}-01`, { month: 'long', year: 'numeric' });
 /** "Donnerstag, 11. Februar 2027": a day's link and heading. */
 export const dayName = (day: string, locale = 'de') => formatCalendarDate(locale, day, { dateStyle: 'full' });
 /** The column a day takes in a week that begins on `firstWeekday` (1 Monday … 7 Sunday), counted from 0. */
-export function weekColumn(day: string, firstWeekday: number): number {
-	const isoWeekday = new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
-	return (isoWeekday - firstWeekday + 7) % 7;
-}
+export const weekColumn = (day: string, firstWeekday: IsoWeekday) => weekdayOrder(firstWeekday).indexOf(isoWeekday(day));

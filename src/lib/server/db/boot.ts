@@ -4,7 +4,7 @@ import { isInstallEmpty } from '../demo/install-empty';
 import { connectDatabase, type DatabaseConnection } from './client';
 import { startEmbeddedPostgres, type WhenRunning } from './embedded';
 import { migrateDatabase } from './migrate';
-import { utcToWallClock } from '../participation/event.time';
+import { calendarDayIn } from '../calendar-day';
 import { assertSupportedPostgres } from './version';
 
 export type BootedDatabase = DatabaseConnection & { embedded: boolean; shutdown: () => Promise<void> };
@@ -32,7 +32,7 @@ export async function bootDatabase(
 			if (config.demo && options.seedDemo !== false && (await isInstallEmpty(connection.db))) {
 				// The demo's loaders reach most of the server's code: imported only when there is a demo to load.
 				const { loadDemo } = await import('../demo/demo.service');
-				await loadDemo(connection.db, { loadDay: config.demoDay ?? utcToWallClock(new Date(), 'Europe/Berlin').slice(0, 10), dataDir: config.dataDir });
+				await loadDemo(connection.db, { loadDay: config.demoDay ?? calendarDayIn('Europe/Berlin', new Date()), dataDir: config.dataDir });
 				console.log('[db] loaded the demo data');
 			}
 		} finally {

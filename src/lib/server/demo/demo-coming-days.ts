@@ -2,6 +2,8 @@
 // 2 December 2026, the last in May 2027. A demo loaded later moves all of them by the same whole number of
 // weeks, so that the first is still ahead of the day it was loaded, and weekdays, times of day and the
 // distances between events stay as written (a weekend seminar still starts on a Friday).
+import { addDays } from '../participation/calendar.grid';
+
 const firstComingDay = '2026-12-02';
 const dayMs = 86_400_000;
 
@@ -17,7 +19,5 @@ export function comingWeeksFrom(loadDay: string): number {
 
 /** A written wall-clock date or time (YYYY-MM-DD or YYYY-MM-DDTHH:MM) moved by `weeks` whole weeks, in the same form. */
 export function comingDay(written: string, weeks: number): string {
-	const day = written.slice(0, 10);
-	const moved = new Date(Date.parse(`${day}T00:00:00Z`) + weeks * 7 * dayMs).toISOString().slice(0, 10);
-	return moved + written.slice(10);
+	return addDays(written.slice(0, 10), weeks * 7) + written.slice(10);
 }
