@@ -14,6 +14,8 @@ declare global {
 			frameOrigins?: string[];
 			/** Set by handleError when the request failed waiting for a database connection: answered 503. */
 			databaseBusy?: boolean;
+			/** When this page, if stored in the public page cache, stops being true without a write (ms since the epoch). */
+			cachedPageExpiresAt?: number;
 		}
 	}
 }

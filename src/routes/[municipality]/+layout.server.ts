@@ -1,6 +1,6 @@
 import { getDb, getRuntime } from '$lib/server/runtime';
 import { loadOrError } from '$lib/server/http/respond';
-import { expireCachedPagesAt } from '$lib/server/http/page-expiry';
+import { expireCachedPageAt } from '$lib/server/http/page-expiry';
 import { nextMidnight } from '$lib/server/participation/calendar.expiry';
 import { getMunicipalityBySlug } from '$lib/server/tenancy/tenancy.service';
 import type { LayoutServerLoad } from './$types';
@@ -11,6 +11,6 @@ export const load: LayoutServerLoad = async ({ params }) => {
 		getRuntime().publicPages.memo(`municipality:${params.municipality}`, () => getMunicipalityBySlug({ db: getDb(), slug: params.municipality }))
 	);
 	// Pages that know today (the current month, a monitor's overdue values) are cached no longer than today.
-	expireCachedPagesAt(nextMidnight(new Date(), municipality.timeZone));
+	expireCachedPageAt(nextMidnight(new Date(), municipality.timeZone));
 	return { municipality };
 };

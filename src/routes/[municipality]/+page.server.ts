@@ -2,7 +2,7 @@ import { getDb } from '$lib/server/runtime';
 import { listStrategiesWithEditions } from '$lib/server/document/document.service';
 import { listLatestArticles } from '$lib/server/news/article.service';
 import { translationsOfArticles } from '$lib/server/news/news.http';
-import { expireCachedPagesAt } from '$lib/server/http/page-expiry';
+import { expireCachedPageAt } from '$lib/server/http/page-expiry';
 import { contactMapOf } from '$lib/server/consent/contact-map';
 import { loadNextEvents } from '$lib/server/participation/calendar.http';
 import type { PageServerLoad } from './$types';
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ parent, cookies, locals }) => {
 		listLatestArticles({ db: getDb(), municipalityId: municipality.id }),
 		loadNextEvents({ db: getDb(), scope, language: locals.locale, now: new Date(), count: NEXT_EVENTS })
 	]);
-	expireCachedPagesAt(news.nextPublicationAt);
+	expireCachedPageAt(news.nextPublicationAt);
 	const articleTranslations = await translationsOfArticles(municipality.id, news.articles);
 	return { strategies, latestArticles: news.articles, articleTranslations, nextEvents, contactMap: contactMapOf(cookies, locals, municipality.contactPoint) };
 };

@@ -1,7 +1,10 @@
-// Cached public pages go when a write changes them; these go as well when the clock makes them untrue.
-import { getRuntime } from '../runtime';
+// Cached public pages go when a write changes them; each also goes when the clock makes it untrue. The
+// moment belongs to the page being rendered: one town's event starting must not drop every other page.
+import { getRequestEvent } from '$app/server';
 
-/** Pages rendered now must be dropped from the cache at `when` at the latest (the earliest such moment wins). */
-export function expireCachedPagesAt(when: Date | null): void {
-	getRuntime().publicPages.expireAt(when);
+/** The page being rendered must leave the cache at `when` at the latest (the earliest moment named wins). */
+export function expireCachedPageAt(when: Date | null | undefined): void {
+	if (!when) return;
+	const { locals } = getRequestEvent();
+	locals.cachedPageExpiresAt = Math.min(locals.cachedPageExpiresAt ?? Number.POSITIVE_INFINITY, when.getTime());
 }

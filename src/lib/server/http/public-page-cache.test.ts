@@ -104,23 +104,39 @@ it('does not keep a page whose render began before a clear: it may show the data
 	expect(cache.get('/muenster')).toBeDefined();
 });
 
-it('lets the pages go at the earliest moment a render named, and keeps what is rendered after until the next one', () => {
+it('lets a page go at the moment its render named, and keeps the other pages', () => {
 	vi.useFakeTimers({ now: new Date('2026-11-30T12:00:00Z') });
 	try {
 		const cache = new PublicPageCache();
-		// The month grid turns at midnight; an event page rendered later closes its registration at 16:00.
-		cache.expireAt(new Date('2026-11-30T23:00:00Z'));
-		cache.set('/muenster/events', page('November, registration open'));
-		cache.expireAt(new Date('2026-11-30T16:00:00Z'));
-		cache.expireAt(null);
+		const renderedIn = cache.generation;
+		// The month grid turns at midnight; an event page closes its registration at 16:00; the town list never turns.
+		cache.set('/muenster/events', page('November'), renderedIn, Date.parse('2026-11-30T23:00:00Z'));
+		cache.set('/muenster/events/1', page('registration open'), renderedIn, Date.parse('2026-11-30T16:00:00Z'));
+		cache.set('/', page('the towns'), renderedIn);
 		vi.setSystemTime(new Date('2026-11-30T15:59:59Z'));
-		expect(cache.get('/muenster/events')).toBeDefined();
+		expect(cache.get('/muenster/events/1')).toBeDefined();
 		vi.setSystemTime(new Date('2026-11-30T16:00:00Z'));
-		expect(cache.get('/muenster/events')).toBeUndefined();
-		cache.set('/muenster/events', page('November, registration closed'));
-		vi.setSystemTime(new Date('2026-12-01T00:00:00Z'));
+		expect(cache.get('/muenster/events/1')).toBeUndefined();
 		expect(cache.get('/muenster/events')).toBeDefined();
+		expect(cache.size).toBe(2);
+		cache.set('/muenster/events/1', page('registration closed'), cache.generation, Date.parse('2026-11-30T23:00:00Z'));
+		vi.setSystemTime(new Date('2026-11-30T23:00:00Z'));
+		expect(cache.get('/muenster/events')).toBeUndefined();
+		expect(cache.get('/muenster/events/1')).toBeUndefined();
+		vi.setSystemTime(new Date('2027-06-01T00:00:00Z'));
+		expect(new TextDecoder().decode(cache.get('/')?.body)).toBe('the towns');
 	} finally {
 		vi.useRealTimers();
 	}
+});
+
+it('forgets one piece of shared data and reads it again, the rest stays', async () => {
+	const cache = new PublicPageCache();
+	let reads = 0;
+	const read = async () => ++reads;
+	expect(await cache.memo('seo:index', read)).toBe(1);
+	expect(await cache.memo('municipality:muenster', read)).toBe(2);
+	cache.forget('seo:index');
+	expect(await cache.memo('seo:index', read)).toBe(3);
+	expect(await cache.memo('municipality:muenster', read)).toBe(2);
 });

@@ -14,6 +14,8 @@ export type CachedPage = {
 	headers: Record<CacheState, [string, string][]>;
 	/** A hit's headers as node:http's flat [name, value, …] list for the server's fast path: the page, then a 304. */
 	rawHitHeaders: { page: string[]; notModified: string[] };
+	/** When the page stops being true without a write (a registration closes, the month turns); ms since the epoch. */
+	expiresAt: number;
 };
 
 type CacheState = 'hit' | 'miss';
@@ -29,8 +31,6 @@ export class PublicPageCache {
 	// the newest of them, not every hour's.
 	private data: BoundedMemo<unknown>;
 	private clearedWith: (() => void)[] = [];
-	/** When stored pages stop being true without a write (a scheduled article turns public then). */
-	private expiresAt = Number.POSITIVE_INFINITY;
 	private clears = 0;
 	constructor(
 		private readonly maxEntries = 2000,
@@ -39,14 +39,14 @@ export class PublicPageCache {
 		this.data = new BoundedMemo(maxData);
 	}
 
+	/** The stored page, unless its moment has come: then it is forgotten and rendered afresh, the other pages stay. */
 	get(key: string): CachedPage | undefined {
-		if (Date.now() >= this.expiresAt) this.clear();
-		return this.pages.get(key);
-	}
-
-	/** Pages rendered now must be dropped at `when` at the latest; the earliest such moment wins. */
-	expireAt(when: Date | null | undefined): void {
-		if (when) this.expiresAt = Math.min(this.expiresAt, when.getTime());
+		const page = this.pages.get(key);
+		if (page && Date.now() >= page.expiresAt) {
+			this.pages.delete(key);
+			return undefined;
+		}
+		return page;
 	}
 
 	/**
@@ -58,14 +58,14 @@ export class PublicPageCache {
 		return this.clears;
 	}
 
-	set(key: string, page: RenderedPage, renderedIn = this.clears): CachedPage {
+	set(key: string, page: RenderedPage, renderedIn = this.clears, expiresAt = Number.POSITIVE_INFINITY): CachedPage {
 		if (renderedIn !== this.clears) return cachedPageOf(page);
 		if (this.pages.size >= this.maxEntries) {
 			// Oldest first: Map keeps insertion order.
 			const oldest = this.pages.keys().next().value;
 			if (oldest !== undefined) this.pages.delete(oldest);
 		}
-		const entry = cachedPageOf(page);
+		const entry = cachedPageOf(page, expiresAt);
 		this.pages.set(key, entry);
 		return entry;
 	}
@@ -78,6 +78,11 @@ export class PublicPageCache {
 		return this.data.get(key, load) as Promise<T>;
 	}
 
+	/** Forgets one piece of shared data that has become untrue without a write. */
+	forget(key: string): void {
+		this.data.delete(key);
+	}
+
 	/** Data derived from what the public sees and kept elsewhere is dropped together with the pages. */
 	alsoClear(clear: () => void): void {
 		this.clearedWith.push(clear);
@@ -87,7 +92,6 @@ export class PublicPageCache {
 		this.clears += 1;
 		this.pages.clear();
 		this.data.clear();
-		this.expiresAt = Number.POSITIVE_INFINITY;
 		for (const clear of this.clearedWith) clear();
 	}
 
@@ -96,7 +100,7 @@ export class PublicPageCache {
 	}
 }
 
-export function cachedPageOf({ body, headers, status }: RenderedPage): CachedPage {
+export function cachedPageOf({ body, headers, status }: RenderedPage, expiresAt = Number.POSITIVE_INFINITY): CachedPage {
 	const etag = etagOf(body);
 	const kept = headers.filter(([name]) => !replacedHeaders.has(name.toLowerCase()));
 	const withEtag: [string, string][] = [...kept, ['etag', etag]];
@@ -105,7 +109,7 @@ export function cachedPageOf({ body, headers, status }: RenderedPage): CachedPag
 	const headersFor = (state: CacheState): [string, string][] => [...withEtag, ['x-cache', state]];
 	const hit = headersFor('hit');
 	const rawHitHeaders = { page: [...hit.flat(), 'content-length', String(body.byteLength)], notModified: hit.flat() };
-	return { body, etag, status, headers: { hit, miss: headersFor('miss') }, rawHitHeaders };
+	return { body, etag, status, headers: { hit, miss: headersFor('miss') }, rawHitHeaders, expiresAt };
 }
 
 /** The response for a cached page: 304 when the client already holds this version, else the page itself. */

@@ -93,7 +93,7 @@ const publicPageCache: Handle = async ({ event, resolve }) => {
 	const type = response.headers.get('content-type') ?? '';
 	if (response.status !== 200 || !isCacheableType(type) || response.headers.has('set-cookie')) return response;
 	const body = new Uint8Array(await response.arrayBuffer());
-	const entry = publicPages.set(key, { body, headers: [...response.headers], status: response.status }, renderedIn);
+	const entry = publicPages.set(key, { body, headers: [...response.headers], status: response.status }, renderedIn, event.locals.cachedPageExpiresAt);
 	return respondFromCache(entry, request.headers.get('if-none-match'), 'miss');
 };
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, min, or } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { editions, strategies } from '../document/document.schema';
 import { events } from '../participation/event.schema';
@@ -117,4 +117,14 @@ export async function selectPublicArticlesOfEvent(db: Executor, municipalityId: 
 		)
 		.orderBy(desc(articles.publishedAt))
 		.limit(ARTICLES_OF_EVENT_LIMIT);
+}
+
+/** When the next scheduled article about an event turns public (null when none is waiting). */
+export async function selectNextArticleOfEventAt(db: Executor, municipalityId: string, eventId: string, now: Date): Promise<Date | null> {
+	const [row] = await db
+		.select({ at: min(articles.publishedAt) })
+		.from(articleEvents)
+		.innerJoin(articles, and(eq(articles.id, articleEvents.articleId), eq(articles.municipalityId, municipalityId)))
+		.where(and(eq(articleEvents.municipalityId, municipalityId), eq(articleEvents.eventId, eventId), eq(articles.status, 'scheduled'), gt(articles.publishedAt, now)));
+	return row?.at ?? null;
 }

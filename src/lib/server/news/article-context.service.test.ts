@@ -9,7 +9,7 @@ import { auditEvents } from '../audit/audit.schema';
 import { contactPoints } from '../tenancy/tenancy.schema';
 import { articleContextSchema } from '$lib/validation/news';
 import { articles } from './news.schema';
-import { getArticleContextChoices, getPublicArticleContext, getPublicArticlesOfEvent, setArticleContext } from './article-context.service';
+import { getArticleContextChoices, getNextArticleOfEventAt, getPublicArticleContext, getPublicArticlesOfEvent, setArticleContext } from './article-context.service';
 
 let test: TestDatabase;
 let stadt: string;
@@ -124,6 +124,22 @@ it('the event page lists only public articles, and the article page only publish
 	expect((await getPublicArticlesOfEvent({ db: test.db, municipalityId: stadt, eventId: open, now })).map((row) => row.slug)).toEqual(['bericht']);
 	expect((await getPublicArticleContext({ db: test.db, municipalityId: stadt, articleId: published })).events.map((row) => row.title)).toEqual(['Öffentlich']);
 	expect(await getPublicArticlesOfEvent({ db: test.db, municipalityId: dorf, eventId: open, now })).toEqual([]);
+});
+
+it('the event page learns when the next scheduled article about the event turns public, and only its own town\'s', async () => {
+	const coming = await event(stadt, 'Mit angekündigtem Bericht', '2026-08-03T16:00:00Z');
+	expect(await getNextArticleOfEventAt({ db: test.db, municipalityId: stadt, eventId: coming, now })).toBeNull();
+	const scheduled = async (slug: string, publishedAt: string) => {
+		const [row] = await test.db.insert(articles).values({ municipalityId: stadt, slug, title: `Meldung ${slug}`, status: 'scheduled', publishedAt: new Date(publishedAt) }).returning();
+		await setArticleContext({ db: test.db, actor: editor(), municipalityId: stadt, articleId: row.id, input: { editionId: null, contactPointId: null, eventIds: [coming] } });
+	};
+	await scheduled('spaeter', '2026-06-20T08:00:00Z');
+	await scheduled('bald', '2026-06-10T08:00:00Z');
+	// Already due: listed now, so no longer a moment ahead.
+	await scheduled('faellig', '2026-05-30T08:00:00Z');
+	expect(await getNextArticleOfEventAt({ db: test.db, municipalityId: stadt, eventId: coming, now })).toEqual(new Date('2026-06-10T08:00:00Z'));
+	expect((await getPublicArticlesOfEvent({ db: test.db, municipalityId: stadt, eventId: coming, now })).map((row) => row.slug)).toEqual(['faellig']);
+	expect(await getNextArticleOfEventAt({ db: test.db, municipalityId: dorf, eventId: coming, now })).toBeNull();
 });
 
 it('the form takes no, one or several ticked events and refuses what is not an id', () => {

@@ -14,6 +14,7 @@ import {
 	selectArticleEventIds,
 	selectEditionChoices,
 	selectEventChoices,
+	selectNextArticleOfEventAt,
 	selectPublicArticleContext,
 	selectPublicArticlesOfEvent,
 	upsertArticleContext
@@ -68,6 +69,11 @@ export async function setArticleContext({ db, actor, municipalityId, articleId, 
 /** The public article page's context (the caller has already found the readable article). */
 export function getPublicArticleContext({ db, municipalityId, articleId }: { db: Executor; municipalityId: string; articleId: string }) {
 	return selectPublicArticleContext(db, municipalityId, articleId);
+}
+
+/** When the next scheduled article about an event joins its public page's list. */
+export function getNextArticleOfEventAt({ db, municipalityId, eventId, now = new Date() }: { db: Executor; municipalityId: string; eventId: string; now?: Date }) {
+	return selectNextArticleOfEventAt(db, municipalityId, eventId, now);
 }
 
 /** Published articles about an event, for its public page. */

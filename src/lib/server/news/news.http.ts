@@ -1,5 +1,5 @@
 // Shared by the public news routes: the lists' translations. (Lists rendered now leave out scheduled articles;
-// the routes let the cached page go when the first of them turns public, with expireCachedPagesAt.)
+// the routes let the cached page go when the first of them turns public, with expireCachedPageAt.)
 import { getLocale } from '$lib/paraglide/runtime';
 import type { TranslationView } from '$lib/content-text';
 import { loadTranslationView } from '../content/content.service';

@@ -8,7 +8,7 @@ import { parseDay, parseMonth } from './calendar.grid';
 import { getCalendarFilterChoices, getDayCalendar, getMonthCalendar, getNextEvents, getUpcomingCalendar, type CalendarScope } from './calendar.service';
 import { eventTypes } from './event.schema';
 import { pageTurnsAt } from './calendar.expiry';
-import { expireCachedPagesAt } from '../http/page-expiry';
+import { expireCachedPageAt } from '../http/page-expiry';
 
 export async function loadCalendarPage({ db, scope, url, language, now }: { db: Database; scope: CalendarScope; url: URL; language: string; now: Date }) {
 	const params = url.searchParams;
@@ -16,7 +16,7 @@ export async function loadCalendarPage({ db, scope, url, language, now }: { db: 
 	const choices = await getCalendarFilterChoices({ db, scope });
 	const common = { filters, types: eventTypes, choices, timeZone: scope.timeZone };
 	// The current month and today's mark turn at midnight (also for the regional calendar, which has no municipality).
-	expireCachedPagesAt(pageTurnsAt(now, scope.timeZone));
+	expireCachedPageAt(pageTurnsAt(now, scope.timeZone));
 	const day = parseDay(params.get('day'));
 	if (day) {
 		const shown = await getDayCalendar({ db, scope, day, filters });
@@ -27,7 +27,7 @@ export async function loadCalendarPage({ db, scope, url, language, now }: { db: 
 		const page = Math.min(1000, Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1));
 		const list = await getUpcomingCalendar({ db, scope, filters, page, now });
 		// An event leaves the list when it ends (and one from an earlier page that ends moves the rest up, by midnight).
-		expireCachedPagesAt(pageTurnsAt(now, scope.timeZone, list.events.map((event) => event.endsAt)));
+		expireCachedPageAt(pageTurnsAt(now, scope.timeZone, list.events.map((event) => event.endsAt)));
 		await translateTitles(db, scope.municipalityIds, language, list.events);
 		return { ...common, view: 'list' as const, page, list };
 	}
@@ -39,7 +39,7 @@ export async function loadCalendarPage({ db, scope, url, language, now }: { db: 
 /** The next events for a front page, titles in the reader's language; the cached page goes when the first of them ends. */
 export async function loadNextEvents({ db, scope, language, now, count }: { db: Database; scope: CalendarScope; language: string; now: Date; count: number }) {
 	const events = await getNextEvents({ db, scope, now, count });
-	expireCachedPagesAt(pageTurnsAt(now, scope.timeZone, events.map((event) => event.endsAt)));
+	expireCachedPageAt(pageTurnsAt(now, scope.timeZone, events.map((event) => event.endsAt)));
 	await translateTitles(db, scope.municipalityIds, language, events);
 	return events;
 }

@@ -5,9 +5,11 @@ import { getRuntime } from '../runtime';
 
 export async function cachedXml(key: string, build: () => Promise<{ xml: string; nextChangeAt?: Date | null }>): Promise<string> {
 	const { publicPages } = getRuntime();
-	const built = await publicPages.memo(`seo:${key}`, build);
-	publicPages.expireAt(built.nextChangeAt);
-	return built.xml;
+	const memoKey = `seo:${key}`;
+	const built = await publicPages.memo(memoKey, build);
+	if (!built.nextChangeAt || built.nextChangeAt.getTime() > Date.now()) return built.xml;
+	publicPages.forget(memoKey);
+	return (await publicPages.memo(memoKey, build)).xml;
 }
 
 /** An XML answer with an ETag, so that crawlers revisiting an unchanged sitemap get a 304. */

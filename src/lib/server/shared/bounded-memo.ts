@@ -23,6 +23,10 @@ export class BoundedMemo<T> {
 		return result;
 	}
 
+	delete(key: string): void {
+		this.results.delete(key);
+	}
+
 	clear(): void {
 		this.results.clear();
 	}

@@ -14,9 +14,9 @@ import { openStreetMapEmbedUrl, openStreetMapRouteUrl } from '$lib/server/consen
 import { eventJsonLd, jsonLdScript, plainText } from '$lib/server/seo/json-ld';
 import { originOf } from '$lib/server/seo/origin';
 import { contactMapOf } from '$lib/server/consent/contact-map';
-import { getPublicArticlesOfEvent } from '$lib/server/news/article-context.service';
+import { getNextArticleOfEventAt, getPublicArticlesOfEvent } from '$lib/server/news/article-context.service';
 import { loadTranslationView, renderTranslatedMarkdown } from '$lib/server/content/content.service';
-import { expireCachedPagesAt } from '$lib/server/http/page-expiry';
+import { expireCachedPageAt } from '$lib/server/http/page-expiry';
 import { pageTurnsAt } from '$lib/server/participation/calendar.expiry';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,12 +25,15 @@ export const load: PageServerLoad = async ({ parent, params, locals, cookies, ur
 	const now = new Date();
 	const event = await loadOrError(() => getPublicEvent({ db: getDb(), municipalityId: municipality.id, eventId: params.id, actor: locals.actor, now }));
 	// Its registration form goes at the deadline or start; a cached copy must not offer it longer.
-	expireCachedPagesAt(pageTurnsAt(now, municipality.timeZone, [event.event.registrationDeadline, event.event.startsAt, event.event.endsAt]));
-	const [photos, articles, translations] = await Promise.all([
+	expireCachedPageAt(pageTurnsAt(now, municipality.timeZone, [event.event.registrationDeadline, event.event.startsAt, event.event.endsAt]));
+	const [photos, articles, nextArticleAt, translations] = await Promise.all([
 		listEventPhotos({ db: getDb(), municipalityId: municipality.id, eventId: params.id }),
-		getPublicArticlesOfEvent({ db: getDb(), municipalityId: municipality.id, eventId: params.id }),
+		getPublicArticlesOfEvent({ db: getDb(), municipalityId: municipality.id, eventId: params.id, now }),
+		getNextArticleOfEventAt({ db: getDb(), municipalityId: municipality.id, eventId: params.id, now }),
 		loadTranslationView({ db: getDb(), municipalityId: municipality.id, locale: getLocale(), refs: [{ kind: 'event', ids: [event.event.id] }] })
 	]);
+	// A scheduled article about the event joins its list without a write.
+	expireCachedPageAt(nextArticleAt);
 	const { latitude, longitude, address, place } = event.event;
 	// The address and a route link need no consent; the map itself does.
 	const venue = {
