@@ -2,10 +2,10 @@ import adapter from '@sveltejs/adapter-node';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { catalogueOptions } from './scripts/catalogues';
-import { icalFoldingEdits } from './scripts/ical-line-folding';
-import { pageDataEdits } from './scripts/page-data-on-demand';
-import { sourceEdits } from './scripts/source-edits';
+import { catalogueOptions } from './scripts/catalogues.ts';
+import { icalFoldingEdits } from './scripts/ical-line-folding.ts';
+import { pageDataEdits } from './scripts/page-data-on-demand.ts';
+import { sourceEdits } from './scripts/source-edits.ts';
 
 // npm test compiles the message catalogues once before its runners start (scripts/test.ts) and tells its Vitest
 // runs and its build so: each would compile them again when it starts, 8–10 s of CPU on this 2-core machine,
