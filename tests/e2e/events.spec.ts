@@ -137,7 +137,8 @@ test('a working group shows its meetings on the edition, and a facilitator adds 
 	await checkPage(page);
 	await expect(page.getByRole('heading', { level: 1, name: 'Fachgruppe Wirtschaft und Arbeit' })).toBeVisible();
 	await expect(page.getByText('9 Mitglieder')).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Fachgruppe Wirtschaft und Arbeit – 1. Sitzung' })).toBeVisible();
+	const firstMeeting = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Fachgruppe Wirtschaft und Arbeit – 1. Sitzung' }) });
+	await expect(firstMeeting.locator('time')).toHaveText('Mittwoch, 13. März 2024, 15:00–17:00 Uhr');
 
 	await signIn(page, 'moderation@muenster.example.org', 'demo-facilitator-muenster');
 	await visit('/admin/muenster/working-groups');

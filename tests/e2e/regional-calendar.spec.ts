@@ -66,6 +66,9 @@ test('a visitor submits an event, an admin publishes it, and it appears in the c
 	await checkPage(admin);
 	const review = admin.getByRole('region', { name: 'Gemeldet, zu prüfen' });
 	await expect(review.getByRole('heading', { name: 'Lesung: Zwei Sprachen, ein Zuhause' })).toBeVisible();
+	// Both times, so that the reviewer sees the length the organiser gave.
+	const concert = review.getByRole('listitem').filter({ has: admin.getByRole('heading', { name: 'Konzert: Stimmen aus aller Welt' }) });
+	await expect(concert).toContainText('18:00–20:00 Uhr, Pfarrsaal St. Ludgeri');
 	await review.getByRole('button', { name: '„Konzert: Stimmen aus aller Welt“ veröffentlichen' }).click();
 	await expect(admin.getByText('„Konzert: Stimmen aus aller Welt“ steht jetzt im Kalender.')).toBeVisible();
 	await checkPage(admin);

@@ -34,7 +34,7 @@ export async function getWorkingGroupPage({ db, municipalityId, editionId, group
 	return {
 		group: { id: row.group.id, name: row.group.name, descriptionHtml: renderMarkdown(row.group.description), fieldTitle: row.fieldTitle },
 		memberCount: counts[0]?.n ?? 0,
-		meetings: meetings.map((event) => ({ id: event.id, title: event.title, startsAt: event.startsAt, status: event.status, hasMinutes: Boolean(event.minutesPublishedAt) }))
+		meetings: meetings.map((event) => ({ id: event.id, title: event.title, startsAt: event.startsAt, endsAt: event.endsAt, status: event.status, hasMinutes: Boolean(event.minutesPublishedAt) }))
 	};
 }
 

@@ -38,7 +38,7 @@ export function composeConfirmationMail({
 	});
 }
 
-export type NoticeEvent = { id: string; title: string; startsAt: Date; place: string; address: string; onlineUrl: string };
+export type NoticeEvent = { id: string; title: string; startsAt: Date; endsAt: Date; place: string; address: string; onlineUrl: string };
 export type NoticeEdition = { number: number; periodStart: number; periodEnd: number };
 
 export type NoticeMailContent = {
@@ -117,7 +117,7 @@ function editionNewsBody(content: Exclude<NoticeMailContent, { kind: 'message' }
 		};
 	}
 	const { event } = content;
-	const when = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeStyle: 'short', timeZone: content.timeZone }).format(event.startsAt);
+	const when = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeStyle: 'short', timeZone: content.timeZone }).formatRange(event.startsAt, event.endsAt);
 	const where = [event.place, event.address].filter(Boolean).join(', ') || (event.onlineUrl ? m.updates_mail_event_online({}, { locale }) : '');
 	return {
 		subject: m.updates_mail_event_subject({ ...common, title: event.title }, { locale }),

@@ -180,6 +180,7 @@ export async function selectNoticeEvent(tx: Executor, municipalityId: string, ev
 			id: events.id,
 			title: events.title,
 			startsAt: events.startsAt,
+			endsAt: events.endsAt,
 			place: events.place,
 			address: events.address,
 			onlineUrl: events.onlineUrl,

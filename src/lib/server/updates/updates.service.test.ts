@@ -274,11 +274,11 @@ it('a new event of the edition invites the subscribers, with its time in the mun
 	expect(sent).toHaveLength(2);
 	const german = sent.find((mail) => mail.to === 'lea@example.org')!;
 	expect(german.subject).toBe('Leitbild Vielfalt, 2. Auflage: Einladung – Werkstatt Nachbarschaft');
-	expect(german.text).toContain('Wann: Dienstag, 12. Mai 2099 um 18:00. Wo: Stadtteilhaus Mitte.');
+	expect(german.text).toContain('Wann: Dienstag, 12. Mai 2099, 18:00–21:00 Uhr. Wo: Stadtteilhaus Mitte.');
 	expect(german.text).toContain(`${origin}/a-stadt/events/${event.id}`);
 	const english = sent.find((mail) => mail.to === 'ben@example.org')!;
-	// The time in Berlin, in the reader's language (ICU may put a narrow space before PM).
-	expect(english.text).toMatch(/When: Tuesday, May 12, 2099 at 6:00\sPM\. Where: Stadtteilhaus Mitte\./);
+	// The times in Berlin, in the reader's language (ICU may put thin and narrow spaces around the dash and before PM).
+	expect(english.text).toMatch(/When: Tuesday, May 12, 2099, 6:00\s–\s9:00\sPM\. Where: Stadtteilhaus Mitte\./);
 	expect(english.text).toContain(`${origin}/en/a-stadt/events/${event.id}`);
 	const { notices } = await getUpdatesForAdmin({ db: test.db, actor: admin(), municipalityId: municipality('a-stadt'), strategyId: await strategyId() });
 	expect(notices[0]).toMatchObject({ kind: 'event', eventTitle: 'Werkstatt Nachbarschaft', recipients: 2 });
