@@ -39,8 +39,17 @@ test('the search speaks the reader’s language, right to left in Arabic, and is
 	await visit('/en/muenster/search?q=Sprachkurse');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search Münster');
 	await expect(page.getByRole('heading', { level: 2, name: 'Results for “Sprachkurse”' })).toBeVisible();
+	// A reader finds content by the words of its translation, and reads the hit in it.
+	await visit('/en/muenster/search?q=recognition');
+	const measure = page.getByRole('region', { name: /^Measures/ }).getByRole('heading', { level: 4 });
+	await expect(measure).toHaveText('Guidance service for recognition procedures');
+	await expect(measure).toHaveAttribute('lang', 'en');
+	await expect(measure.locator('mark')).toHaveText('recognition');
 	await visit('/ar/muenster/search?q=Sprachkurse');
 	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	await visit(`/ar/muenster/search?q=${encodeURIComponent('الاعتراف بالمؤهلات')}`);
+	const goal = page.locator('h4[lang="ar"]', { hasText: 'يتم الاعتراف بالمؤهلات المهنية المكتسبة في الخارج بشكل أسرع' });
+	await expect(goal).toHaveAttribute('dir', 'rtl');
 	// Script markup typed into the box is shown as text, in the heading and the field.
 	await visit('/muenster/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
 	await expect(page.getByRole('heading', { level: 2 })).toHaveText('Ergebnisse für „<script>alert(1)</script>“');

@@ -1,4 +1,5 @@
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { inLanguage, translationDocument } from './translation-search';
 import { id } from '../db/columns';
 import { editions } from '../document/document.schema';
 import { authUsers } from '../people/people.schema';
@@ -42,7 +43,11 @@ export const contentTranslations = pgTable(
 	},
 	(table) => [
 		uniqueIndex('content_translations_field_locale_idx').on(table.entityKind, table.entityId, table.field, table.locale),
-		index('content_translations_page_idx').on(table.municipalityId, table.entityKind, table.entityId)
+		index('content_translations_page_idx').on(table.municipalityId, table.entityKind, table.entityId),
+		// One word index per language, led by the town (btree_gin, created in 0042), for the search.
+		...translationLocales.map((locale) =>
+			index(`content_translations_search_${locale}_idx`).using('gin', table.municipalityId, translationDocument(locale, table.text)).where(inLanguage(locale, table.locale))
+		)
 	]
 );
 

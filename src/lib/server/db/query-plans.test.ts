@@ -226,6 +226,21 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		}
 	});
 
+	it('a search in the reader’s language finds the translations through that language’s word index, and reads no large table in full', async () => {
+		// 1,500 translations for each town, in turns of the five languages; every fiftieth (English) is about a language café.
+		await connection.pool.query(`insert into content_translations (municipality_id, entity_kind, entity_id, field, locale, text)
+			select m.id, 'goal', gen_random_uuid(), 'title', (array['en', 'tr', 'ar', 'uk', 'ru'])[1 + n % 5],
+				case when n % 50 = 0 then 'A language café for parents' else 'Translated text number ' || n end
+			from municipalities m, generate_series(1, 1500) as n`);
+		await connection.pool.query('analyze content_translations');
+		const result = await fullScansDuring((db) => searchMunicipality({ db, municipalityId: town.municipalityId, params: { q: 'café', page: 1 }, locale: 'en' }));
+		expect(result.fullScans).toEqual([]);
+		const translations = result.reads.filter((read) => read.query.includes('"content_translations"'));
+		expect(translations.length).toBeGreaterThan(0);
+		expect(translations[0].plan).toContain('content_translations_search_en_idx');
+		expect(result.mostRowsRead).toBeLessThanOrEqual(RANKED_MATCHES + 1);
+	});
+
 	it('a batch of the staff’s export of ideas reads the batch, not the town, also deep into the edition', async () => {
 		const { municipalityId, editionId } = town;
 		const first = await selectIdeasForExport(connection.db, municipalityId, editionId, null, 1_000);

@@ -1,6 +1,6 @@
 // One query per kind of public content, each matching the same expression as its GIN index
 // (shared/text-search.ts) and ranked by it; every kind keeps the visibility rule of its own pages.
-import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgSelect } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { editions, fields, goals, measures, strategies } from '../document/document.schema';
@@ -14,6 +14,10 @@ import { searchDocument, searchQuery, searchQueryParts } from '../shared/text-se
 export type SearchPage = { limit: number; offset: number; countCap: number };
 
 const rankOf = (document: SQL | PgColumn, query: SQL) => sql<number>`ts_rank(${document}, ${query})`;
+
+/** The German words match, or the row is among those whose translation into the reader's language did. */
+const germanOrTranslated = (germanMatch: SQL, id: PgColumn, translated: readonly string[]) =>
+	translated.length === 0 ? germanMatch : or(germanMatch, inArray(id, [...translated]));
 
 /** The position of a row among its siblings, counted the way the outline orders them (position, then age). */
 const numberAmong = (table: typeof fields | typeof goals | typeof measures, parent: PgColumn, row: { parent: PgColumn; position: PgColumn; createdAt: PgColumn }) =>
@@ -36,10 +40,10 @@ async function pageOf<Row extends { matches: number }>(select: PgSelect, page: S
 /** How many rows the query matches before its limit, on every row of the page. */
 const matches = sql<number>`count(*) over ()`.mapWith(Number);
 
-export async function searchGoals(db: Executor, municipalityId: string, text: string, page: SearchPage) {
+export async function searchGoals(db: Executor, municipalityId: string, text: string, page: SearchPage, translated: readonly string[] = []) {
 	const document = searchDocument(goals.title, goals.description);
 	const query = searchQuery(text);
-	const where = and(eq(goals.municipalityId, municipalityId), sql`${document} @@ ${query}`);
+	const where = and(eq(goals.municipalityId, municipalityId), germanOrTranslated(sql`${document} @@ ${query}`, goals.id, translated));
 	const select = db
 		.select({
 			id: goals.id,
@@ -62,10 +66,10 @@ export async function searchGoals(db: Executor, municipalityId: string, text: st
 	return pageOf<Awaited<typeof select>[number]>(select, page);
 }
 
-export async function searchMeasures(db: Executor, municipalityId: string, text: string, page: SearchPage) {
+export async function searchMeasures(db: Executor, municipalityId: string, text: string, page: SearchPage, translated: readonly string[] = []) {
 	const document = searchDocument(measures.title, measures.description);
 	const query = searchQuery(text);
-	const where = and(eq(measures.municipalityId, municipalityId), sql`${document} @@ ${query}`);
+	const where = and(eq(measures.municipalityId, municipalityId), germanOrTranslated(sql`${document} @@ ${query}`, measures.id, translated));
 	const select = db
 		.select({
 			id: measures.id,
@@ -141,21 +145,27 @@ export async function searchIdeas(db: Executor, municipalityId: string, text: st
 /**
  * A document computed from the row (news, events) matching the typed words, as selectTextMatches asks for it: each
  * reading on its own for the word index, all of them in one test for the walk along the newest rows, and the rank.
+ * Rows whose translation matched are one more reading, looked up by their ids.
  */
-function documentMatching(document: SQL, text: string) {
+function documentMatching(document: SQL, text: string, id: PgColumn, translated: readonly string[]) {
 	const query = searchQuery(text);
-	return { anyOf: searchQueryParts(text).map((part) => sql`${document} @@ ${part}`), anyOfAtOnce: sql`${document} @@ ${query}`, rank: rankOf(document, query) };
+	const german = searchQueryParts(text).map((part) => sql`${document} @@ ${part}`);
+	return {
+		anyOf: translated.length === 0 ? german : [...german, inArray(id, [...translated])],
+		anyOfAtOnce: germanOrTranslated(sql`${document} @@ ${query}`, id, translated),
+		rank: rankOf(document, query)
+	};
 }
 
 /** Articles that can be read at their address now, archived ones included; with many matches, the latest first. */
-export async function searchArticles(db: Executor, municipalityId: string, text: string, now: Date, page: SearchPage) {
+export async function searchArticles(db: Executor, municipalityId: string, text: string, now: Date, page: SearchPage, translated: readonly string[] = []) {
 	const document = searchDocument(articles.title, articles.lead, articles.body);
 	const found = await selectTextMatches(db, {
 		table: articles,
 		columns: { id: articles.id, municipalityId: articles.municipalityId, newest: articles.publishedAt },
 		municipalityId,
 		scope: readableNow(now),
-		...documentMatching(document, text),
+		...documentMatching(document, text, articles.id, translated),
 		newest: page.offset + page.limit + 1
 	});
 	return pageOfMatches(found, page, (ids) =>
@@ -167,14 +177,14 @@ export async function searchArticles(db: Executor, municipalityId: string, text:
 }
 
 /** Published events; with many matches, those starting last first. */
-export async function searchEvents(db: Executor, municipalityId: string, text: string, page: SearchPage) {
+export async function searchEvents(db: Executor, municipalityId: string, text: string, page: SearchPage, translated: readonly string[] = []) {
 	const document = searchDocument(events.title, events.description);
 	const found = await selectTextMatches(db, {
 		table: events,
 		columns: { id: events.id, municipalityId: events.municipalityId, newest: events.startsAt },
 		municipalityId,
 		scope: eq(events.publication, 'published'),
-		...documentMatching(document, text),
+		...documentMatching(document, text, events.id, translated),
 		newest: page.offset + page.limit + 1
 	});
 	return pageOfMatches(found, page, (ids) =>

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../db/test-db';
 import { SEARCH_COUNT_CAP, SEARCH_PAGE_SIZE, searchParamsSchema } from '$lib/validation/search';
 import { searchMunicipality } from './search.service';
 import { RANKED_MATCHES } from '../shared/text-matches.queries';
+import type { Locale } from '$lib/paraglide/runtime';
 
 let test: TestDatabase;
 const now = new Date('2026-06-01T10:00:00Z');
@@ -90,8 +91,65 @@ beforeAll(async () => {
 });
 afterAll(() => test.drop());
 
-const search = (slug: string, query: Record<string, string>) =>
-	searchMunicipality({ db: test.db, municipalityId: test.ids.municipalityIds.get(slug)!, params: searchParamsSchema.parse(query), now });
+const search = (slug: string, query: Record<string, string>, locale: Locale = 'de') =>
+	searchMunicipality({ db: test.db, municipalityId: test.ids.municipalityIds.get(slug)!, params: searchParamsSchema.parse(query), locale, now });
+
+/** A translation of one field of town `slug`'s row of `table` with this German title. */
+async function translate(slug: string, kind: 'goal' | 'measure' | 'article' | 'event', germanTitle: string, field: string, locale: string, text: string) {
+	const municipalityId = test.ids.municipalityIds.get(slug)!;
+	const table = sql.identifier({ goal: 'goals', measure: 'measures', article: 'articles', event: 'events' }[kind]);
+	await test.db.execute(sql`insert into content_translations (municipality_id, entity_kind, entity_id, field, locale, text)
+		select ${municipalityId}, ${kind}, id, ${field}, ${locale}, ${text} from ${table} where municipality_id = ${municipalityId} and title = ${germanTitle}`);
+}
+
+describe('searching in the reader\'s language', () => {
+	beforeAll(async () => {
+		await translate('a', 'goal', 'Frühe Bildung', 'title', 'en', 'Early education');
+		await translate('a', 'goal', 'Frühe Bildung', 'description', 'en', 'Every child finds a place in a day nursery near home.');
+		await translate('a', 'measure', 'Elterncafés', 'title', 'en', 'Cafés for parents of young children');
+		await translate('a', 'goal', 'Berufliche Anerkennung', 'title', 'ar', 'الاعتراف بالمؤهلات المهنية');
+		await translate('a', 'article', 'Neue Kurse', 'title', 'en', 'New courses for parents');
+		await translate('a', 'article', 'Neue Kurse', 'lead', 'en', 'From May, new language courses start.');
+		await translate('a', 'article', 'Bald', 'title', 'en', 'Courses in autumn');
+		await translate('a', 'event', 'Werkstatt Sprache', 'title', 'en', 'Language workshop for parents');
+		await translate('a', 'event', 'Vorgeschlagen', 'title', 'en', 'Suggested language meeting for parents');
+	});
+
+	it('finds goals, measures, news and events by their translation and shows each hit in it, marked', async () => {
+		const { results } = await search('a', { q: 'parents' }, 'en');
+		expect(results.measures?.rows.map((row) => [row.number, row.title, row.titleLang])).toEqual([['1.1.1', 'Cafés for parents of young children', 'en']]);
+		expect(results.articles?.rows.map((row) => [row.slug, row.title, row.titleLang])).toEqual([['neue-kurse', 'New courses for parents', 'en']]);
+		expect(results.events?.rows.map((row) => [row.title, row.titleLang])).toEqual([['Language workshop for parents', 'en']]);
+		// English stems: "education" finds the goal; its excerpt is the translated description, the word marked in the title.
+		const goal = (await search('a', { q: 'education' }, 'en')).results.goals!.rows[0];
+		expect(goal).toMatchObject({ number: '1.1', title: 'Early education', titleLang: 'en', titleDir: 'ltr', excerptLang: 'en' });
+		expect(goal.titleParts.filter((part) => part.match).map((part) => part.text)).toEqual(['education']);
+		expect(goal.excerpt.map((part) => part.text).join('')).toBe('Every child finds a place in a day nursery near home.');
+	});
+
+	it('shows a German hit in the reader\'s language where it is translated, and in German marked as German where not', async () => {
+		const { results } = await search('a', { q: 'Sprachkurs' }, 'en');
+		const article = results.articles!.rows.find((row) => row.slug === 'neue-kurse')!;
+		// Title and lead are translated, the body is not: the excerpt is the English lead alone.
+		expect(article).toMatchObject({ title: 'New courses for parents', titleLang: 'en', excerptLang: 'en' });
+		expect(article.excerpt.map((part) => part.text).join('')).toBe('From May, new language courses start.');
+		expect(results.goals?.rows.map((row) => [row.title, row.titleLang, row.excerptLang])).toEqual([['Ziel mit Sprachkurse', 'de', 'de']]);
+	});
+
+	it('reads Arabic right to left', async () => {
+		const goal = (await search('a', { q: 'المهنية' }, 'ar')).results.goals!.rows[0];
+		expect(goal).toMatchObject({ number: '2.1', title: 'الاعتراف بالمؤهلات المهنية', titleLang: 'ar', titleDir: 'rtl' });
+	});
+
+	it('keeps every kind\'s visibility, searches only the reader\'s own language, and only the town\'s own translations', async () => {
+		const english = await search('a', { q: 'autumn OR suggested' }, 'en');
+		expect(Object.values(english.results).flatMap((found) => (found?.rows ?? []) as unknown[])).toEqual([]);
+		expect((await search('a', { q: 'parents' }, 'de')).results.measures?.rows).toEqual([]);
+		expect((await search('a', { q: 'parents' }, 'tr')).results.measures?.rows).toEqual([]);
+		const other = await search('b', { q: 'parents OR education' }, 'en');
+		expect(Object.values(other.results).flatMap((found) => (found?.rows ?? []) as unknown[])).toEqual([]);
+	});
+});
 
 describe('searching a municipality', () => {
 	it('finds goals, measures, ideas, news and events by stemmed words, each with its number or date', async () => {

@@ -1,0 +1,6 @@
+-- Translations are searched in their own language: one word index per language, led by the town (btree_gin, created in 0042).
+CREATE INDEX "content_translations_search_en_idx" ON "content_translations" USING gin ("municipality_id",to_tsvector('english'::regconfig, "text")) WHERE "content_translations"."locale" = 'en';--> statement-breakpoint
+CREATE INDEX "content_translations_search_tr_idx" ON "content_translations" USING gin ("municipality_id",to_tsvector('turkish'::regconfig, "text")) WHERE "content_translations"."locale" = 'tr';--> statement-breakpoint
+CREATE INDEX "content_translations_search_ar_idx" ON "content_translations" USING gin ("municipality_id",to_tsvector('arabic'::regconfig, "text")) WHERE "content_translations"."locale" = 'ar';--> statement-breakpoint
+CREATE INDEX "content_translations_search_uk_idx" ON "content_translations" USING gin ("municipality_id",to_tsvector('simple'::regconfig, "text")) WHERE "content_translations"."locale" = 'uk';--> statement-breakpoint
+CREATE INDEX "content_translations_search_ru_idx" ON "content_translations" USING gin ("municipality_id",to_tsvector('russian'::regconfig, "text")) WHERE "content_translations"."locale" = 'ru';
