@@ -19,7 +19,7 @@ export const defaultOptions: BenchOptions = { connections: 50, duration: 10, war
  * calendar's month grid, (j) the regional iCalendar feed, (k) the monitor, (l) one indicator, (m) a news
  * article, (n) a hashtag page, (o) a municipality's sitemap, (p) the open-data API's list of an edition's measures.
  */
-export const scenarioIds = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q'] as const;
+export const scenarioIds = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r'] as const;
 export type ScenarioId = (typeof scenarioIds)[number];
 /**
  * Measurements without load that `--only` can pick as well: the cold start on an existing database, and

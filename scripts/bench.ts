@@ -53,6 +53,8 @@ const articlePath = '/muenster/news/abschlussveranstaltung-im-historischen-ratha
 const tagPath = '/muenster/tags/leitbild';
 const sitemapPath = '/sitemaps/muenster/1.xml';
 const searchPath = '/muenster/search?q=Sprachkurse';
+// Words of a measure's English translation: the reader's language is searched beside the German originals.
+const translatedSearchPath = '/en/muenster/search?q=recognition';
 const apiMeasuresPath = '/api/v1/municipalities/muenster/strategies/migration-und-integration/editions/4/measures?limit=50';
 
 type Server = { label: string; child: ChildProcess; port: number; exited: Promise<void>; dataDir?: string; logFile: string };
@@ -456,6 +458,19 @@ const scenarios: Scenario[] = [
 			expectThat(page.status === 200, `${searchPath} answered ${page.status}`);
 			expectThat((page.body.match(/<mark>/g) ?? []).length >= 5, 'the search marks fewer than five matching words');
 			expectThat(!page.headers.has('x-cache'), 'the search came from the page cache');
+			return {};
+		}
+	},
+	{
+		id: 'r',
+		title: 'the search of a municipality in English, its translations included (never cached)',
+		expectedStatus: 200,
+		path: translatedSearchPath,
+		start: () => startApp(true),
+		prepare: async (server) => {
+			const page = await get(`http://127.0.0.1:${server.port}${translatedSearchPath}`);
+			expectThat(page.status === 200, `${translatedSearchPath} answered ${page.status}`);
+			expectThat(page.body.includes('<mark>recognition</mark>'), 'the English search found no translated measure');
 			return {};
 		}
 	}
