@@ -31,6 +31,12 @@ test('a resident searches Münster from its page, follows a goal into the docume
 	await expect(page.getByRole('link', { name: 'Treffer aller Arten zeigen' })).toBeVisible();
 	await checkPage(page);
 
+	// Organisations listed publicly are found too; the directory, filtered by the name, shows the one found.
+	await visit('/muenster/search?q=Anatolia');
+	await page.getByRole('region', { name: /^Organisationen/ }).getByRole('link', { name: 'Kulturverein Anatolia Münster' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Kulturverein Anatolia Münster' })).toBeVisible();
+	await checkPage(page);
+
 	await visit('/muenster/search?q=Quastenflosser');
 	await expect(page.getByRole('status')).toHaveText('Dazu haben wir nichts gefunden. Versuchen Sie ein anderes oder ein kürzeres Wort.');
 });

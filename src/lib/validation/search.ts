@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const SEARCH_KINDS = ['goals', 'measures', 'ideas', 'articles', 'events'] as const;
+export const SEARCH_KINDS = ['goals', 'measures', 'ideas', 'articles', 'events', 'organisations'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** Matches are counted up to this many per kind; past it a narrower search is the better help. */

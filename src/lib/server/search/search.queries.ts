@@ -1,6 +1,6 @@
 // One query per kind of public content, each matching the same expression as its GIN index
 // (shared/text-search.ts) and ranked by it; every kind keeps the visibility rule of its own pages.
-import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgSelect } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { editions, fields, goals, measures, strategies } from '../document/document.schema';
@@ -8,6 +8,7 @@ import { readableNow } from '../news/article.queries';
 import { articles } from '../news/news.schema';
 import { events } from '../participation/event.schema';
 import { ideas } from '../participation/idea.schema';
+import { organisations } from '../people/organisation.schema';
 import { inOrderOf, selectTextMatches, type TextMatches } from '../shared/text-matches.queries';
 import { searchDocument, searchQuery, searchQueryParts } from '../shared/text-search';
 
@@ -193,4 +194,20 @@ export async function searchEvents(db: Executor, municipalityId: string, text: s
 			.from(events)
 			.where(and(eq(events.municipalityId, municipalityId), inArray(events.id, ids)))
 	);
+}
+
+/**
+ * Organisations that agreed to be listed publicly, by their name and description. A town lists them by the
+ * hundred, not by the ten thousand, so the listed ones are read through their own index and ranked in full.
+ */
+export async function searchOrganisations(db: Executor, municipalityId: string, text: string, page: SearchPage) {
+	const document = searchDocument(organisations.name, organisations.description);
+	const query = searchQuery(text);
+	const select = db
+		.select({ id: organisations.id, title: organisations.name, text: organisations.description, sector: organisations.sector, matches })
+		.from(organisations)
+		.where(and(eq(organisations.municipalityId, municipalityId), isNotNull(organisations.listedPubliclySince), sql`${document} @@ ${query}`))
+		.orderBy(desc(rankOf(document, query)), asc(organisations.name), organisations.id)
+		.$dynamic();
+	return pageOf<Awaited<typeof select>[number]>(select, page);
 }

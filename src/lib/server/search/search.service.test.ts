@@ -220,6 +220,22 @@ describe('searching a municipality', () => {
 		expect(overview.results.events?.rows.map((row) => row.title)).not.toContain('Termin eingereicht');
 	});
 
+	it('finds the organisations listed publicly by their name or description, never an unlisted one or another town\'s', async () => {
+		for (const slug of ['a', 'b']) {
+			const municipalityId = test.ids.municipalityIds.get(slug)!;
+			await test.db.execute(sql`insert into organisations (municipality_id, slug, name, sector, description, listed_publicly_since) values
+				(${municipalityId}, 'elternnetz', 'Elternnetz ' || ${slug}, 'association', 'Wir vermitteln Sprachpatenschaften für Familien.', '2026-01-01'),
+				(${municipalityId}, 'sprachtreff', 'Sprachtreff ' || ${slug}, 'migrant_self_organisation', 'Ein offener Abend.', '2026-01-01'),
+				(${municipalityId}, 'ungelistet', 'Sprachschule ' || ${slug}, 'association', 'Nicht öffentlich gelistet.', null)`);
+		}
+		const { results } = await search('a', { q: 'Sprachpatenschaft' });
+		expect(results.organisations?.rows.map((row) => [row.title, row.sector])).toEqual([['Elternnetz a', 'association']]);
+		expect(results.organisations!.rows[0].excerpt.filter((part) => part.match).map((part) => part.text)).toEqual(['Sprachpatenschaften']);
+		// The word in the name ranks first.
+		const byName = await search('a', { q: 'Sprach', kind: 'organisations', page: '1' });
+		expect(byName.results.organisations?.rows.map((row) => row.title)).toEqual(['Sprachtreff a', 'Elternnetz a']);
+	});
+
 	it('takes punctuation and operators as text, never as SQL', async () => {
 		const { results } = await search('a', { q: `'); drop table ideas; -- "Sprach` });
 		expect(results.ideas?.rows).toEqual([]);

@@ -1,5 +1,5 @@
 // Search finds a municipality's public content by its words: the goals and measures of every edition,
-// ideas, news and events. It answers with a few matches of each kind, or with one kind page by page.
+// ideas, news, events and the organisations listed publicly. It answers with a few matches of each kind, or with one kind page by page.
 // A reader of another language finds content by its translation too, and sees each hit in their language
 // where it is translated.
 import type { Database } from '../db/client';
@@ -9,7 +9,7 @@ import { SEARCH_COUNT_CAP, SEARCH_PAGE_SIZE, type SearchKind, type SearchParams 
 import { loadTranslationView } from '../content/content.service';
 import { translationLocales, type TranslationLocale } from '../content/content.schema';
 import { excerptOf } from './excerpt';
-import { searchArticles, searchEvents, searchGoals, searchIdeas, searchMeasures, type SearchPage } from './search.queries';
+import { searchArticles, searchEvents, searchGoals, searchIdeas, searchMeasures, searchOrganisations, type SearchPage } from './search.queries';
 import { selectTranslatedMatches, type TranslatedMatches } from './translated-matches.queries';
 
 /** Matches of each kind shown when no kind is chosen. */
@@ -77,6 +77,11 @@ function findersFor(db: Database, municipalityId: string, query: string, now: Da
 			const view = await viewOf({ event: found.rows });
 			const rows = found.rows.map((row) => hitOf(row, query, pickText(view, 'event', row.id, 'title', row.title), pickText(view, 'event', row.id, 'description', row.text)));
 			return { ...found, rows };
+		},
+		// Organisations describe themselves in their own words; those are shown as written.
+		organisations: async (page: SearchPage) => {
+			const found = await searchOrganisations(db, municipalityId, query, page);
+			return { ...found, rows: found.rows.map((row) => hitOf(row, query, original(row.title), original(row.text))) };
 		}
 	};
 }
@@ -122,12 +127,13 @@ export async function searchMunicipality({
 		return { query, kind, page: params.page, results: { [kind]: await finders[kind](page) } };
 	}
 	const overview = { limit: SEARCH_OVERVIEW_SIZE, offset: 0, countCap: SEARCH_COUNT_CAP };
-	const [goals, measures, ideas, articles, events] = await Promise.all([
+	const [goals, measures, ideas, articles, events, organisations] = await Promise.all([
 		finders.goals(overview),
 		finders.measures(overview),
 		finders.ideas(overview),
 		finders.articles(overview),
-		finders.events(overview)
+		finders.events(overview),
+		finders.organisations(overview)
 	]);
-	return { query, kind, page: 1, results: { goals, measures, ideas, articles, events } };
+	return { query, kind, page: 1, results: { goals, measures, ideas, articles, events, organisations } };
 }
