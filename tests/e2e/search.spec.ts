@@ -34,8 +34,13 @@ test('a resident searches Münster from its page, follows a goal into the docume
 	// Organisations listed publicly are found too; the directory, filtered by the name, shows the one found.
 	await visit('/muenster/search?q=Anatolia');
 	await page.getByRole('region', { name: /^Organisationen/ }).getByRole('link', { name: 'Kulturverein Anatolia Münster' }).click();
-	await expect(page.getByRole('heading', { level: 2, name: 'Kulturverein Anatolia Münster' })).toBeVisible();
+	const listed = page.getByRole('list').filter({ has: page.getByRole('heading', { level: 2 }) }).getByRole('heading', { level: 2 });
+	await expect(listed).toHaveText(['Kulturverein Anatolia Münster (Demo)']);
+	await expect(page.getByText('Organisationen, deren Name „Kulturverein Anatolia Münster (Demo)“ enthält.')).toBeVisible();
 	await checkPage(page);
+	await page.getByRole('link', { name: 'Alle Organisationen zeigen' }).click();
+	await expect(page).toHaveURL(/\/muenster\/organisations$/);
+	await expect(listed.nth(1)).toBeVisible();
 
 	await visit('/muenster/search?q=Quastenflosser');
 	await expect(page.getByRole('status')).toHaveText('Dazu haben wir nichts gefunden. Versuchen Sie ein anderes oder ein kürzeres Wort.');
