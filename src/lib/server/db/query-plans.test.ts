@@ -241,6 +241,23 @@ describe('with 40,000 ideas, 60,000 comments and 50,000 measurements in 20 munic
 		expect(result.mostRowsRead).toBeLessThanOrEqual(RANKED_MATCHES + 1);
 	});
 
+	it('the search of organisations reads the words of the town’s listed ones through their index, not each organisation', async () => {
+		// 5,000 organisations of one town, every fiftieth about language mentoring, every tenth not listed publicly.
+		await connection.pool.query(
+			`insert into organisations (municipality_id, slug, name, sector, description, listed_publicly_since)
+			select $1, 'verein-' || n, 'Verein Nummer ' || n, 'association',
+				case when n % 50 = 0 then 'Wir vermitteln Sprachpatenschaften.' else 'Ein Verein im Viertel.' end,
+				case when n % 10 = 1 then null else timestamptz '2026-01-01' end
+			from generate_series(1, 5000) as n`,
+			[town.municipalityId]
+		);
+		await connection.pool.query('analyze organisations');
+		const result = await fullScansDuring((db) => searchMunicipality({ db, municipalityId: town.municipalityId, params: { q: 'Sprachpatenschaft', kind: 'organisations', page: 1 } }));
+		const plans = result.reads.map((read) => read.plan).join('\n');
+		expect(plans).toContain('organisations_town_search_idx');
+		expect(plans).not.toContain('Seq Scan on organisations');
+	});
+
 	it('a batch of the staff’s export of ideas reads the batch, not the town, also deep into the edition', async () => {
 		const { municipalityId, editionId } = town;
 		const first = await selectIdeasForExport(connection.db, municipalityId, editionId, null, 1_000);

@@ -3,6 +3,7 @@ import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'driz
 import { id, timestamps } from '../db/columns';
 import { districts, municipalities } from '../tenancy/tenancy.schema';
 import { authUsers } from './people.schema';
+import { searchDocument } from '../shared/text-search';
 
 export const organisationSectors = [
 	'administration',
@@ -50,7 +51,11 @@ export const organisations = pgTable(
 		uniqueIndex('organisations_municipality_slug_idx').on(table.municipalityId, table.slug),
 		uniqueIndex('organisations_municipality_name_idx').on(table.municipalityId, sql`lower(${table.name})`),
 		index('organisations_municipality_sector_idx').on(table.municipalityId, table.sector),
-		index('organisations_listed_idx').on(table.municipalityId).where(sql`${table.listedPubliclySince} is not null`)
+		index('organisations_listed_idx').on(table.municipalityId).where(sql`${table.listedPubliclySince} is not null`),
+		// The search's word index of the organisations listed publicly, led by the town (btree_gin, created in 0042).
+		index('organisations_town_search_idx')
+			.using('gin', table.municipalityId, searchDocument(table.name, table.description))
+			.where(sql`${table.listedPubliclySince} is not null`)
 	]
 );
 

@@ -197,8 +197,8 @@ export async function searchEvents(db: Executor, municipalityId: string, text: s
 }
 
 /**
- * Organisations that agreed to be listed publicly, by their name and description. A town lists them by the
- * hundred, not by the ten thousand, so the listed ones are read through their own index and ranked in full.
+ * Organisations that agreed to be listed publicly, by their name and description, through the word index of the
+ * listed ones. A town lists them by the hundred, not by the ten thousand, so every match is ranked.
  */
 export async function searchOrganisations(db: Executor, municipalityId: string, text: string, page: SearchPage) {
 	const document = searchDocument(organisations.name, organisations.description);

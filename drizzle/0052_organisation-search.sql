@@ -1,0 +1,2 @@
+-- The search looks an organisation's words up among the town's publicly listed ones: led by the town (btree_gin, created in 0042).
+CREATE INDEX "organisations_town_search_idx" ON "organisations" USING gin ("municipality_id",(setweight(to_tsvector('german'::regconfig, "name"), 'A') || setweight(to_tsvector('german'::regconfig, "description"), 'B'))) WHERE "organisations"."listed_publicly_since" is not null;
