@@ -41,6 +41,11 @@ test('a resident searches Münster from its page, follows a goal into the docume
 	await page.getByRole('link', { name: 'Alle Organisationen zeigen' }).click();
 	await expect(page).toHaveURL(/\/muenster\/organisations$/);
 	await expect(listed.nth(1)).toBeVisible();
+	// The directory filters by a part of the name itself.
+	await page.getByLabel('Name enthält').fill('Sprachcafé');
+	await page.getByRole('button', { name: 'Filtern' }).click();
+	await expect(listed).toHaveText(['Sprachcafé Süd-Ost (Demo)']);
+	await checkPage(page);
 
 	await visit('/muenster/search?q=Quastenflosser');
 	await expect(page.getByRole('status')).toHaveText('Dazu haben wir nichts gefunden. Versuchen Sie ein anderes oder ein kürzeres Wort.');
