@@ -21,3 +21,11 @@ export function dateFormatter(locale: string, options: Intl.DateTimeFormatOption
 export function formatCalendarDate(locale: string, isoDate: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
 	return dateFormatter(locale, { ...options, timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+/**
+ * When an event takes place, as people say it: its weekday and date once with both times
+ * ("Donnerstag, 11. Februar 2027, 16:00–18:00 Uhr"), or both days when it runs over several.
+ */
+export function formatEventTime(locale: string, start: Date | string, end: Date | string, timeZone: string): string {
+	return dateFormatter(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).formatRange(new Date(start), new Date(end));
+}

@@ -1,6 +1,6 @@
 import { getLocale } from '$lib/paraglide/runtime';
 import { localizedHref } from '$lib/i18n-memo';
-import { dateFormatter, formatCalendarDate } from './date-format';
+import { dateFormatter, formatCalendarDate, formatEventTime } from './date-format';
 import { lookupMessage } from './message-lookup';
 import { scriptLanguage } from './written-language';
 
@@ -22,12 +22,9 @@ export function formatDateTime(value: Date | string, timeZone: string): string {
 	return dateFormatter(getLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(value));
 }
 
-/**
- * When an event takes place, as people say it: its weekday and date once with both times
- * ("Donnerstag, 11. Februar 2027, 16:00–18:00 Uhr"), or both days when it runs over several.
- */
+/** When an event takes place, in the page's language (formatEventTime). */
 export function formatTimeRange(start: Date | string, end: Date | string, timeZone: string): string {
-	return dateFormatter(getLocale(), { dateStyle: 'full', timeStyle: 'short', timeZone }).formatRange(new Date(start), new Date(end));
+	return formatEventTime(getLocale(), start, end, timeZone);
 }
 
 /** The day of a moment, in the municipality's time zone. */

@@ -2,7 +2,7 @@
 // with the event as an iCalendar attachment once a seat is theirs.
 import * as m from '$lib/paraglide/messages';
 import { isLocale, type Locale } from '$lib/paraglide/runtime';
-import { intlLocale } from '$lib/i18n-locales';
+import { formatEventTime } from '$lib/date-format';
 import type { Mail, Mailer } from '../mail/mail.service';
 import type { Event, EventRegistration } from './event.queries';
 import { buildCalendar } from './ical';
@@ -53,8 +53,8 @@ export function composeRegistrationMail(
 	token: string | null
 ): Mail {
 	const locale = localeOf(registration);
-	// Weekday and date once, then both times ("Donnerstag, 11. Februar 2027, 16:00–18:00 Uhr"), as on the event page.
-	const when = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeStyle: 'short', timeZone: context.timeZone }).formatRange(event.startsAt, event.endsAt);
+	// As on the event page (formatEventTime).
+	const when = formatEventTime(locale, event.startsAt, event.endsAt, context.timeZone);
 	const where = [event.place, event.address, event.onlineUrl].filter(Boolean).join(', ');
 	const params = { name: registration.name, title: event.title, when, where, municipality: context.municipalityName };
 	const link = token ? registrationLink(context, event, token, locale) : eventLink(context, event, locale);

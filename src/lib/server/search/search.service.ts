@@ -10,7 +10,7 @@ import { loadTranslationView } from '../content/content.service';
 import { translationLocales, type TranslationLocale } from '../content/content.schema';
 import { excerptOf } from './excerpt';
 import { searchArticles, searchEvents, searchGoals, searchIdeas, searchMeasures, searchOrganisations, type SearchPage } from './search.queries';
-import { selectTranslatedMatches, type TranslatedMatches } from './translated-matches.queries';
+import { selectTranslatedMatches, type TranslatedMatches, type TranslatedSearchKind } from './translated-matches.queries';
 
 /** Matches of each kind shown when no kind is chosen. */
 export const SEARCH_OVERVIEW_SIZE = 5;
@@ -36,11 +36,11 @@ function hitOf<Row extends { title: string; text: string; lead?: string }>(row: 
 	};
 }
 
-function findersFor(db: Database, municipalityId: string, query: string, now: Date, translated: TranslatedMatches, viewOf: (refs: Found) => Promise<TranslationView | undefined>) {
+function findersFor(db: Database, municipalityId: string, query: string, now: Date, translated: TranslatedMatches, viewOf: (kind: TranslatedSearchKind, rows: { id: string }[]) => Promise<TranslationView | undefined>) {
 	return {
 		goals: async (page: SearchPage) => {
 			const found = await searchGoals(db, municipalityId, query, page, translated.goal);
-			const view = await viewOf({ goal: found.rows });
+			const view = await viewOf('goal', found.rows);
 			const rows = found.rows.map((row) => ({
 				...hitOf(row, query, pickText(view, 'goal', row.id, 'title', row.title), pickText(view, 'goal', row.id, 'description', row.text)),
 				number: `${row.fieldNumber}.${row.goalNumber}`
@@ -49,7 +49,7 @@ function findersFor(db: Database, municipalityId: string, query: string, now: Da
 		},
 		measures: async (page: SearchPage) => {
 			const found = await searchMeasures(db, municipalityId, query, page, translated.measure);
-			const view = await viewOf({ measure: found.rows });
+			const view = await viewOf('measure', found.rows);
 			const rows = found.rows.map((row) => ({
 				...hitOf(row, query, pickText(view, 'measure', row.id, 'title', row.title), pickText(view, 'measure', row.id, 'description', row.text)),
 				number: `${row.fieldNumber}.${row.goalNumber}.${row.measureNumber}`
@@ -62,7 +62,7 @@ function findersFor(db: Database, municipalityId: string, query: string, now: Da
 		},
 		articles: async (page: SearchPage) => {
 			const found = await searchArticles(db, municipalityId, query, now, page, translated.article);
-			const view = await viewOf({ article: found.rows });
+			const view = await viewOf('article', found.rows);
 			const rows = found.rows.map((row) => {
 				const lead = pickText(view, 'article', row.id, 'lead', row.lead);
 				const body = pickText(view, 'article', row.id, 'body', row.text);
@@ -74,7 +74,7 @@ function findersFor(db: Database, municipalityId: string, query: string, now: Da
 		},
 		events: async (page: SearchPage) => {
 			const found = await searchEvents(db, municipalityId, query, page, translated.event);
-			const view = await viewOf({ event: found.rows });
+			const view = await viewOf('event', found.rows);
 			const rows = found.rows.map((row) => hitOf(row, query, pickText(view, 'event', row.id, 'title', row.title), pickText(view, 'event', row.id, 'description', row.text)));
 			return { ...found, rows };
 		},
@@ -86,7 +86,6 @@ function findersFor(db: Database, municipalityId: string, query: string, now: Da
 	};
 }
 
-type Found = Partial<Record<'goal' | 'measure' | 'article' | 'event', { id: string }[]>>;
 type Finders = ReturnType<typeof findersFor>;
 export type SearchResults = { [K in SearchKind]?: Awaited<ReturnType<Finders[K]>> };
 
@@ -116,10 +115,9 @@ export async function searchMunicipality({
 	const translatedInto = isTranslationLocale(locale) ? locale : null;
 	const translated = translatedInto ? await selectTranslatedMatches(db, { municipalityId, locale: translatedInto, text: query }) : {};
 	// Each kind reads the translations of its own page of hits: one small query, and none for a German reader.
-	const viewOf = async (found: Found) => {
-		const refs = Object.entries(found).map(([entity, rows]) => ({ kind: entity as keyof Found, ids: rows.map((row) => row.id) }));
-		if (!translatedInto || refs.every((ref) => ref.ids.length === 0)) return undefined;
-		return loadTranslationView({ db, municipalityId, locale: translatedInto, refs });
+	const viewOf = async (kind: TranslatedSearchKind, rows: { id: string }[]) => {
+		if (!translatedInto || rows.length === 0) return undefined;
+		return loadTranslationView({ db, municipalityId, locale: translatedInto, refs: [{ kind, ids: rows.map((row) => row.id) }] });
 	};
 	const finders = findersFor(db, municipalityId, query, now, translated, viewOf);
 	if (kind) {

@@ -10,6 +10,7 @@ export type TranslatedMatches = Partial<Record<TranslatableKind, string[]>>;
 
 /** Searched kinds that carry translations. */
 export const TRANSLATED_SEARCH_KINDS = ['goal', 'measure', 'article', 'event'] as const satisfies readonly TranslatableKind[];
+export type TranslatedSearchKind = (typeof TRANSLATED_SEARCH_KINDS)[number];
 
 export async function selectTranslatedMatches(
 	db: Executor,

@@ -4,7 +4,7 @@ import * as m from '$lib/paraglide/messages';
 import { localizeHref, type Locale } from '$lib/paraglide/runtime';
 import type { Mail } from '../mail/mail.service';
 import { composeParagraphMail } from '../mail/paragraph-mail';
-import { intlLocale } from '$lib/i18n-locales';
+import { formatEventTime } from '$lib/date-format';
 import type { EditionStage } from '../document/document.schema';
 
 type Message = (parameters: object, options: { locale: Locale }) => string;
@@ -117,7 +117,7 @@ function editionNewsBody(content: Exclude<NoticeMailContent, { kind: 'message' }
 		};
 	}
 	const { event } = content;
-	const when = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'full', timeStyle: 'short', timeZone: content.timeZone }).formatRange(event.startsAt, event.endsAt);
+	const when = formatEventTime(locale, event.startsAt, event.endsAt, content.timeZone);
 	const where = [event.place, event.address].filter(Boolean).join(', ') || (event.onlineUrl ? m.updates_mail_event_online({}, { locale }) : '');
 	return {
 		subject: m.updates_mail_event_subject({ ...common, title: event.title }, { locale }),
